@@ -1,0 +1,31 @@
+package dev.jaxvm.ir;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import java.util.List;
+
+/**
+ * A Jaxpr with its constants: what {@code Jax.makeJaxpr} returns. {@link #toString()} is JAX's
+ * text format, byte for byte.
+ *
+ * @param jaxpr the program
+ * @param consts one value per constvar (concrete arrays, or tracers of an enclosing transformation)
+ */
+public record ClosedJaxpr(Jaxpr jaxpr, List<Array> consts) {
+    /** @throws IllegalArgumentException if the constants don't match the constvars */
+    public ClosedJaxpr {
+        consts = List.copyOf(consts);
+        if (consts.size() != jaxpr.constvars().size()) {
+            throw new IllegalArgumentException(consts.size() + " constants for " + jaxpr.constvars().size() + " constvars");
+        }
+    }
+
+    /** The input types. */
+    public List<ArrayType> inTypes() { return jaxpr.invars().stream().map(Var::type).toList(); }
+
+    /** The output types. */
+    public List<ArrayType> outTypes() { return jaxpr.outvars().stream().map(Atom::type).toList(); }
+
+    @Override
+    public String toString() { return JaxprPrinter.print(this); }
+}

@@ -1,0 +1,38 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code convert_element_type}: a value cast to {@code newDtype}, also used to change only the weak
+ * flag. Float to integer truncates toward zero and saturates, as XLA on CPU.
+ *
+ * @param newDtype the target dtype
+ * @param weakType whether the result is weakly typed
+ */
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive {
+    @Override
+    public String name() { return "convert_element_type"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        return List.of(new ArrayType(in.getFirst().shape(), newDtype, weakType));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        ArrayType t = out.getFirst();
+        Object data = Storage.allocate(newDtype, t.size());
+        boolean viaDouble = x.dtype().isFloating() || newDtype.isFloating();
+        for (int i = 0; i < t.size(); i++) {
+            if (viaDouble) Storage.setDouble(newDtype, data, i, x.getDouble(i));
+            else if (newDtype == DType.BOOL) Storage.setBoolean(newDtype, data, i, x.getLong(i) != 0);
+            else Storage.setLong(newDtype, data, i, x.getLong(i));
+        }
+        return List.of(DenseArray.wrap(t, data));
+    }
+}

@@ -1,0 +1,40 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Primitive;
+import dev.jaxvm.core.ScalarOp;
+import java.util.List;
+
+/**
+ * A primitive applied lane by lane ({@link ScalarOp}): its type rule is lax's broadcasting rule
+ * (equal dtypes; equal ranks with equal or size-1 dims, or rank-0 operands) and its evaluation is
+ * the scalar op over the broadcast index space.
+ */
+public interface Elementwise extends Primitive {
+
+    /** The lane operation. */
+    ScalarOp scalarOp();
+
+    /** The dtypes this primitive accepts; all numeric dtypes and bool by default. */
+    default boolean accepts(dev.jaxvm.DType t) { return true; }
+
+    @Override
+    default List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.size() != scalarOp().arity()) {
+            throw new IllegalArgumentException(name() + " takes " + scalarOp().arity() + " operands, got " + in.size());
+        }
+        for (int i = 0; i < in.size(); i++) {
+            if (!accepts(in.get(i).dtype())) {
+                throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype()
+                        + " (argument " + i + ")");
+            }
+        }
+        return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
+    }
+
+    @Override
+    default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(ElementwiseRules.evaluate(scalarOp(), in, out.getFirst()));
+    }
+}

@@ -1,0 +1,12 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ScalarOp;
+
+/** The {@code gt} primitive, applied elementwise. */
+public record Gt() implements BinaryPrimitive, Elementwise {
+    @Override
+    public String name() { return "gt"; }
+
+    @Override
+    public ScalarOp scalarOp() { return ScalarOp.GT; }
+}

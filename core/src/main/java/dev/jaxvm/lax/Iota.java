@@ -1,0 +1,48 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code iota}: the index ramp along {@code dimension} of an array of {@code shape}.
+ *
+ * @param dimension the axis that counts
+ * @param dtype the element type
+ * @param shape the output shape
+ */
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive {
+    @Override
+    public String name() { return "iota"; }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("dimension", dimension), new Param("dtype", dtype), new Param("shape", shape),
+                new Param("sharding", null));
+    }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (!in.isEmpty()) throw new IllegalArgumentException("iota takes no operands");
+        if (dimension < 0 || dimension >= shape.rank()) {
+            throw new IllegalArgumentException("iota dimension must be between 0 and " + (shape.rank() - 1)
+                    + ", got " + dimension);
+        }
+        return List.of(new ArrayType(shape, dtype, false));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        int[] d = shape.dims();
+        int[] idx = new int[d.length];
+        Object data = Storage.allocate(dtype, shape.size());
+        for (int i = 0; i < shape.size(); i++) {
+            IndexMaps.unravel(i, d, idx);
+            Storage.setLong(dtype, data, i, idx[dimension]);
+        }
+        return List.of(DenseArray.wrap(out.getFirst(), data));
+    }
+}

@@ -1,0 +1,251 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Trace;
+
+/**
+ * The {@code lax} API: one static method per primitive, with JAX's parameters. Unlike
+ * {@code Jnp}, lax does no type promotion and no implicit rank broadcasting: operands must already
+ * agree, and the primitive's type rule raises JAX's error otherwise.
+ *
+ * {@snippet :
+ * Array y = Lax.add(Lax.sin(x), Lax.mul(Lax.cos(x), x));
+ * }
+ */
+public final class Lax {
+    private Lax() {}
+
+    /** Elementwise {@code abs}. */
+    public static Array abs(Array x) { return Trace.bind1(new Abs(), x); }
+
+    /** Elementwise {@code acos}. */
+    public static Array acos(Array x) { return Trace.bind1(new Acos(), x); }
+
+    /** Elementwise {@code acosh}. */
+    public static Array acosh(Array x) { return Trace.bind1(new Acosh(), x); }
+
+    /** Elementwise {@code asin}. */
+    public static Array asin(Array x) { return Trace.bind1(new Asin(), x); }
+
+    /** Elementwise {@code asinh}. */
+    public static Array asinh(Array x) { return Trace.bind1(new Asinh(), x); }
+
+    /** Elementwise {@code atan}. */
+    public static Array atan(Array x) { return Trace.bind1(new Atan(), x); }
+
+    /** Elementwise {@code atanh}. */
+    public static Array atanh(Array x) { return Trace.bind1(new Atanh(), x); }
+
+    /** Elementwise {@code cbrt}. */
+    public static Array cbrt(Array x) { return Trace.bind1(new Cbrt(), x); }
+
+    /** Elementwise {@code ceil}. */
+    public static Array ceil(Array x) { return Trace.bind1(new Ceil(), x); }
+
+    /** Elementwise {@code clz}. */
+    public static Array clz(Array x) { return Trace.bind1(new Clz(), x); }
+
+    /** Elementwise {@code copy}. */
+    public static Array copy(Array x) { return Trace.bind1(new Copy(), x); }
+
+    /** Elementwise {@code cos}. */
+    public static Array cos(Array x) { return Trace.bind1(new Cos(), x); }
+
+    /** Elementwise {@code cosh}. */
+    public static Array cosh(Array x) { return Trace.bind1(new Cosh(), x); }
+
+    /** Elementwise {@code exp}. */
+    public static Array exp(Array x) { return Trace.bind1(new Exp(), x); }
+
+    /** Elementwise {@code exp2}. */
+    public static Array exp2(Array x) { return Trace.bind1(new Exp2(), x); }
+
+    /** Elementwise {@code expm1}. */
+    public static Array expm1(Array x) { return Trace.bind1(new Expm1(), x); }
+
+    /** Elementwise {@code floor}. */
+    public static Array floor(Array x) { return Trace.bind1(new Floor(), x); }
+
+    /** Elementwise {@code isfinite}. */
+    public static Array isFinite(Array x) { return Trace.bind1(new IsFinite(), x); }
+
+    /** Elementwise {@code log}. */
+    public static Array log(Array x) { return Trace.bind1(new Log(), x); }
+
+    /** Elementwise {@code log1p}. */
+    public static Array log1p(Array x) { return Trace.bind1(new Log1p(), x); }
+
+    /** Elementwise {@code logistic}. */
+    public static Array logistic(Array x) { return Trace.bind1(new Logistic(), x); }
+
+    /** Elementwise {@code neg}. */
+    public static Array neg(Array x) { return Trace.bind1(new Neg(), x); }
+
+    /** Elementwise {@code not}. */
+    public static Array bitwiseNot(Array x) { return Trace.bind1(new Not(), x); }
+
+    /** Elementwise {@code populationcount}. */
+    public static Array populationCount(Array x) { return Trace.bind1(new PopulationCount(), x); }
+
+    /** Elementwise {@code rsqrt}. */
+    public static Array rsqrt(Array x) { return Trace.bind1(new Rsqrt(), x); }
+
+    /** Elementwise {@code sign}. */
+    public static Array sign(Array x) { return Trace.bind1(new Sign(), x); }
+
+    /** Elementwise {@code sin}. */
+    public static Array sin(Array x) { return Trace.bind1(new Sin(), x); }
+
+    /** Elementwise {@code sinh}. */
+    public static Array sinh(Array x) { return Trace.bind1(new Sinh(), x); }
+
+    /** Elementwise {@code sqrt}. */
+    public static Array sqrt(Array x) { return Trace.bind1(new Sqrt(), x); }
+
+    /** Elementwise {@code square}. */
+    public static Array square(Array x) { return Trace.bind1(new Square(), x); }
+
+    /** Elementwise {@code tan}. */
+    public static Array tan(Array x) { return Trace.bind1(new Tan(), x); }
+
+    /** Elementwise {@code tanh}. */
+    public static Array tanh(Array x) { return Trace.bind1(new Tanh(), x); }
+
+    /** Elementwise {@code add}; operands must have equal dtypes and compatible shapes. */
+    public static Array add(Array x, Array y) { return Trace.bind1(new Add(), x, y); }
+
+    /** Elementwise {@code and}; operands must have equal dtypes and compatible shapes. */
+    public static Array bitwiseAnd(Array x, Array y) { return Trace.bind1(new And(), x, y); }
+
+    /** Elementwise {@code atan2}; operands must have equal dtypes and compatible shapes. */
+    public static Array atan2(Array x, Array y) { return Trace.bind1(new Atan2(), x, y); }
+
+    /** Elementwise {@code div}; operands must have equal dtypes and compatible shapes. */
+    public static Array div(Array x, Array y) { return Trace.bind1(new Div(), x, y); }
+
+    /** Elementwise {@code eq}; operands must have equal dtypes and compatible shapes. */
+    public static Array eq(Array x, Array y) { return Trace.bind1(new Eq(), x, y); }
+
+    /** Elementwise {@code ge}; operands must have equal dtypes and compatible shapes. */
+    public static Array ge(Array x, Array y) { return Trace.bind1(new Ge(), x, y); }
+
+    /** Elementwise {@code gt}; operands must have equal dtypes and compatible shapes. */
+    public static Array gt(Array x, Array y) { return Trace.bind1(new Gt(), x, y); }
+
+    /** Elementwise {@code le}; operands must have equal dtypes and compatible shapes. */
+    public static Array le(Array x, Array y) { return Trace.bind1(new Le(), x, y); }
+
+    /** Elementwise {@code lt}; operands must have equal dtypes and compatible shapes. */
+    public static Array lt(Array x, Array y) { return Trace.bind1(new Lt(), x, y); }
+
+    /** Elementwise {@code max}; operands must have equal dtypes and compatible shapes. */
+    public static Array max(Array x, Array y) { return Trace.bind1(new Max(), x, y); }
+
+    /** Elementwise {@code min}; operands must have equal dtypes and compatible shapes. */
+    public static Array min(Array x, Array y) { return Trace.bind1(new Min(), x, y); }
+
+    /** Elementwise {@code mul}; operands must have equal dtypes and compatible shapes. */
+    public static Array mul(Array x, Array y) { return Trace.bind1(new Mul(), x, y); }
+
+    /** Elementwise {@code ne}; operands must have equal dtypes and compatible shapes. */
+    public static Array ne(Array x, Array y) { return Trace.bind1(new Ne(), x, y); }
+
+    /** Elementwise {@code nextafter}; operands must have equal dtypes and compatible shapes. */
+    public static Array nextafter(Array x, Array y) { return Trace.bind1(new Nextafter(), x, y); }
+
+    /** Elementwise {@code or}; operands must have equal dtypes and compatible shapes. */
+    public static Array bitwiseOr(Array x, Array y) { return Trace.bind1(new Or(), x, y); }
+
+    /** Elementwise {@code pow}; operands must have equal dtypes and compatible shapes. */
+    public static Array pow(Array x, Array y) { return Trace.bind1(new Pow(), x, y); }
+
+    /** Elementwise {@code rem}; operands must have equal dtypes and compatible shapes. */
+    public static Array rem(Array x, Array y) { return Trace.bind1(new Rem(), x, y); }
+
+    /** Elementwise {@code shiftleft}; operands must have equal dtypes and compatible shapes. */
+    public static Array shiftLeft(Array x, Array y) { return Trace.bind1(new ShiftLeft(), x, y); }
+
+    /** Elementwise {@code shiftrightarithmetic}; operands must have equal dtypes and compatible shapes. */
+    public static Array shiftRightArithmetic(Array x, Array y) { return Trace.bind1(new ShiftRightArithmetic(), x, y); }
+
+    /** Elementwise {@code shiftrightlogical}; operands must have equal dtypes and compatible shapes. */
+    public static Array shiftRightLogical(Array x, Array y) { return Trace.bind1(new ShiftRightLogical(), x, y); }
+
+    /** Elementwise {@code sub}; operands must have equal dtypes and compatible shapes. */
+    public static Array sub(Array x, Array y) { return Trace.bind1(new Sub(), x, y); }
+
+    /** Elementwise {@code xor}; operands must have equal dtypes and compatible shapes. */
+    public static Array bitwiseXor(Array x, Array y) { return Trace.bind1(new Xor(), x, y); }
+
+    // == section: shape ==
+
+    /** Converts {@code x} to {@code dtype} (strongly typed). */
+    public static Array convertElementType(Array x, DType dtype) {
+        return convertElementType(x, dtype.canonicalize(), false);
+    }
+
+    /** Converts {@code x} to {@code dtype} with the given weak flag. */
+    public static Array convertElementType(Array x, DType dtype, boolean weakType) {
+        return Trace.bind1(new ConvertElementType(dtype, weakType), x);
+    }
+
+    /** Broadcasts {@code x} to {@code shape}, operand dim i going to {@code broadcastDimensions[i]}. */
+    public static Array broadcastInDim(Array x, int[] shape, int... broadcastDimensions) {
+        return Trace.bind1(new BroadcastInDim(Shape.of(shape), Ints.of(broadcastDimensions)), x);
+    }
+
+    /** Row-major reshape. */
+    public static Array reshape(Array x, int... newSizes) {
+        return Trace.bind1(new Reshape(Ints.of(newSizes), null), x);
+    }
+
+    /** Removes the given size-1 dimensions. */
+    public static Array squeeze(Array x, int... dimensions) {
+        return Trace.bind1(new Squeeze(Ints.of(dimensions)), x);
+    }
+
+    /** Permutes the axes. */
+    public static Array transpose(Array x, int... permutation) {
+        return Trace.bind1(new Transpose(Ints.of(permutation)), x);
+    }
+
+    /** The static slice {@code [start, limit)} with the given strides (null for unit strides). */
+    public static Array slice(Array x, int[] startIndices, int[] limitIndices, int[] strides) {
+        return Trace.bind1(new Slice(Ints.of(startIndices), Ints.of(limitIndices),
+                strides == null ? null : Ints.of(strides)), x);
+    }
+
+    /** Stacks equally-shaped arrays along a new axis. */
+    public static Array stack(java.util.List<Array> xs, int axis) {
+        return Trace.bind1(new Stack(axis), xs.toArray(Array[]::new));
+    }
+
+    /** Chooses elementwise among {@code cases} by {@code which} (bool: case 0 when false). */
+    public static Array selectN(Array which, Array... cases) {
+        Array[] args = new Array[cases.length + 1];
+        args[0] = which;
+        System.arraycopy(cases, 0, args, 1, cases.length);
+        return Trace.bind1(new SelectN(), args);
+    }
+
+    /** {@code select(pred, onTrue, onFalse)}, as {@code lax.select}. */
+    public static Array select(Array pred, Array onTrue, Array onFalse) { return selectN(pred, onFalse, onTrue); }
+
+    /** The index ramp along {@code dimension} of an array of {@code shape}. */
+    public static Array broadcastedIota(DType dtype, int[] shape, int dimension) {
+        return Trace.bind1(new Iota(dimension, dtype, Shape.of(shape)));
+    }
+
+    /** {@code [0, 1, ..., size - 1]}. */
+    public static Array iota(DType dtype, int size) { return broadcastedIota(dtype, new int[] {size}, 0); }
+
+    // == section: reductions ==
+
+    /** Sum over {@code axes}. */
+    public static Array reduceSum(Array x, int... axes) {
+        return Trace.bind1(new ReduceSum(Ints.of(axes)), x);
+    }
+}

@@ -1,0 +1,10 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.Primitive;
+
+/**
+ * The sealed catalog of {@code lax} primitives, grouped into families so that tests can enumerate
+ * every primitive and hold each to one contract.
+ */
+public sealed interface LaxPrimitive extends Primitive
+        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive {}

@@ -1,0 +1,12 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ScalarOp;
+
+/** The {@code ne} primitive, applied elementwise. */
+public record Ne() implements BinaryPrimitive, Elementwise {
+    @Override
+    public String name() { return "ne"; }
+
+    @Override
+    public ScalarOp scalarOp() { return ScalarOp.NE; }
+}

@@ -1,0 +1,4 @@
+package dev.jaxvm.lax;
+
+/** The reduction and scan primitives. */
+public sealed interface ReductionPrimitive extends LaxPrimitive permits ReduceSum {}

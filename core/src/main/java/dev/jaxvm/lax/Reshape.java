@@ -1,0 +1,40 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import java.util.List;
+
+/**
+ * {@code reshape}: row-major reshape to {@code newSizes}.
+ *
+ * @param newSizes the output shape
+ * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
+ */
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive {
+    @Override
+    public String name() { return "reshape"; }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("dimensions", dimensions), new Param("new_sizes", newSizes), new Param("sharding", null));
+    }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        ArrayType x = in.getFirst();
+        Shape s = new Shape(newSizes.values());
+        if (s.size() != x.size()) {
+            throw new IllegalArgumentException("reshape total size must be unchanged, got new_sizes " + newSizes
+                    + " (of total size " + s.size() + ") for shape " + x.shape() + " (of total size " + x.size() + ").");
+        }
+        if (dimensions != null) throw new UnsupportedOperationException("reshape with dimensions is not supported");
+        return List.of(x.withShape(s));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(in.getFirst().reshaped(out.getFirst().shape()).withWeakType(out.getFirst().weakType()));
+    }
+}

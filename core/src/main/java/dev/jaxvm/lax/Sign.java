@@ -1,0 +1,16 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ScalarOp;
+
+/** The {@code sign} primitive, applied elementwise. */
+public record Sign() implements UnaryPrimitive, Elementwise {
+    @Override
+    public String name() { return "sign"; }
+
+    @Override
+    public ScalarOp scalarOp() { return ScalarOp.SIGN; }
+
+    @Override
+    public boolean accepts(DType t) { return t != DType.BOOL; }
+}

@@ -1,0 +1,55 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import java.util.List;
+
+/**
+ * {@code slice}: the static box {@code [start, limit)} with positive {@code strides} (null = all 1).
+ *
+ * @param startIndices inclusive starts
+ * @param limitIndices exclusive limits
+ * @param strides the steps, or null for unit steps
+ */
+public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive {
+    @Override
+    public String name() { return "slice"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        ArrayType x = in.getFirst();
+        int r = x.rank();
+        if (startIndices.size() != r || limitIndices.size() != r || (strides != null && strides.size() != r)) {
+            throw new IllegalArgumentException("slice start_indices " + startIndices + ", limit_indices " + limitIndices
+                    + " and strides must have length equal to the operand rank " + r + " (shape " + x.shape() + ")");
+        }
+        int[] d = new int[r];
+        for (int k = 0; k < r; k++) {
+            int s = startIndices.get(k), l = limitIndices.get(k), st = strides == null ? 1 : strides.get(k);
+            if (s < 0 || l > x.shape().dim(k) || l < s || st <= 0) {
+                throw new IllegalArgumentException("slice: invalid bounds start_indices=" + startIndices + " limit_indices="
+                        + limitIndices + " strides=" + strides + " for operand shape " + x.shape());
+            }
+            d[k] = l == s ? 0 : (l - s + st - 1) / st;
+        }
+        return List.of(x.withShape(new Shape(d)));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        int[] od = out.getFirst().shape().dims();
+        int[] xs = x.type().shape().strides();
+        int[] idx = new int[od.length];
+        return List.of(IndexMaps.gather(x, out.getFirst(), i -> {
+            IndexMaps.unravel(i, od, idx);
+            int src = 0;
+            for (int k = 0; k < od.length; k++) {
+                src += (startIndices.get(k) + idx[k] * (strides == null ? 1 : strides.get(k))) * xs[k];
+            }
+            return src;
+        }));
+    }
+}

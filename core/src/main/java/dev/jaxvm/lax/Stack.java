@@ -1,0 +1,57 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code stack}: joins equally-shaped operands along a new axis (JAX 0.10.1+).
+ *
+ * @param axis where the new axis goes, non-negative
+ */
+public record Stack(int axis) implements ShapePrimitive {
+    @Override
+    public String name() { return "stack"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.isEmpty()) throw new IllegalArgumentException("stack requires at least one operand");
+        ArrayType first = in.getFirst();
+        boolean weak = true;
+        for (int i = 0; i < in.size(); i++) {
+            ArrayType t = in.get(i);
+            if (!t.shape().equals(first.shape()) || t.dtype() != first.dtype()) {
+                throw new IllegalArgumentException("stack: all operands must have the same shape and dtype, got "
+                        + first.toLongString() + " and " + t.toLongString() + " (operand " + i + ")");
+            }
+            weak &= t.weakType();
+        }
+        if (axis < 0 || axis > first.rank()) {
+            throw new IllegalArgumentException("stack: axis " + axis + " out of range for operands of rank " + first.rank());
+        }
+        int[] d = first.shape().dims();
+        int[] out = new int[d.length + 1];
+        for (int i = 0, j = 0; i < out.length; i++) out[i] = i == axis ? in.size() : d[j++];
+        return List.of(new ArrayType(new Shape(out), first.dtype(), weak));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        ArrayType t = out.getFirst();
+        int[] d = in.getFirst().type().shape().dims();
+        int inner = 1;
+        for (int k = axis; k < d.length; k++) inner *= d[k];
+        int outer = in.getFirst().size() / Math.max(inner, 1);
+        Object dst = Storage.allocate(t.dtype(), t.size());
+        int m = in.size();
+        for (int o = 0; o < outer; o++) {
+            for (int j = 0; j < m; j++) {
+                Object src = in.get(j).buffer();
+                System.arraycopy(src, o * inner, dst, (o * m + j) * inner, inner);
+            }
+        }
+        return List.of(DenseArray.wrap(t, dst));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import java.util.List;
+
+/**
+ * {@code transpose}: output dimension {@code i} is operand dimension {@code permutation[i]}.
+ *
+ * @param permutation a permutation of the operand's axes
+ */
+public record Transpose(Ints permutation) implements ShapePrimitive {
+    @Override
+    public String name() { return "transpose"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        ArrayType x = in.getFirst();
+        int r = x.rank();
+        boolean[] seen = new boolean[r];
+        boolean ok = permutation.size() == r;
+        for (int p : permutation.values()) {
+            if (p < 0 || p >= r || seen[p]) ok = false;
+            else seen[p] = true;
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("transpose permutation isn't a permutation of operand dimensions, got"
+                    + " permutation " + permutation + " for operand shape " + x.shape() + ".");
+        }
+        int[] d = new int[r];
+        for (int i = 0; i < r; i++) d[i] = x.shape().dim(permutation.get(i));
+        return List.of(x.withShape(new Shape(d)));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        int[] od = out.getFirst().shape().dims();
+        int[] xs = x.type().shape().strides();
+        int[] idx = new int[od.length];
+        return List.of(IndexMaps.gather(x, out.getFirst(), i -> {
+            IndexMaps.unravel(i, od, idx);
+            int src = 0;
+            for (int k = 0; k < od.length; k++) src += idx[k] * xs[permutation.get(k)];
+            return src;
+        }));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.jaxvm.numpy;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.lax.Lax;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+/** Argument promotion as {@code jnp} does it: dtypes on JAX's lattice, then ranks (leading 1s). */
+final class Promote {
+    private Promote() {}
+
+    /** The abstract type of an array-like: arrays as they are, Java numbers weak, booleans strong. */
+    static ArrayType typeOf(Object x) {
+        return switch (x) {
+            case Array a -> a.type();
+            case Boolean b -> new ArrayType(Shape.SCALAR, DType.BOOL, false);
+            case Number n -> new ArrayType(Shape.SCALAR, Promotion.scalarDType(n), true);
+            case null -> throw new IllegalArgumentException("null is not an array");
+            default -> throw new IllegalArgumentException("not an array or Java scalar: " + x.getClass().getName());
+        };
+    }
+
+    /** Converts each argument to the promoted (dtype, weak) and promotes ranks. */
+    static List<Array> promoteArgs(String fn, Object... args) {
+        return promoteShapes(fn, promoteDTypes(fn, false, args));
+    }
+
+    /** As {@link #promoteArgs}, but integer and bool results become the default float. */
+    static List<Array> promoteArgsInexact(String fn, Object... args) {
+        return promoteShapes(fn, promoteDTypes(fn, true, args));
+    }
+
+    static List<Array> promoteDTypes(String fn, boolean inexact, Object... args) {
+        List<ArrayType> types = new ArrayList<>();
+        for (Object a : args) types.add(typeOf(a));
+        ArrayType r = Promotion.resultType(types);
+        DType to = r.dtype();
+        if (inexact && !to.isFloating()) to = DType.defaultFloat();
+        List<Array> out = new ArrayList<>();
+        for (Object a : args) out.add(convert(fn, a, to, r.weakType() && to != DType.BOOL));
+        return out;
+    }
+
+    /** JAX's {@code _convert_element_type}: unchanged when already (dtype, weak); Java scalars become constants. */
+    static Array convert(String fn, Object x, DType dtype, boolean weak) {
+        return switch (x) {
+            case Array a when a.dtype() == dtype && a.weakType() == weak -> a;
+            case Array a -> Lax.convertElementType(a, dtype, weak);
+            case Boolean b -> DenseArray.scalarLong(dtype, weak, b ? 1 : 0);
+            case Double d -> DenseArray.scalar(dtype, weak, d);
+            case Float f -> DenseArray.scalar(dtype, weak, f);
+            case Number n -> {
+                long v = n.longValue();
+                if (!dtype.isFloating() && dtype.bits() < 64 && !fits(v, dtype)) {
+                    throw new ArithmeticException(fn + ": Java int " + v + " too large to convert to " + dtype);
+                }
+                yield DenseArray.scalarLong(dtype, weak, v);
+            }
+            default -> throw new IllegalArgumentException(fn + ": not an array or Java scalar: " + x.getClass().getName());
+        };
+    }
+
+    private static boolean fits(long v, DType t) {
+        int bits = t.bits();
+        if (t == DType.BOOL) return true;
+        if (t.isUnsigned()) return v >= 0 && v < (1L << bits);
+        return v >= -(1L << (bits - 1)) && v < (1L << (bits - 1));
+    }
+
+    /** NumPy broadcasting of ranks: lower-rank non-scalar operands get leading size-1 axes. */
+    static List<Array> promoteShapes(String fn, List<Array> args) {
+        if (args.size() < 2) return args;
+        int rank = 0;
+        boolean sameRank = true;
+        java.util.Set<Integer> nonScalarRanks = new java.util.HashSet<>();
+        for (Array a : args) {
+            rank = Math.max(rank, a.ndim());
+            sameRank &= a.ndim() == args.getFirst().ndim();
+            if (a.ndim() > 0) nonScalarRanks.add(a.ndim());
+        }
+        checkBroadcastable(fn, args, rank);
+        if (sameRank || nonScalarRanks.size() < 2) return args;
+        List<Array> out = new ArrayList<>();
+        for (Array a : args) {
+            if (a.ndim() == rank) {
+                out.add(a);
+                continue;
+            }
+            int[] lead = new int[rank - a.ndim()];
+            for (int i = 0; i < lead.length; i++) lead[i] = i;
+            out.add(Jnp.expandDims(a, lead));
+        }
+        return out;
+    }
+
+    private static void checkBroadcastable(String fn, List<Array> args, int rank) {
+        int[] out = new int[rank];
+        java.util.Arrays.fill(out, 1);
+        for (Array a : args) {
+            int[] s = a.shape();
+            for (int i = 0; i < s.length; i++) {
+                int k = rank - s.length + i;
+                if (s[i] == out[k] || s[i] == 1) continue;
+                if (out[k] == 1) out[k] = s[i];
+                else {
+                    StringJoiner j = new StringJoiner(" and ");
+                    for (Array b : args) j.add(b.type().shape().toString());
+                    throw new IllegalArgumentException(fn + ": incompatible shapes for broadcasting: " + j);
+                }
+            }
+        }
+    }
+
+    /** The dtype {@code jnp.sum} accumulates in: narrow ints and bool widen to the default int width. */
+    static DType sumDType(DType t) {
+        return switch (t) {
+            case BOOL, INT8, INT16 -> DType.defaultInt();
+            case UINT8, UINT16 -> DType.defaultUint();
+            case INT32, INT64, UINT32, UINT64, FLOAT16, BFLOAT16, FLOAT32, FLOAT64, FLOAT0 -> t;
+        };
+    }
+}
