@@ -1,0 +1,133 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code select_and_scatter_add}: the gradient of max (or min) pooling. Operands {@code (source,
+ * operand)}: for each window of {@code operand} (as {@code reduce_window_max} slides it), the first
+ * element that wins {@code selectPrim} receives that window's {@code source} value; the result has
+ * the operand's shape and the source's dtype. Padding takes part in the selection with the
+ * reduction's identity ({@code -inf} for {@code ge}) and receives nothing, as on XLA's CPU.
+ *
+ * @param padding the (low, high) padding of each dimension
+ * @param selectPrim {@code ge} for max pooling, {@code le} for min pooling
+ * @param windowDimensions the window size of each dimension
+ * @param windowStrides the window stride of each dimension
+ */
+public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDimensions, Ints windowStrides)
+        implements WindowPrimitive {
+
+    /** The comparison that picks the selected element of a window; prints as JAX's primitive name. */
+    public enum Select {
+        /** Keep the current choice when it is {@code >=} the candidate (max pooling). */
+        GE,
+        /** Keep the current choice when it is {@code <=} the candidate (min pooling). */
+        LE;
+
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    @Override
+    public String name() { return "select_and_scatter_add"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.size() != 2) throw new IllegalArgumentException("select_and_scatter_add takes (source, operand), got "
+                + in.size() + " operands");
+        ArrayType source = in.get(0);
+        ArrayType operand = in.get(1);
+        int r = operand.rank();
+        if (windowStrides.size() != windowDimensions.size()) {
+            throw new IllegalArgumentException("select_and_scatter got inconsistent window_strides and window_dimensions:"
+                    + " got window_strides " + windowStrides + " and window_dimensions " + windowDimensions + ".");
+        }
+        Ints ones = WindowShapes.ones(r);
+        ArrayType windows = WindowReduce.shape(name(), operand, windowDimensions, windowStrides, padding, ones, ones);
+        if (!windows.shape().equals(source.shape())) {
+            throw new IllegalArgumentException("select_and_scatter_add: source shape " + source.shape()
+                    + " must be the window-reduced operand shape " + windows.shape() + " (operand " + operand.shape() + ")");
+        }
+        return List.of(new ArrayType(operand.shape(), source.dtype(), source.weakType()));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray source = in.get(0);
+        DenseArray operand = in.get(1);
+        ArrayType t = out.getFirst();
+        Shape ss = source.type().shape();
+        int r = ss.rank();
+        Ints ones = WindowShapes.ones(r);
+        int[][] tab = WindowReduce.tables(operand.type().shape(), ss, windowDimensions, windowStrides, padding, ones, ones);
+        int[] wd = windowDimensions.values();
+        int wTotal = 1;
+        for (int w : wd) wTotal *= w;
+        boolean floating = operand.dtype().isFloating();
+        boolean unsigned = operand.dtype().isUnsigned();
+        double[] xd = floating ? ConvKernel.toDoubles(operand) : null;
+        long[] xl = floating ? null : ConvKernel.toLongs(operand);
+        WindowReduce.Monoid monoid = selectPrim == Select.GE ? WindowReduce.Monoid.MAX : WindowReduce.Monoid.MIN;
+        double padD = WindowReduce.identityDouble(monoid);
+        long padL = WindowReduce.identityLong(monoid, operand.dtype());
+        DType st = t.dtype();
+        boolean sFloat = st.isFloating();
+        double[] accD = sFloat ? new double[t.size()] : null;
+        long[] accL = sFloat ? null : new long[t.size()];
+        int[] op = new int[r];
+        int[] ww = new int[r];
+        for (int i = 0; i < ss.size(); i++) {
+            IndexMaps.unravel(i, ss.dims(), op);
+            java.util.Arrays.fill(ww, 0);
+            int sel = -2;
+            double selD = 0;
+            long selL = 0;
+            for (int w = 0; w < wTotal; w++) {
+                int off = 0;
+                for (int d = 0; d < r; d++) {
+                    int v = tab[d][op[d] * wd[d] + ww[d]];
+                    if (v < 0) {
+                        off = -1;
+                        break;
+                    }
+                    off += v;
+                }
+                double cd = floating ? (off < 0 ? padD : xd[off]) : 0;
+                long cl = floating ? 0 : (off < 0 ? padL : xl[off]);
+                boolean keep;
+                if (sel == -2) keep = false;
+                else if (floating) keep = selectPrim == Select.GE ? selD >= cd : selD <= cd;
+                else {
+                    int c = unsigned ? Long.compareUnsigned(selL, cl) : Long.compare(selL, cl);
+                    keep = selectPrim == Select.GE ? c >= 0 : c <= 0;
+                }
+                if (!keep) {
+                    sel = off;
+                    selD = cd;
+                    selL = cl;
+                }
+                for (int d = r - 1; d >= 0; d--) {
+                    if (++ww[d] < wd[d]) break;
+                    ww[d] = 0;
+                }
+            }
+            if (sel >= 0) {
+                if (sFloat) accD[sel] += source.getDouble(i);
+                else if (st == DType.BOOL) accL[sel] |= source.getLong(i);
+                else accL[sel] += source.getLong(i);
+            }
+        }
+        Object dst = Storage.allocate(st, t.size());
+        for (int i = 0; i < t.size(); i++) {
+            if (sFloat) Storage.setDouble(st, dst, i, accD[i]);
+            else Storage.setLong(st, dst, i, accL[i]);
+        }
+        return List.of(DenseArray.wrap(t, dst));
+    }
+}
