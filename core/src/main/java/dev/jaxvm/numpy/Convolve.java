@@ -16,7 +16,7 @@ final class Convolve {
         Array x0 = Jnp.asarray(a);
         Array y0 = Jnp.asarray(v);
         if (x0.ndim() != 1 || y0.ndim() != 1) throw new IllegalArgumentException(op + "() only support 1-dimensional inputs.");
-        List<Array> xy = preferred == null ? Promote.promoteArgsInexact(op, x0, y0) : Promote.promoteArgs(op, x0, y0);
+        List<Array> xy = Promote.promoteDTypes(op, preferred == null, x0, y0);
         Array x = xy.get(0);
         Array y = xy.get(1);
         if (x.size() == 0 || y.size() == 0) {
