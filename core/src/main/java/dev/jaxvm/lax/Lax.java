@@ -44,28 +44,11 @@ public final class Lax {
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
             int[] rhsDilation, Object dimensionNumbers, int featureGroupCount, int batchGroupCount, Precision precision,
             DType preferredElementType) {
-        ConvDimensionNumbers dn = ConvArgs.dimensionNumbers(lhs, rhs, dimensionNumbers);
-        int nsp = lhs.ndim() - 2;
-        Ints ld = ConvArgs.orOnes(lhsDilation, nsp);
-        Ints rd = ConvArgs.orOnes(rhsDilation, nsp);
-        if (padding instanceof String && lhsDilation != null && !ld.equals(WindowShapes.ones(nsp))) {
-            throw new IllegalArgumentException("String padding is not implemented for transposed convolution using this op."
-                    + " Please either exactly specify the required padding or use conv_transpose.");
-        }
-        Pads pads;
-        if (padding instanceof String) {
-            int[] k = ConvArgs.spatial(rhs, dn.rhsSpec());
-            for (int i = 0; i < k.length && i < rd.size(); i++) k[i] = WindowShapes.dilate(k[i], rd.get(i));
-            pads = ConvArgs.padding(padding, ConvArgs.spatial(lhs, dn.lhsSpec()), k, windowStrides, "conv_general_dilated");
-        } else {
-            pads = ConvArgs.padding(padding, null, null, null, "conv_general_dilated");
-        }
-        return Trace.bind1(new ConvGeneralDilated(Ints.of(windowStrides), pads, ld, rd, dn, featureGroupCount,
-                batchGroupCount, precision == null ? null : java.util.List.of(precision, precision),
-                preferredElementType == null ? null : preferredElementType.canonicalize()), lhs, rhs);
+        return WindowOps.convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers,
+                featureGroupCount, batchGroupCount, precision, preferredElementType);
     }
 
-    /** {@link #convGeneralDilated(Array, Array, int[], Object, int[], int[], Object, int, int, Precision, DType)} with defaults. */
+    /** {@code conv_general_dilated} with default dilations, layouts (NCHW, OIHW, NCHW) and no grouping. */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding) {
         return convGeneralDilated(lhs, rhs, windowStrides, padding, null, null, null, 1, 1, null, null);
     }
@@ -96,52 +79,12 @@ public final class Lax {
      *
      * @param padding {@code "SAME"}, {@code "VALID"} (the forward convolution's padding) or explicit
      *     (low, high) pairs of the transposed convolution
+     * @param rhsDilation kernel dilation, or null for ones
+     * @param dimensionNumbers as for {@link #convGeneralDilated}, or null for TensorFlow's layouts
      */
     public static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding, int[] rhsDilation,
             Object dimensionNumbers, boolean transposeKernel, Precision precision, DType preferredElementType) {
-        int nd = lhs.ndim();
-        if (nd != rhs.ndim() || nd < 2) {
-            throw new IllegalArgumentException("conv_transpose: lhs and rhs must have the same rank >= 2, got shapes "
-                    + dev.jaxvm.core.Py.tuple(lhs.shape()) + " and " + dev.jaxvm.core.Py.tuple(rhs.shape()));
-        }
-        Object dnArg = dimensionNumbers;
-        if (dnArg == null) {
-            dnArg = switch (nd) {
-                case 2 -> new String[] {"NC", "IO", "NC"};
-                case 3 -> new String[] {"NHC", "HIO", "NHC"};
-                case 4 -> new String[] {"NHWC", "HWIO", "NHWC"};
-                case 5 -> new String[] {"NHWDC", "HWDIO", "NHWDC"};
-                default -> throw new IllegalArgumentException("No 4+ dimensional dimension_number defaults.");
-            };
-        }
-        ConvDimensionNumbers dn = ConvArgs.dimensionNumbers(lhs, rhs, dnArg);
-        int[] k = ConvArgs.spatial(rhs, dn.rhsSpec());
-        Ints rd = ConvArgs.orOnes(rhsDilation, nd - 2);
-        int[][] pads;
-        if (padding instanceof String s && (s.equals("SAME") || s.equals("VALID"))) {
-            pads = new int[k.length][];
-            for (int i = 0; i < k.length; i++) {
-                pads[i] = ConvArgs.transposePadding(WindowShapes.dilate(k[i], rd.get(i)), strides[i], s, i);
-            }
-        } else if (padding instanceof int[][] p) {
-            pads = p;
-        } else {
-            throw new IllegalArgumentException("conv_transpose: padding must be 'SAME', 'VALID' or (low, high) pairs, got "
-                    + padding);
-        }
-        Array kernel = rhs;
-        if (transposeKernel) {
-            int[] sp = new int[nd - 2];
-            for (int i = 0; i < sp.length; i++) sp[i] = dn.rhsSpec().get(2 + i);
-            java.util.Arrays.sort(sp);
-            kernel = rev(kernel, sp);
-            int[] perm = new int[nd];
-            for (int i = 0; i < nd; i++) perm[i] = i;
-            perm[dn.rhsSpec().get(0)] = dn.rhsSpec().get(1);
-            perm[dn.rhsSpec().get(1)] = dn.rhsSpec().get(0);
-            kernel = transpose(kernel, perm);
-        }
-        return convGeneralDilated(lhs, kernel, WindowShapes.ones(nd - 2).values(), pads, strides, rd.values(), dn, 1, 1,
+        return WindowOps.convTranspose(lhs, rhs, strides, padding, rhsDilation, dimensionNumbers, transposeKernel,
                 precision, preferredElementType);
     }
 
@@ -169,34 +112,8 @@ public final class Lax {
      */
     public static Array reduceWindow(Array operand, Number initValue, String computation, int[] windowDimensions,
             int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
-        WindowReduce.Monoid m = switch (computation) {
-            case "add" -> WindowReduce.Monoid.SUM;
-            case "max" -> WindowReduce.Monoid.MAX;
-            case "min" -> WindowReduce.Monoid.MIN;
-            default -> throw new UnsupportedOperationException("reduce_window: only the computations 'add', 'max' and"
-                    + " 'min' are implemented, got '" + computation + "' (the generic reduce_window primitive is missing)");
-        };
-        DType t = operand.dtype();
-        boolean identity = t.isFloating() ? initValue.doubleValue() == WindowReduce.identityDouble(m)
-                : initValue.longValue() == WindowReduce.identityLong(m, t) && initValue.doubleValue() == Math.rint(initValue.doubleValue());
-        if (!identity) {
-            throw new UnsupportedOperationException("reduce_window: init_value " + initValue + " is not the identity of '"
-                    + computation + "' for " + t + " (the generic reduce_window primitive is missing)");
-        }
-        int n = windowDimensions.length;
-        Ints wd = Ints.of(windowDimensions);
-        Ints ws = ConvArgs.orOnes(windowStrides, n);
-        Ints bd = ConvArgs.orOnes(baseDilation, n);
-        Ints wdl = ConvArgs.orOnes(windowDilation, n);
-        int[] dilated = new int[n];
-        for (int i = 0; i < n; i++) dilated[i] = WindowShapes.dilate(windowDimensions[i], wdl.get(Math.min(i, wdl.size() - 1)));
-        Pads pads = ConvArgs.padding(padding, operand.shape(), dilated, ws.values(), "reduce_window");
-        WindowPrimitive p = switch (m) {
-            case SUM -> new ReduceWindowSum(bd, pads, wdl, wd, ws);
-            case MAX -> new ReduceWindowMax(bd, pads, wdl, wd, ws);
-            case MIN -> new ReduceWindowMin(bd, pads, wdl, wd, ws);
-        };
-        return Trace.bind1(p, operand);
+        return WindowOps.reduceWindow(operand, initValue, computation, windowDimensions, windowStrides, padding,
+                baseDilation, windowDilation);
     }
 
     /** Sliding-window sum ({@code reduce_window_sum}) with strides and padding. */
@@ -206,20 +123,14 @@ public final class Lax {
 
     /** Sliding-window maximum ({@code reduce_window_max}) with strides and padding. */
     public static Array reduceWindowMax(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
-        DType t = operand.dtype();
-        return reduceWindow(operand, identity(WindowReduce.Monoid.MAX, t), "max", windowDimensions, windowStrides, padding,
-                null, null);
+        return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MAX, operand.dtype()), "max", windowDimensions,
+                windowStrides, padding, null, null);
     }
 
     /** Sliding-window minimum ({@code reduce_window_min}) with strides and padding. */
     public static Array reduceWindowMin(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
-        DType t = operand.dtype();
-        return reduceWindow(operand, identity(WindowReduce.Monoid.MIN, t), "min", windowDimensions, windowStrides, padding,
-                null, null);
-    }
-
-    private static Number identity(WindowReduce.Monoid m, DType t) {
-        return t.isFloating() ? (Number) WindowReduce.identityDouble(m) : (Number) WindowReduce.identityLong(m, t);
+        return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MIN, operand.dtype()), "min", windowDimensions,
+                windowStrides, padding, null, null);
     }
 
     /**
@@ -227,63 +138,23 @@ public final class Lax {
      * window covers the spatial dimensions just before the last.
      *
      * @param strides strides, or null for ones
+     * @param padding a padding string or one (low, high) pair per window dimension
      */
     public static Array maxPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        int[][] w = poolWindow(x, windowShape, strides, padding);
-        return reduceWindowMax(x, w[0], w[1], poolPadding(x, padding, windowShape.length));
+        return WindowOps.pool(WindowReduce.Monoid.MAX, x, windowShape, strides, padding);
     }
 
     /** Min pooling, as {@link #maxPool} with the minimum. */
     public static Array minPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        int[][] w = poolWindow(x, windowShape, strides, padding);
-        return reduceWindowMin(x, w[0], w[1], poolPadding(x, padding, windowShape.length));
+        return WindowOps.pool(WindowReduce.Monoid.MIN, x, windowShape, strides, padding);
     }
 
     /**
      * Average pooling as {@code flax.linen.avg_pool} with {@code count_include_pad=True}: the window sum
-     * divided by the window size ({@code x} must be floating).
+     * divided by the window size ({@code x} should be floating).
      */
     public static Array avgPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        int[][] w = poolWindow(x, windowShape, strides, padding);
-        Array s = reduceWindowSum(x, w[0], w[1], poolPadding(x, padding, windowShape.length));
-        long size = 1;
-        for (int k : windowShape) size *= k;
-        Array d = dev.jaxvm.core.DenseArray.scalar(s.dtype(), false, size);
-        return div(s, broadcastInDim(d, s.shape()));
-    }
-
-    private static int[][] poolWindow(Array x, int[] windowShape, int[] strides, Object padding) {
-        int r = x.ndim();
-        int n = windowShape.length;
-        if (n + 1 > r) {
-            throw new IllegalArgumentException("pooling: window " + Ints.of(windowShape) + " needs an input of rank >= "
-                    + (n + 1) + " (spatial dims then features), got shape " + dev.jaxvm.core.Py.tuple(x.shape()));
-        }
-        if (strides != null && strides.length != n) {
-            throw new IllegalArgumentException("pooling: strides " + Ints.of(strides) + " must match window " + Ints.of(windowShape));
-        }
-        int[] wd = new int[r];
-        int[] ws = new int[r];
-        java.util.Arrays.fill(wd, 1);
-        java.util.Arrays.fill(ws, 1);
-        for (int i = 0; i < n; i++) {
-            wd[r - 1 - n + i] = windowShape[i];
-            ws[r - 1 - n + i] = strides == null ? 1 : strides[i];
-        }
-        return new int[][] {wd, ws};
-    }
-
-    private static Object poolPadding(Array x, Object padding, int n) {
-        if (!(padding instanceof int[][] pairs)) return padding;
-        int r = x.ndim();
-        if (pairs.length != n) {
-            throw new IllegalArgumentException("pooling: padding must have one (low, high) pair per window dimension ("
-                    + n + "), got " + pairs.length);
-        }
-        int[][] full = new int[r][];
-        for (int i = 0; i < r; i++) full[i] = new int[2];
-        for (int i = 0; i < n; i++) full[r - 1 - n + i] = pairs[i].clone();
-        return full;
+        return WindowOps.pool(WindowReduce.Monoid.SUM, x, windowShape, strides, padding);
     }
 
     /**
