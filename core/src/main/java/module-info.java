@@ -6,10 +6,13 @@
  * ({@link dev.jaxvm.Jax}).
  */
 module dev.jaxvm {
+    requires java.desktop;
+
     exports dev.jaxvm;
     exports dev.jaxvm.core;
     exports dev.jaxvm.ir;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
     exports dev.jaxvm.scipy;
+    exports dev.jaxvm.image;
 }
