@@ -48,12 +48,24 @@ public final class Images {
      */
     public static Array read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) throw new NoSuchFileException(path.toString(), null, "no such image file");
+        try (InputStream raw = Files.newInputStream(path)) {
+            return read(raw, path.toString());
+        }
+    }
+
+    /**
+     * Reads an image from a stream (e.g. a resource) into a {@code u8[H,W,C]} array; {@code name}
+     * names it in errors.
+     *
+     * @throws IOException if it is not a readable PNG, JPEG, BMP or GIF, or is truncated or corrupt
+     */
+    public static Array read(InputStream raw, String name) throws IOException {
         BufferedImage img;
         List<String> warnings = new ArrayList<>();
-        try (InputStream raw = Files.newInputStream(path); ImageInputStream in = ImageIO.createImageInputStream(raw)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+        try (ImageInputStream in = ImageIO.createImageInputStream(raw)) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
-                throw new IOException("cannot read image " + path + ": not a PNG, JPEG, BMP or GIF file");
+                throw new IOException("cannot read image " + name + ": not a PNG, JPEG, BMP or GIF file");
             }
             ImageReader reader = readers.next();
             try {
@@ -65,10 +77,10 @@ public final class Images {
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof IOException io && io.getMessage() != null && io.getMessage().startsWith("cannot read image")) throw io;
-            throw new IOException("cannot read image " + path + ": truncated or corrupt file (" + e.getMessage() + ")", e);
+            throw new IOException("cannot read image " + name + ": truncated or corrupt file (" + e.getMessage() + ")", e);
         }
         if (!warnings.isEmpty()) {
-            throw new IOException("cannot read image " + path + ": truncated or corrupt file (" + String.join("; ", warnings) + ")");
+            throw new IOException("cannot read image " + name + ": truncated or corrupt file (" + String.join("; ", warnings) + ")");
         }
         return toArray(img);
     }
