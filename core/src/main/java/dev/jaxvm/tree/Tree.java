@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Java records (components in declaration order), {@link List}s, {@link Map}s (keys sorted, as JAX
  * sorts dict keys; keys must be mutually {@link Comparable}), Java arrays ({@code Array[]}),
  * {@link Optional}s, and {@code null} (an empty subtree, as Python's {@code None}); every other
- * value is a leaf.
+ * value is a leaf, including jaxvm's own value records ({@code ArrayType}, {@code Shape}, {@code Ints}).
  *
  * <p>Records are read and rebuilt reflectively through their accessors and canonical constructor:
  * a record declared in a named module must be in a package exported (or opened) to {@code dev.jaxvm}.
@@ -98,6 +98,9 @@ public final class Tree {
     private static TreeDef flattenInto(Object x, List<Object> leaves) {
         return switch (x) {
             case null -> new TreeDef.None();
+            case dev.jaxvm.core.ArrayType t -> leaf(t, leaves); // abstract values are leaves, as ShapeDtypeStruct
+            case dev.jaxvm.core.Shape s -> leaf(s, leaves);
+            case dev.jaxvm.core.Ints i -> leaf(i, leaves);
             case Record r -> {
                 List<TreeDef> cs = new ArrayList<>();
                 for (RecordComponent c : r.getClass().getRecordComponents()) cs.add(flattenInto(read(r, c), leaves));
@@ -120,11 +123,13 @@ public final class Tree {
                 for (Object o : a) cs.add(flattenInto(o, leaves));
                 yield new TreeDef.ArrayNode(a.getClass().getComponentType(), cs);
             }
-            default -> {
-                leaves.add(x);
-                yield new TreeDef.Leaf();
-            }
+            default -> leaf(x, leaves);
         };
+    }
+
+    private static TreeDef leaf(Object x, List<Object> leaves) {
+        leaves.add(x);
+        return new TreeDef.Leaf();
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
