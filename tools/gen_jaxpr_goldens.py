@@ -248,6 +248,21 @@ case("nested_jit_wrapped_params", """
 inner = jax.jit(lambda x: x[0:2, 1:3] * 2.0)
 out = jax.make_jaxpr(lambda x: inner(x) + 1.0)(jnp.ones((4, 4)))
 """)
+case("bool_uint32_nan_literals", """
+out = jax.make_jaxpr(lambda b, u, x: (b == True, u + 5, x * float('nan'), x - float('-inf')))(jnp.ones(2, bool), jnp.ones(2, jnp.uint32), jnp.ones(2))
+""")
+case("jit_returns_const_and_literal", """
+c = np.arange(4.0, dtype=np.float32)
+out = jax.make_jaxpr(lambda x: jax.jit(lambda y: (y + 1.0, c, 2.0))(x))(jnp.ones(4))
+""")
+case("jit_nested_closure", """
+f = jax.jit(lambda x: jax.jit(lambda y: x * y + 1.0)(x * 2.0))
+out = jax.make_jaxpr(f)(jnp.ones(3))
+""")
+case("jit_scalar_args", """
+f = jax.jit(lambda x, y: x * y)
+out = jax.make_jaxpr(lambda a: f(a, 2.0) + f(3, a))(jnp.ones(3))
+""")
 
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

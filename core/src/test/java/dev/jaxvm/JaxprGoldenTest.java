@@ -207,6 +207,24 @@ class JaxprGoldenTest {
         });
     }
 
+    static {
+        program("bool_uint32_nan_literals", () -> Jax.makeJaxprN(a -> {
+            Array b = (Array) a[0], u = (Array) a[1], x = (Array) a[2];
+            return List.of(b.eq(true), u.add(5), x.mul(Double.NaN), x.sub(Double.NEGATIVE_INFINITY));
+        }).apply(ones(DType.BOOL, 2), ones(DType.UINT32, 2), f32(2)));
+        program("jit_returns_const_and_literal", () -> {
+            Array c = Jnp.array(new float[] {0, 1, 2, 3});
+            JitFunction<Array, List<Object>> f = Jax.jit((Array y) -> List.of(y.add(1.0), c, 2.0));
+            return Jax.makeJaxpr((Array x) -> f.apply(x)).apply(f32(4));
+        });
+        program("jit_nested_closure", () -> Jax.makeJaxpr(Jax.jit(x -> Jax.jit((Array y) -> x.mul(y).add(1.0))
+                .apply(x.mul(2.0)))).apply(f32(3)));
+        program("jit_scalar_args", () -> {
+            JitFnN f = Jax.jitN(a -> Jnp.multiply(a[0], a[1]));
+            return Jax.makeJaxpr(a -> f.call(a, 2.0).add(f.call(3, a))).apply(f32(3));
+        });
+    }
+
     private static ClosedJaxpr bigCallee(int rounds) {
         JitFn1 body = Jax.jit(x -> {
             for (int i = 0; i < rounds; i++) x = Jnp.sin(x).mul((double) (i + 1));
