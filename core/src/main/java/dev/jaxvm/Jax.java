@@ -45,7 +45,7 @@ public final class Jax {
     }
 
     /** {@code jax.jit} of a function of a pytree (the argument's structure is part of the cache key). */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "overloads"}) // Fn1 extends Function: lambdas of one Array pick jit(Fn1)
     public static <P, R> JitFunction<P, R> jit(Function<P, R> f) {
         return new JitFunction<>(core(args -> f.apply((P) args[0]), f));
     }
@@ -69,7 +69,7 @@ public final class Jax {
     }
 
     /** {@code jax.make_jaxpr} of a function of a pytree. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "overloads"}) // Fn1 extends Function: lambdas of one Array pick makeJaxpr(Fn1)
     public static <P, R> MakeJaxpr makeJaxpr(Function<P, R> f) { return new MakeJaxpr(args -> f.apply((P) args[0]), 1); }
 
     /** {@code jax.make_jaxpr} of a function of any number of pytree arguments. */
