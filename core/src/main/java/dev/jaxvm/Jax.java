@@ -31,8 +31,10 @@ public final class Jax {
 
     /**
      * {@code jax.jit} of a function of one array. The result is traced once per distinct argument
-     * type (shape, dtype, weak type) and cached; its default name is {@code <lambda>} (Java cannot
-     * tell the method a lambda or method reference points to: use {@link JitFn1#named}).
+     * type (shape, dtype, weak type) and cached; its default name is {@code <lambda>} for lambdas and
+     * method references (Java cannot tell the method a method reference points to: use
+     * {@link JitFn1#named}), the class's simple name for an instance of a named class, and the
+     * jitted function's name when {@code f} is itself jitted.
      */
     public static JitFn1 jit(Fn1 f) { return new JitFn1(core(args -> f.apply((Array) args[0]), f)); }
 

@@ -29,6 +29,21 @@ final class JitSupport {
         return leaf instanceof ArrayType t ? t : JitCore.toArray(leaf, "argument").type();
     }
 
-    /** A name for a function object: {@code <lambda>}, as JAX prints for Python lambdas. */
-    static String defaultName(Object f) { return "<lambda>"; }
+    /**
+     * The default name of a jitted function: a jitted function's own name; {@code <lambda>} for a
+     * lambda or method reference (Java does not tell which method a method reference points to,
+     * short of serialization tricks; use {@code named(...)}); the simple class name for an instance
+     * of a named class implementing the functional interface.
+     */
+    static String defaultName(Object f) {
+        return switch (f) {
+            case JitFn1 j -> j.name();
+            case JitFn2 j -> j.name();
+            case JitFn3 j -> j.name();
+            case JitFnN j -> j.name();
+            case JitFunction<?, ?> j -> j.name();
+            default -> f.getClass().isHidden() || f.getClass().isSynthetic() || f.getClass().getSimpleName().isEmpty()
+                    ? "<lambda>" : f.getClass().getSimpleName();
+        };
+    }
 }

@@ -22,6 +22,11 @@ import org.junit.jupiter.api.Test;
 class JitTest {
     record Params(Array w, Array b) {}
 
+    static final class Doubler implements Fn1 {
+        @Override
+        public Array apply(Array x) { return x.mul(2.0); }
+    }
+
     @Test
     void evaluatesLikeEager() {
         Fn2 f = (x, y) -> Jnp.sin(x).mul(y).add(1.0).sum(0);
@@ -121,6 +126,10 @@ class JitTest {
         assertThrows(IllegalArgumentException.class, () -> f.lower(Jnp.ones(2), Jnp.ones(2)));
         assertEquals("<lambda>", f.name());
         assertEquals("kernel", f.named("kernel").name());
+        assertEquals("kernel", Jax.jit(f.named("kernel")).name());
+        assertEquals("<lambda>", Jax.jit(Jnp::sin).name());
+        assertEquals("Doubler", Jax.jit(new Doubler()).name());
+        assertTrue(Jax.makeJaxpr(Jax.jit(new Doubler())).apply(1.0).toString().contains("jit[name=Doubler jaxpr="));
     }
 
     @Test
