@@ -24,11 +24,21 @@ import java.util.List;
 public final class MakeJaxpr {
     private final FnN fn;
     private final int arity;
+    private final int[] staticArgnums;
 
-    MakeJaxpr(FnN fn, int arity) {
+    MakeJaxpr(FnN fn, int arity) { this(fn, arity, new int[0]); }
+
+    private MakeJaxpr(FnN fn, int arity, int[] staticArgnums) {
         this.fn = fn;
         this.arity = arity;
+        this.staticArgnums = staticArgnums.clone();
     }
+
+    /**
+     * This tracer with the arguments at the given positions passed as Java values, untraced (JAX's
+     * {@code static_argnums}; negative positions count from the end).
+     */
+    public MakeJaxpr staticArgnums(int... argnums) { return new MakeJaxpr(fn, arity, argnums); }
 
     /**
      * Traces the function on arguments like these.
@@ -38,12 +48,25 @@ public final class MakeJaxpr {
      */
     public ClosedJaxpr apply(Object... args) {
         JitSupport.checkArity("makeJaxpr", args, arity);
-        Tree.Flat flat = Tree.flatten(List.of(args));
+        boolean[] isStatic = new boolean[args.length];
+        for (int k : staticArgnums) {
+            int i = k < 0 ? k + args.length : k;
+            if (i < 0 || i >= args.length) {
+                throw new IllegalArgumentException("makeJaxpr: static argnum " + k + " out of range for " + args.length
+                        + " arguments");
+            }
+            isStatic[i] = true;
+        }
+        List<Object> dynamic = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) if (!isStatic[i]) dynamic.add(args[i]);
+        Tree.Flat flat = Tree.flatten(dynamic);
         List<ArrayType> types = new ArrayList<>();
         for (Object leaf : flat.leaves()) types.add(JitSupport.typeOf(leaf));
         return StagingInterpreter.trace(tracers -> {
             List<Object> rebuilt = Tree.unflatten(flat.treeDef(), tracers);
-            Object out = fn.apply(rebuilt.toArray());
+            Object[] full = new Object[args.length];
+            for (int i = 0, d = 0; i < full.length; i++) full[i] = isStatic[i] ? args[i] : rebuilt.get(d++);
+            Object out = fn.apply(full);
             List<Array> outs = new ArrayList<>();
             for (Object leaf : Tree.leaves(out)) outs.add(JitCore.toArray(leaf, "result"));
             return outs;

@@ -133,6 +133,17 @@ class JitTest {
     }
 
     @Test
+    void makeJaxprWithStaticArguments() {
+        MakeJaxpr m = Jax.makeJaxprN(a -> {
+            Array x = (Array) a[0];
+            for (int i = 0; i < (int) a[1]; i++) x = Jnp.sin(x);
+            return x;
+        }).staticArgnums(1);
+        assertEquals("{ lambda ; a:f32[]. let b:f32[] = sin a; c:f32[] = sin b in (c,) }", m.apply(1.0, 2).toString());
+        assertEquals("{ lambda ; a:f32[]. let  in (a,) }", m.apply(1.0, 0).toString());
+    }
+
+    @Test
     void closedOverTracersBecomeArgumentsAndEvaluateCorrectly() {
         ClosedJaxpr j = Jax.makeJaxpr((Array x, Array y) -> Jax.jit((Array z) -> z.mul(x).add(y)).apply(y))
                 .apply(ArrayType.of(DType.FLOAT32, 2), ArrayType.of(DType.FLOAT32, 2));
