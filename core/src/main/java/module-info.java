@@ -13,6 +13,7 @@ module dev.jaxvm {
     exports dev.jaxvm.ir;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
+    exports dev.jaxvm.tree;
     exports dev.jaxvm.scipy;
     exports dev.jaxvm.image;
 }
