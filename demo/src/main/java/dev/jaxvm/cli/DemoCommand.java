@@ -1,6 +1,7 @@
 package dev.jaxvm.cli;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.Fn2;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.image.Images;
@@ -49,8 +50,8 @@ final class DemoCommand implements Callable<Integer> {
         Array img = load();
         int h = img.shape()[0];
         int w = img.shape()[1];
-        System.out.printf(Locale.ROOT, "Image: %s (%s), %,d pixels; jit %s%n", dev.jaxvm.core.Py.tuple(img.shape()),
-                img.dtype(), (long) h * w, JaxBridge.JIT ? "compiles" : "is not in this build yet: 'jitted' runs eagerly");
+        System.out.printf(Locale.ROOT, "Image: %s (%s), %,d pixels%n", dev.jaxvm.core.Py.tuple(img.shape()), img.dtype(),
+                (long) h * w);
         Files.createDirectories(out);
         List<String> names = List.of("sharpen 3x3 (int32)", "blur 7x7 (float32)");
         List<Array> filters = List.of(Filters.sharpen(), Filters.box(7));
@@ -59,8 +60,8 @@ final class DemoCommand implements Callable<Integer> {
         for (int f = 0; f < 2; f++) {
             Array filter = filters.get(f);
             System.out.println("\n== " + names.get(f));
-            JaxBridge.Fn2 conv = JaxBridge.jit(Ways::depthwiseConv, "depthwise_conv");
-            JaxBridge.Fn2 slices = JaxBridge.jit(Ways::slices, "slices");
+            Fn2 conv = JaxBridge.jit(Ways::depthwiseConv, "depthwise_conv");
+            Fn2 slices = JaxBridge.jit(Ways::slices, "slices");
             long t0 = System.nanoTime();
             Array ref = conv.apply(img, filter);
             double tConv = seconds(t0);
@@ -105,7 +106,7 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** The per-pixel loop over the first {@code rows} rows, stopping after {@code budget} seconds. */
-    private static Run loop(Array img, Array filter, JaxBridge.Fn2 kernel, Array ref, String label, int rows, double budget) {
+    private static Run loop(Array img, Array filter, Fn2 kernel, Array ref, String label, int rows, double budget) {
         int h = img.shape()[0];
         long t0 = System.nanoTime();
         int done = 0;
@@ -154,17 +155,16 @@ final class DemoCommand implements Callable<Integer> {
         for (int i = 0; i < ways.length; i++) System.out.println("| " + ways[i] + " | " + cells[i][0] + " | " + cells[i][1] + " |");
         System.out.println("\nReal JAX 0.10.2 on this machine's CPU (issue 7): jitted conv_general_dilated 434 ms / 1055 ms;"
                 + " the per-pixel loop ~69 s with jit, ~857 s / ~757 s without.");
-        if (!JaxBridge.JIT) System.out.println("(jit is not in this build yet: rows 1 and 3 ran eagerly, op by op.)");
     }
 
     private void gradients() throws IOException {
-        JaxBridge.Fn2 f = (x, y) -> Jnp.sin(x).add(Jnp.cos(y).mul(2));
+        Fn2 f = (x, y) -> Jnp.sin(x).add(Jnp.cos(y).mul(2));
         int n = 20;
         double[] thetas = new double[n];
         double[] dx = new double[n];
         double[] dy = new double[n];
-        JaxBridge.Fn2 gx = JaxBridge.grad(f, 0);
-        JaxBridge.Fn2 gy = JaxBridge.grad(f, 1);
+        Fn2 gx = JaxBridge.grad(f, 0);
+        Fn2 gy = JaxBridge.grad(f, 1);
         String how = JaxBridge.GRAD ? "Jax.grad" : "central differences: Jax.grad is not in this build yet";
         System.out.println("\nGradients of f(x, y) = sin(x) + 2 cos(y) over " + n + " thetas (" + how + "):");
         for (int i = 0; i < n; i++) {

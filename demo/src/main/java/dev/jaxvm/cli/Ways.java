@@ -1,6 +1,7 @@
 package dev.jaxvm.cli;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.Fn2;
 import dev.jaxvm.DType;
 import dev.jaxvm.Index;
 import dev.jaxvm.core.ArrayType;
@@ -46,7 +47,7 @@ final class Ways {
      * The classic algorithm: for each output pixel (i, j), {@code kernel(A[i:i+k, j:j+k, :], F)}.
      * Rows {@code [r0, r1)} only; {@code onRow} is told each finished row.
      */
-    static Array perPixel(Array a, Array f, JaxBridge.Fn2 kernel, int r0, int r1, IntConsumer onRow) {
+    static Array perPixel(Array a, Array f, Fn2 kernel, int r0, int r1, IntConsumer onRow) {
         int k = f.shape()[0];
         DenseArray padded = pad(a, k / 2);
         int w = a.shape()[1];
