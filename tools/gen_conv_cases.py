@@ -178,11 +178,22 @@ def window_cases():
         out = np.asarray(wr._select_and_scatter_add(src, x, lax.ge_p, wd, ws, padding))
         scatters.append({"name": name, "source": arr(src), "operand": arr(x), "window_dimensions": list(wd),
                          "window_strides": list(ws), "padding": [list(p) for p in padding], "expected": arr(out)})
+    gathers = []
+    for name, x, wd, ws, padding, bd, wdl in [
+        ("gather_max_padded", ints((5, 6), -2, 3), (2, 3), (1, 2), [(1, 0), (1, 1)], (1, 1), (1, 1)),
+        ("gather_max_dilated", ints((1, 6, 5, 2), -2, 3), (1, 2, 2, 1), (1, 2, 1, 1), [(0, 0), (0, 1), (1, 1), (0, 0)],
+         (1, 1, 2, 1), (1, 2, 1, 1)),
+    ]:
+        t = ints(x.shape, 1, 9)
+        out = np.asarray(wr._select_and_gather_add(t, x, lax.ge_p, wd, ws, padding, bd, wdl))
+        gathers.append({"name": name, "tangents": arr(t), "operand": arr(x), "window_dimensions": list(wd),
+                        "window_strides": list(ws), "padding": [list(p) for p in padding], "base_dilation": list(bd),
+                        "window_dilation": list(wdl), "expected": arr(out)})
     # the gradient of max pooling, via jax.grad (uses select_and_scatter_add in its transpose)
     x = ints((1, 4, 4, 1), -3, 4) + RNG.standard_normal((1, 4, 4, 1)).astype(np.float32) * 0.01
     g = jax.grad(lambda a: (lax.reduce_window(a, -np.inf, lax.max, (1, 2, 2, 1), (1, 2, 2, 1), "VALID") *
                             jnp.arange(4.0).reshape(1, 2, 2, 1)).sum())(x)
-    return {"cases": cases, "scatters": scatters,
+    return {"cases": cases, "scatters": scatters, "gathers": gathers,
             "max_pool_grad": {"operand": arr(x), "expected": arr(np.asarray(g))}}
 
 

@@ -158,6 +158,21 @@ public final class Lax {
     }
 
     /**
+     * {@code select_and_gather_add}: for each window of {@code operand}, the element of {@code tangents}
+     * at the position {@code selectPrim} selects: the JVP of max pooling.
+     *
+     * @param baseDilation operand dilation, or null for ones
+     * @param windowDilation window dilation, or null for ones
+     */
+    public static Array selectAndGatherAdd(Array tangents, Array operand, SelectAndScatterAdd.Select selectPrim,
+            int[] windowDimensions, int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
+        int n = windowDimensions.length;
+        Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_gather_add");
+        return Trace.bind1(new SelectAndGatherAdd(ConvArgs.orOnes(baseDilation, n), pads, selectPrim,
+                ConvArgs.orOnes(windowDilation, n), Ints.of(windowDimensions), Ints.of(windowStrides)), tangents, operand);
+    }
+
+    /**
      * {@code select_and_scatter_add}: scatters {@code source} (one value per window) onto the element
      * each window of {@code operand} selects with {@code selectPrim}: the gradient of max pooling.
      */

@@ -63,65 +63,17 @@ public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDi
         DenseArray operand = in.get(1);
         ArrayType t = out.getFirst();
         Shape ss = source.type().shape();
-        int r = ss.rank();
-        Ints ones = WindowShapes.ones(r);
-        int[][] tab = WindowReduce.tables(operand.type().shape(), ss, windowDimensions, windowStrides, padding, ones, ones);
-        int[] wd = windowDimensions.values();
-        int wTotal = 1;
-        for (int w : wd) wTotal *= w;
-        boolean floating = operand.dtype().isFloating();
-        boolean unsigned = operand.dtype().isUnsigned();
-        double[] xd = floating ? ConvKernel.toDoubles(operand) : null;
-        long[] xl = floating ? null : ConvKernel.toLongs(operand);
-        WindowReduce.Monoid monoid = selectPrim == Select.GE ? WindowReduce.Monoid.MAX : WindowReduce.Monoid.MIN;
-        double padD = WindowReduce.identityDouble(monoid);
-        long padL = WindowReduce.identityLong(monoid, operand.dtype());
+        Ints ones = WindowShapes.ones(ss.rank());
+        int[] sel = WindowSelect.select(operand, ss, selectPrim, windowDimensions, windowStrides, padding, ones, ones);
         DType st = t.dtype();
         boolean sFloat = st.isFloating();
         double[] accD = sFloat ? new double[t.size()] : null;
         long[] accL = sFloat ? null : new long[t.size()];
-        int[] op = new int[r];
-        int[] ww = new int[r];
-        for (int i = 0; i < ss.size(); i++) {
-            IndexMaps.unravel(i, ss.dims(), op);
-            java.util.Arrays.fill(ww, 0);
-            int sel = -2;
-            double selD = 0;
-            long selL = 0;
-            for (int w = 0; w < wTotal; w++) {
-                int off = 0;
-                for (int d = 0; d < r; d++) {
-                    int v = tab[d][op[d] * wd[d] + ww[d]];
-                    if (v < 0) {
-                        off = -1;
-                        break;
-                    }
-                    off += v;
-                }
-                double cd = floating ? (off < 0 ? padD : xd[off]) : 0;
-                long cl = floating ? 0 : (off < 0 ? padL : xl[off]);
-                boolean keep;
-                if (sel == -2) keep = false;
-                else if (floating) keep = selectPrim == Select.GE ? selD >= cd : selD <= cd;
-                else {
-                    int c = unsigned ? Long.compareUnsigned(selL, cl) : Long.compare(selL, cl);
-                    keep = selectPrim == Select.GE ? c >= 0 : c <= 0;
-                }
-                if (!keep) {
-                    sel = off;
-                    selD = cd;
-                    selL = cl;
-                }
-                for (int d = r - 1; d >= 0; d--) {
-                    if (++ww[d] < wd[d]) break;
-                    ww[d] = 0;
-                }
-            }
-            if (sel >= 0) {
-                if (sFloat) accD[sel] += source.getDouble(i);
-                else if (st == DType.BOOL) accL[sel] |= source.getLong(i);
-                else accL[sel] += source.getLong(i);
-            }
+        for (int i = 0; i < sel.length; i++) {
+            if (sel[i] < 0) continue;
+            if (sFloat) accD[sel[i]] += source.getDouble(i);
+            else if (st == DType.BOOL) accL[sel[i]] |= source.getLong(i);
+            else accL[sel[i]] += source.getLong(i);
         }
         Object dst = Storage.allocate(st, t.size());
         for (int i = 0; i < t.size(); i++) {

@@ -60,6 +60,18 @@ class WindowReductionTest {
                 ConvFixtures.assertSame(ConvFixtures.array(c.getAsJsonObject("expected")), out, name);
             }));
         }
+        for (JsonElement e : CASES.getAsJsonArray("gathers")) {
+            JsonObject c = e.getAsJsonObject();
+            String name = c.get("name").getAsString();
+            tests.add(DynamicTest.dynamicTest(name, () -> {
+                Array out = Lax.selectAndGatherAdd(ConvFixtures.array(c.getAsJsonObject("tangents")),
+                        ConvFixtures.array(c.getAsJsonObject("operand")), SelectAndScatterAdd.Select.GE,
+                        ConvFixtures.ints(c.get("window_dimensions")), ConvFixtures.ints(c.get("window_strides")),
+                        ConvFixtures.padding(c.get("padding")), ConvFixtures.ints(c.get("base_dilation")),
+                        ConvFixtures.ints(c.get("window_dilation")));
+                ConvFixtures.assertSame(ConvFixtures.array(c.getAsJsonObject("expected")), out, name);
+            }));
+        }
         return tests.stream();
     }
 
