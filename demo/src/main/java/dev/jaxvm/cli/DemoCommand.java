@@ -61,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
             Array filter = filters.get(f);
             System.out.println("\n== " + names.get(f));
             Fn2 conv = JaxBridge.jit(Ways::depthwiseConv, "depthwise_conv");
-            Fn2 slices = JaxBridge.jit(Ways::slices, "slices");
+            Fn2 slices = JaxBridge.JIT_SLICES ? JaxBridge.jit(Ways::slices, "slices") : Ways::slices;
             long t0 = System.nanoTime();
             Array ref = conv.apply(img, filter);
             double tConv = seconds(t0);
@@ -85,9 +85,17 @@ final class DemoCommand implements Callable<Integer> {
         Images.write(outputs.get(1), out.resolve("blurred.png"));
         DenseArray side = Pictures.sideBySide(List.of(img, outputs.get(1), outputs.get(0)));
         Images.write(side, out.resolve("comparison.png"));
-        Images.write(Pictures.shrink(side, 4), out.resolve("comparison-small.png"));
+        Images.write(Pictures.rgb(Pictures.shrink(side, 8)), out.resolve("comparison-small.png"));
+        int y0 = image == null ? 670 : Math.max(0, h / 2 - 90);
+        int x0 = image == null ? 1440 : Math.max(0, w / 2 - 120);
+        List<Array> details = new ArrayList<>();
+        for (Array a : List.of(img, outputs.get(1), outputs.get(0))) {
+            details.add(a.get(dev.jaxvm.Index.slice(y0, Math.min(h, y0 + 180)), dev.jaxvm.Index.slice(x0, Math.min(w, x0 + 240))));
+        }
+        Images.write(Pictures.rgb(Pictures.sideBySide(details)), out.resolve("comparison-detail.png"));
         System.out.println("\nWrote " + out.resolve("sharpened.png") + ", " + out.resolve("blurred.png") + ", "
-                + out.resolve("comparison.png") + " (original | blurred | sharpened) and a 1/4-scale comparison-small.png");
+                + out.resolve("comparison.png") + " (original | blurred | sharpened), comparison-small.png (1/8 scale)"
+                + " and comparison-detail.png (a full-resolution detail)");
 
         Array patch = img.get(dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.ALL);
         System.out.println("\nThe Jaxpr of executeKernel(P: u8[3,3,4], F: i32[3,3]):");
@@ -149,7 +157,8 @@ final class DemoCommand implements Callable<Integer> {
 
     private static void printTable(List<String> names, String[][] cells, int h) {
         String[] ways = {"1. classic per-pixel loop, jitted executeKernel", "2. the same loop without jit",
-            "3a. whole image, jitted depthwise convGeneralDilated", "3b. whole image, jitted Jnp slices"};
+            "3a. whole image, jitted depthwise convGeneralDilated",
+            JaxBridge.JIT_SLICES ? "3b. whole image, jitted Jnp slices" : "3b. whole image, Jnp slices (eager)"};
         System.out.println("\n| way | " + names.get(0) + " | " + names.get(1) + " |");
         System.out.println("|---|---|---|");
         for (int i = 0; i < ways.length; i++) System.out.println("| " + ways[i] + " | " + cells[i][0] + " | " + cells[i][1] + " |");

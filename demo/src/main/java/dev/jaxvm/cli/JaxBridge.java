@@ -16,6 +16,13 @@ final class JaxBridge {
     /** Whether {@link #grad} is JAX's autodiff (false: {@code Jax.grad} is not in this build yet). */
     static final boolean GRAD = false;
 
+    /**
+     * Whether the whole-image {@code Jnp}-slices filter runs jitted. False while jit evaluates the
+     * traced Jaxpr with the reference interpreter, which keeps all of its ~200 full-image
+     * intermediates alive at once (about 10 GB for the 7x7 blur); true once the compiler fuses them.
+     */
+    static final boolean JIT_SLICES = false;
+
     /** {@code Jax.jit(f).named(name)}. */
     static Fn2 jit(Fn2 f, String name) {
         return Jax.jit(f).named(name);

@@ -11,8 +11,19 @@ public final class Main implements Runnable {
     /** Runs the command line. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        String[] effective = args.length == 0 ? new String[] {"demo"} : args;
-        System.exit(new CommandLine(new Main()).execute(effective));
+        System.setProperty("org.jline.terminal.jni", "false"); // progress bars: no native terminal library
+        System.exit(new CommandLine(new Main()).execute(withDefaultCommand(args)));
+    }
+
+    /** {@code args} with {@code demo} in front when they name no command (none, or options of the demo). */
+    static String[] withDefaultCommand(String[] args) {
+        if (args.length > 0 && (!args[0].startsWith("-") || java.util.Set.of("-h", "--help", "-V", "--version").contains(args[0]))) {
+            return args;
+        }
+        String[] out = new String[args.length + 1];
+        out[0] = "demo";
+        System.arraycopy(args, 0, out, 1, args.length);
+        return out;
     }
 
     @Override

@@ -35,6 +35,18 @@ final class Pictures {
         return DenseArray.wrap(ArrayType.of(dev.jaxvm.DType.UINT8, h, total, c), out);
     }
 
+    /** The colour channels of a uint8 [H,W,C] image (alpha dropped; grey stays grey). */
+    static DenseArray rgb(DenseArray image) {
+        int[] s = image.shape();
+        int c = s[2];
+        if (c == 1 || c == 3) return image;
+        int n = s[0] * s[1];
+        byte[] src = (byte[]) image.buffer();
+        byte[] out = new byte[n * (c - 1)];
+        for (int i = 0; i < n; i++) System.arraycopy(src, i * c, out, i * (c - 1), c - 1);
+        return DenseArray.wrap(ArrayType.of(dev.jaxvm.DType.UINT8, s[0], s[1], c - 1), out);
+    }
+
     /** {@code image} (uint8 [H,W,C]) shrunk by an integer factor, each output pixel the rounded mean of a block. */
     static DenseArray shrink(DenseArray image, int factor) {
         int[] s = image.shape();
