@@ -45,9 +45,15 @@ public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilat
     public List<Param> params() {
         return List.of(new Param("batch_group_count", batchGroupCount), new Param("dimension_numbers", dimensionNumbers),
                 new Param("feature_group_count", featureGroupCount), new Param("lhs_dilation", lhsDilation),
-                new Param("out_sharding", null), new Param("padding", padding), new Param("precision", precision),
+                new Param("out_sharding", null), new Param("padding", padding), new Param("precision", precisionText()),
                 new Param("preferred_element_type", preferredElementType), new Param("rhs_dilation", rhsDilation),
                 new Param("window_strides", windowStrides));
+    }
+
+    /** JAX's text of the precision pair, {@code (Precision.HIGHEST, Precision.HIGHEST)}, or null. */
+    private String precisionText() {
+        return precision == null ? null
+                : "(Precision." + precision.get(0).name() + ", Precision." + precision.get(1).name() + ")";
     }
 
     @Override

@@ -3,7 +3,7 @@ package dev.jaxvm.lax;
 /**
  * The precision of a contraction ({@code lax.Precision}): a hint for how many passes of reduced
  * precision arithmetic an accelerator may use. jaxvm always computes at full precision, so the
- * value only matters for printing; it prints as JAX's {@code Precision.HIGHEST}.
+ * value only matters for printing; primitives print it as JAX does.
  */
 public enum Precision {
     /** The backend's fastest mode. */
@@ -11,8 +11,5 @@ public enum Precision {
     /** An intermediate mode. */
     HIGH,
     /** Full precision. */
-    HIGHEST;
-
-    @Override
-    public String toString() { return "Precision." + name(); }
+    HIGHEST
 }

@@ -85,17 +85,17 @@ final class DemoCommand implements Callable<Integer> {
         Images.write(outputs.get(1), out.resolve("blurred.png"));
         DenseArray side = Pictures.sideBySide(List.of(img, outputs.get(1), outputs.get(0)));
         Images.write(side, out.resolve("comparison.png"));
-        Images.write(Pictures.rgb(Pictures.shrink(side, 8)), out.resolve("comparison-small.png"));
-        int y0 = image == null ? 670 : Math.max(0, h / 2 - 90);
-        int x0 = image == null ? 1440 : Math.max(0, w / 2 - 120);
+        Images.write(Pictures.rgb(Pictures.shrink(side, 10)), out.resolve("comparison-small.png"));
+        int y0 = image == null ? 600 : Math.max(0, h / 2 - 160);
+        int x0 = image == null ? 1340 : Math.max(0, w / 2 - 220);
         List<Array> details = new ArrayList<>();
         for (Array a : List.of(img, outputs.get(1), outputs.get(0))) {
-            details.add(a.get(dev.jaxvm.Index.slice(y0, Math.min(h, y0 + 180)), dev.jaxvm.Index.slice(x0, Math.min(w, x0 + 240))));
+            details.add(a.get(dev.jaxvm.Index.slice(y0, Math.min(h, y0 + 320)), dev.jaxvm.Index.slice(x0, Math.min(w, x0 + 440))));
         }
-        Images.write(Pictures.rgb(Pictures.sideBySide(details)), out.resolve("comparison-detail.png"));
+        Images.write(Pictures.rgb(Pictures.shrink(Pictures.sideBySide(details), 2)), out.resolve("comparison-detail.png"));
         System.out.println("\nWrote " + out.resolve("sharpened.png") + ", " + out.resolve("blurred.png") + ", "
-                + out.resolve("comparison.png") + " (original | blurred | sharpened), comparison-small.png (1/8 scale)"
-                + " and comparison-detail.png (a full-resolution detail)");
+                + out.resolve("comparison.png") + " (original | blurred | sharpened), comparison-small.png (1/10 scale)"
+                + " and comparison-detail.png (a detail at 1/2 scale)");
 
         Array patch = img.get(dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.ALL);
         System.out.println("\nThe Jaxpr of executeKernel(P: u8[3,3,4], F: i32[3,3]):");

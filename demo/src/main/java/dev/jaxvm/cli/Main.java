@@ -11,7 +11,6 @@ public final class Main implements Runnable {
     /** Runs the command line. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.setProperty("org.jline.terminal.jni", "false"); // progress bars: no native terminal library
         System.exit(new CommandLine(new Main()).execute(withDefaultCommand(args)));
     }
 
