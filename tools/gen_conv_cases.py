@@ -60,6 +60,11 @@ def conv_cases():
              "expected": arr(out)}
         if jaxpr:
             c["jaxpr"] = str(jax.make_jaxpr(f)(lhs, rhs))
+        if np.issubdtype(np.asarray(lhs).dtype, np.floating) and out.size > 0:
+            _, vjp = jax.vjp(f, lhs, rhs)
+            g = ints(out.shape)
+            dl, dr = vjp(g)
+            c["vjp"] = {"g": arr(g), "lhs": arr(np.asarray(dl)), "rhs": arr(np.asarray(dr))}
         cases.append(c)
 
     add("2d_nchw_valid_strided", ints((2, 3, 7, 6)), ints((4, 3, 3, 2)), (2, 1), "VALID", jaxpr=True)

@@ -35,6 +35,13 @@ final class WindowOps {
                 preferredElementType == null ? null : preferredElementType.canonicalize()), lhs, rhs);
     }
 
+    /** Binds {@code conv_general_dilated} with explicit parameters, keeping precision and preferred dtype of {@code like}. */
+    static Array bind(Array lhs, Array rhs, Ints windowStrides, Pads padding, Ints lhsDilation, Ints rhsDilation,
+            ConvDimensionNumbers dn, int featureGroupCount, int batchGroupCount, ConvGeneralDilated like) {
+        return Trace.bind1(new ConvGeneralDilated(windowStrides, padding, lhsDilation, rhsDilation, dn, featureGroupCount,
+                batchGroupCount, like.precision(), like.preferredElementType()), lhs, rhs);
+    }
+
     static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding, int[] rhsDilation,
             Object dimensionNumbers, boolean transposeKernel, Precision precision, DType preferredElementType) {
         int nd = lhs.ndim();
