@@ -87,6 +87,73 @@ final class ConvRules {
         return out.dtype() == rhsType.dtype() ? out : Lax.convertElementType(out, rhsType.dtype());
     }
 
+    /**
+     * A convolution's output and the axis of it that indexes the batch.
+     *
+     * @param out the output
+     * @param dim its batch axis
+     */
+    record BatchedConv(Array out, int dim) {}
+
+    /**
+     * JAX's {@code _conv_general_dilated_batch_rule}: the convolution of a batch of inputs and/or
+     * kernels ({@code lhsDim}/{@code rhsDim} are their batch axes, or -1 when not batched) as one
+     * convolution, folding the batch into the batch or feature dimensions and the groups.
+     */
+    static BatchedConv batch(Array lhs, Array rhs, int lhsDim, int rhsDim, ConvGeneralDilated p) {
+        Ints ls = p.dimensionNumbers().lhsSpec();
+        Ints rs = p.dimensionNumbers().rhsSpec();
+        Ints os = p.dimensionNumbers().outSpec();
+        int fgc = p.featureGroupCount();
+        int bgc = p.batchGroupCount();
+        if (lhsDim >= 0 && rhsDim >= 0) {
+            int b = lhs.shape()[lhsDim];
+            Array newLhs;
+            if (bgc > 1) {
+                newLhs = reshapeAxisInto(lhsDim, ls.get(0), lhs);
+                bgc *= b;
+            } else {
+                newLhs = reshapeAxisInto(lhsDim, ls.get(1), lhs);
+                fgc *= b;
+            }
+            Array newRhs = reshapeAxisInto(rhsDim, rs.get(0), rhs);
+            Array out = WindowOps.bind(newLhs, newRhs, p.windowStrides(), p.padding(), p.lhsDilation(), p.rhsDilation(),
+                    p.dimensionNumbers(), fgc, bgc, p);
+            return new BatchedConv(reshapeAxisOutOf(os.get(1), b, out), os.get(1));
+        }
+        if (lhsDim >= 0) {
+            int b = lhs.shape()[lhsDim];
+            Array newLhs;
+            if (bgc == 1) {
+                newLhs = reshapeAxisInto(lhsDim, ls.get(0), lhs);
+            } else {
+                newLhs = reshapeAxisOutOf(ls.get(0) + (lhsDim <= ls.get(0) ? 1 : 0), bgc, lhs);
+                newLhs = reshapeAxisInto(lhsDim + (ls.get(0) < lhsDim ? 1 : 0), ls.get(0) + 1, newLhs);
+                newLhs = reshapeAxisInto(ls.get(0), ls.get(0), newLhs);
+            }
+            Array out = WindowOps.bind(newLhs, rhs, p.windowStrides(), p.padding(), p.lhsDilation(), p.rhsDilation(),
+                    p.dimensionNumbers(), fgc, bgc, p);
+            return new BatchedConv(reshapeAxisOutOf(os.get(0), b, out), os.get(0));
+        }
+        int b = rhs.shape()[rhsDim];
+        if (fgc == 1 && bgc == 1) {
+            Array newRhs = reshapeAxisInto(rhsDim, rs.get(0), rhs);
+            Array out = WindowOps.bind(lhs, newRhs, p.windowStrides(), p.padding(), p.lhsDilation(), p.rhsDilation(),
+                    p.dimensionNumbers(), fgc, bgc, p);
+            return new BatchedConv(reshapeAxisOutOf(os.get(1), b, out), os.get(1));
+        }
+        int group = fgc > 1 ? fgc : bgc;
+        Array newRhs = reshapeAxisOutOf(rs.get(0) + (rhsDim <= rs.get(0) ? 1 : 0), group, rhs);
+        newRhs = reshapeAxisInto(rhsDim + (rs.get(0) < rhsDim ? 1 : 0), rs.get(0) + 1, newRhs);
+        newRhs = reshapeAxisInto(rs.get(0), rs.get(0), newRhs);
+        Array out = WindowOps.bind(lhs, newRhs, p.windowStrides(), p.padding(), p.lhsDilation(), p.rhsDilation(),
+                p.dimensionNumbers(), fgc, bgc, p);
+        out = reshapeAxisOutOf(os.get(1), group, out);
+        out = reshapeAxisOutOf(os.get(1) + 1, b, out);
+        out = reshapeAxisInto(os.get(1), os.get(1) + 1, out);
+        return new BatchedConv(out, os.get(1));
+    }
+
     /** {@code (spec[1], spec[0]) + spec[2:]}. */
     static Ints swap01(Ints spec) {
         int[] v = spec.values();

@@ -76,6 +76,51 @@ class ConvTransposeRulesTest {
         return tests.stream();
     }
 
+    @TestFactory
+    Stream<DynamicTest> batchRuleMatchesALoop() {
+        List<DynamicTest> tests = new ArrayList<>();
+        for (JsonElement e : CASES.getAsJsonArray("cases")) {
+            JsonObject c = e.getAsJsonObject();
+            if (!c.has("vjp")) continue;
+            String name = c.get("name").getAsString();
+            for (int[] dims : new int[][] {{0, -1}, {-1, 0}, {1, 2}, {2, -1}, {-1, 1}}) {
+                tests.add(DynamicTest.dynamicTest(name + " bdims " + dims[0] + "," + dims[1], () -> {
+                    DenseArray lhs = ConvFixtures.array(c.getAsJsonObject("lhs"));
+                    DenseArray rhs = ConvFixtures.array(c.getAsJsonObject("rhs"));
+                    ConvGeneralDilated p = primitive(c, lhs, rhs);
+                    Random r = new Random(name.hashCode() + 31 * dims[0] + dims[1]);
+                    int b = 3;
+                    Array xs = dims[0] < 0 ? lhs : random(r, insert(lhs.shape(), dims[0], b));
+                    Array ws = dims[1] < 0 ? rhs : random(r, insert(rhs.shape(), dims[1], b));
+                    ConvRules.BatchedConv got = ConvRules.batch(xs, ws, dims[0], dims[1], p);
+                    for (int i = 0; i < b; i++) {
+                        Array x = dims[0] < 0 ? xs : take(xs, dims[0], i);
+                        Array w = dims[1] < 0 ? ws : take(ws, dims[1], i);
+                        Array want = dev.jaxvm.core.Trace.bind1(p, x, w);
+                        ConvFixtures.assertSame(want, take(got.out(), got.dim(), i), name + " example " + i);
+                    }
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static int[] insert(int[] shape, int axis, int size) {
+        int[] out = new int[shape.length + 1];
+        for (int i = 0, j = 0; i < out.length; i++) out[i] = i == axis ? size : shape[j++];
+        return out;
+    }
+
+    /** Example {@code i} along {@code axis}. */
+    private static Array take(Array x, int axis, int i) {
+        int[] s = x.shape();
+        int[] start = new int[s.length];
+        int[] limit = s.clone();
+        start[axis] = i;
+        limit[axis] = i + 1;
+        return Lax.squeeze(Lax.slice(x, start, limit, null), axis);
+    }
+
     private static Array random(Random r, int[] shape) {
         int n = 1;
         for (int d : shape) n *= d;
