@@ -8,6 +8,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.ir.StagingInterpreter;
 import dev.jaxvm.numpy.Jnp;
 import java.util.ArrayList;
@@ -83,6 +84,26 @@ class WindowReductionTest {
         Array grad = Lax.selectAndScatterAdd(weights, x, SelectAndScatterAdd.Select.GE, new int[] {1, 2, 2, 1},
                 new int[] {1, 2, 2, 1}, "VALID");
         ConvFixtures.assertSame(ConvFixtures.array(g.getAsJsonObject("expected")), grad, "max pool gradient");
+        // JAX's path: the JVP of reduce_window_max is select_and_gather_add, whose transpose is select_and_scatter_add
+        Ints w = Ints.of(1, 2, 2, 1);
+        Ints ones = Ints.of(1, 1, 1, 1);
+        SelectAndGatherAdd jvp = new SelectAndGatherAdd(ones, Pads.zeros(4), SelectAndScatterAdd.Select.GE, ones, w, w);
+        ConvFixtures.assertSame(ConvFixtures.array(g.getAsJsonObject("expected")), WindowRules.gatherTranspose(jvp, weights, x),
+                "transpose of select_and_gather_add");
+        Array t = Jnp.array(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}).reshape(1, 4, 4, 1);
+        Array tangent = WindowRules.chooserJvp(SelectAndScatterAdd.Select.GE, t, x, w, w, Pads.zeros(4), ones, ones);
+        // the dot-product test: <weights, J t> = <J^T weights, t>
+        assertEquals(dot(weights, tangent), dot(grad, t), 1e-9);
+        Array back = WindowRules.scatterTranspose(new SelectAndScatterAdd(Pads.zeros(4), SelectAndScatterAdd.Select.GE, w, w), t, x);
+        assertEquals(dot(back, weights), dot(t, grad), 1e-9);
+    }
+
+    private static double dot(Array a, Array b) {
+        double[] x = a.toDoubleArray();
+        double[] y = b.toDoubleArray();
+        double s = 0;
+        for (int i = 0; i < x.length; i++) s += x[i] * y[i];
+        return s;
     }
 
     @Test
