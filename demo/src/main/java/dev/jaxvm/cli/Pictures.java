@@ -88,10 +88,11 @@ final class Pictures {
         a.setMarker(SeriesMarkers.NONE);
         XYSeries b = chart.addSeries("-2 sin(theta)", xs, sin);
         b.setMarker(SeriesMarkers.NONE);
-        XYSeries gx = chart.addSeries("df/dx (grad, argnum 0)", thetas, dfdx);
+        String by = how.equals("Jax.grad") ? "Jax.grad, argnum " : "central differences, argnum ";
+        XYSeries gx = chart.addSeries("df/dx (" + by + "0)", thetas, dfdx);
         gx.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         gx.setMarker(SeriesMarkers.CIRCLE);
-        XYSeries gy = chart.addSeries("df/dy (grad, argnum 1)", thetas, dfdy);
+        XYSeries gy = chart.addSeries("df/dy (" + by + "1)", thetas, dfdy);
         gy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
         gy.setMarker(SeriesMarkers.DIAMOND);
         String name = file.toString();
