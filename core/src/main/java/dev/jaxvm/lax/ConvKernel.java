@@ -141,14 +141,27 @@ final class ConvKernel {
 
         void run(Dot dot, Store store) {
             int spatial = 1;
-            for (int s : outSp) spatial *= s;
+            for (int sp : outSp) spatial *= sp;
+            long work = (long) spatial * outN * outC * cg;
+            int chunks = work < 1 << 20 ? 1 : Math.min(spatial, 4 * Runtime.getRuntime().availableProcessors());
+            int total = spatial;
+            if (chunks == 1) {
+                run(dot, store, 0, total);
+            } else {
+                java.util.stream.IntStream.range(0, chunks).parallel()
+                        .forEach(c -> run(dot, store, (int) ((long) total * c / chunks), (int) ((long) total * (c + 1) / chunks)));
+            }
+        }
+
+        /** Output spatial positions {@code [s0, s1)}; disjoint ranges may run concurrently. */
+        private void run(Dot dot, Store store, int s0, int s1) {
             int kTotal = 1;
             for (int k : kSp) kTotal *= k;
             int[] pl = new int[kTotal];
             int[] pr = new int[kTotal];
             int[] op = new int[nsp];
             int[] kk = new int[nsp];
-            for (int s = 0; s < spatial; s++) {
+            for (int s = s0; s < s1; s++) {
                 int rem = s;
                 int outOff = 0;
                 for (int d = nsp - 1; d >= 0; d--) {
