@@ -11,7 +11,21 @@ public final class Main implements Runnable {
     /** Runs the command line. */
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true");
-        System.exit(new CommandLine(new Main()).execute(withDefaultCommand(args)));
+        System.exit(commandLine().execute(withDefaultCommand(args)));
+    }
+
+    /** The command line, reporting the user's errors (bad files, names, shapes) as one line, not a stack trace. */
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
+            if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException
+                    || ex instanceof UnsupportedOperationException) {
+                line.getErr().println("jaxvm " + line.getCommandName() + ": " + ex.getMessage());
+                return 1;
+            }
+            throw ex;
+        });
+        return cl;
     }
 
     /** {@code args} with {@code demo} in front when they name no command (none, or options of the demo). */

@@ -103,11 +103,42 @@ class DemoWaysTest {
     }
 
     @Test
+    void npyFiltersAndAllModesAgree(@TempDir Path dir) throws Exception {
+        // a float32 3x3 .npy (NumPy format 1.0): the box blur
+        String header = "{'descr': '<f4', 'fortran_order': False, 'shape': (3, 3), }";
+        int pad = 64 - (10 + header.length() + 1) % 64;
+        header = header + " ".repeat(pad) + "\n";
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 36).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 0x93).put("NUMPY".getBytes()).put((byte) 1).put((byte) 0).putShort((short) header.length());
+        b.put(header.getBytes());
+        for (int i = 0; i < 9; i++) b.putFloat(1f / 9);
+        Path npy = dir.resolve("box.npy");
+        Files.write(npy, b.array());
+        Array f = Filters.named(npy.toString());
+        assertArrayEquals(new int[] {3, 3}, f.shape());
+        assertEquals(DType.FLOAT32, f.dtype());
+        Path in = dir.resolve("in.png");
+        Array small = CROP.get(dev.jaxvm.Index.slice(0, 6), dev.jaxvm.Index.slice(0, 7));
+        Images.write(small, in);
+        byte[] first = null;
+        for (String mode : new String[] {"jit", "eager", "per-pixel"}) {
+            Path out = dir.resolve(mode + ".png");
+            assertEquals(0, Main.commandLine().execute("convolve", in.toString(), out.toString(),
+                    "--filter", npy.toString(), "--mode", mode));
+            byte[] px = (byte[]) Images.toUint8(Images.read(out), Rounding.NEAREST_EVEN).buffer();
+            if (first == null) first = px;
+            else assertArrayEquals(first, px, mode);
+        }
+        assertEquals(1, Main.commandLine().execute("convolve", in.toString(), "x.png", "--filter", "nope"));
+        assertEquals(1, Main.commandLine().execute("convolve", dir.resolve("missing.png").toString(), "x.png", "--filter", "edge"));
+    }
+
+    @Test
     void convolveCommandWritesAFilteredImage(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.png");
         Images.write(CROP, in);
         Path out = dir.resolve("out.png");
-        int rc = new picocli.CommandLine(new Main()).execute("convolve", in.toString(), out.toString(), "--filter", "sharpen");
+        int rc = Main.commandLine().execute("convolve", in.toString(), out.toString(), "--filter", "sharpen");
         assertEquals(0, rc);
         Array got = Images.read(out);
         int[] sharp = array(REF.getAsJsonObject("sharpen_int32")).toIntArray();
