@@ -71,7 +71,7 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
         for (int d : lb) out[n++] = d;
         for (int k : free(l, dn.lhsContracting(), dn.lhsBatch())) out[n++] = l.shape().dim(k);
         for (int k : free(r, dn.rhsContracting(), dn.rhsBatch())) out[n++] = r.shape().dim(k);
-        return List.of(new ArrayType(new Shape(out), t, l.weakType() && r.weakType() && preferredElementType == null));
+        return List.of(new ArrayType(new Shape(out), t, l.weakType() && r.weakType()));
     }
 
     private static void checkDims(String side, Ints contracting, Ints batch, ArrayType t) {
