@@ -81,7 +81,7 @@ final class Einsum {
             names.addFirst(mid);
         }
         Array r = ops.size() == 1 ? single(ops.getFirst(), names.getFirst(), output, pref)
-                : contract(ops.get(0), names.get(0), ops.get(1), names.get(1), output, pref);
+                : contract(ops.get(1), names.get(1), ops.get(0), names.get(0), output, pref); // opt_einsum pops (1, 0)
         return Promote.convert("einsum", r, rt.dtype(), rt.weakType());
     }
 

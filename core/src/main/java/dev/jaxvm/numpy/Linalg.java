@@ -164,7 +164,7 @@ final class Linalg {
             Array b = Shapes.moveaxis(v.get(0), new int[] {ax1, ax2}, new int[] {-2, -1});
             Array rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
             Array cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
-            Array k = offset == 0 ? Jnp.asarray(0) : Lax.convertElementType(v.get(1), DType.INT32, false);
+            Array k = offset == 0 ? Jnp.asarray(0) : IndexLowering.constAwareConvert(v.get(1), DType.INT32, false);
             Array eye = Lax.eq(Lax.add(rows, k), cols);
             Array zeros = Jnp.broadcastTo(Promote.convert("trace", 0, b.dtype(), b.weakType()), b.shape());
             Array masked = NamedCall.call1("_where", List.of(eye, b, zeros), w -> Lax.selectN(

@@ -68,7 +68,7 @@ final class Padding {
     }
 
     private static Array constant(Array arr, int[][] pw, Array cv) {
-        Array c = Promote.convert("pad", cv, arr.dtype(), arr.weakType());
+        Array c = IndexLowering.constAwareConvert(cv, arr.dtype(), arr.weakType());
         int nd = arr.ndim();
         if (c.ndim() == 0 || (c.ndim() == 1 && c.shape()[0] == 1)) {
             if (c.ndim() == 1) c = Lax.squeeze(c, 0);
@@ -143,6 +143,9 @@ final class Padding {
             int offset = mode == Mode.REFLECT && axisSize > 1 ? 1 : 0;
             for (int side = 0; side < 2; side++) {
                 int padding = pw[i][side];
+                int n0 = arr.shape()[i];
+                // jnp slices the edge first (it is only used by reflect_type='odd'; the slice stays in the Jaxpr)
+                Shapes.sliceInDim(arr, side == 0 ? 0 : n0 - 1, side == 0 ? 1 : n0, i);
                 while (padding > 0) {
                     int cur = Math.min(padding, axisSize - offset);
                     padding -= cur;

@@ -120,7 +120,7 @@ final class Sorting {
             Array index = side.equals("left")
                     ? Indexing.get(rank(Lax.concatenate(List.of(qf, arr), 0)), Indexing.parse(":" + q.size()))
                     : Indexing.get(rank(Lax.concatenate(List.of(arr, qf), 0)), Indexing.parse(arr.size() + ":"));
-            Array r = Jnp.reshape(Lax.sub(index, rank(qf)), q.shape());
+            Array r = Jnp.reshape(Lax.sub(index, rank(Shapes.ravel(q))), q.shape());
             return Promote.convert("searchsorted", r, DType.defaultInt(), false);
         }));
     }

@@ -18,8 +18,9 @@ final class Updates {
         boolean weak = x.weakType();
         GatherPlan p = GatherPlan.of(ix);
         if (IndexLowering.isEmpty(p.sliceShape())) return x;
-        List<Array> xy = Promote.promoteDTypes("at", false, x, y);
-        Array xx = xy.get(0), yy = xy.get(1);
+        dev.jaxvm.core.ArrayType rt = Promotion.resultType(List.of(x.type(), y.type()));
+        Array xx = IndexLowering.constAwareConvert(x, rt.dtype(), rt.weakType());
+        Array yy = IndexLowering.constAwareConvert(y, rt.dtype(), rt.weakType());
         int[] sliceShape = Linalg.ints(p.sliceShape());
         yy = broadcastUpdate(yy, sliceShape);
         if (!p.newaxisDims().isEmpty()) yy = Lax.squeeze(yy, Linalg.ints(p.newaxisDims()));
