@@ -2,10 +2,9 @@
 """Generates the Jaxprs JAX 0.10.2 prints for the jnp shape/indexing/linalg/sorting lowerings.
 
 Run with the JAX virtualenv: /work/venv-jax/bin/python tools/gen_numpy_shape_jaxprs.py
-Writes core/src/test/resources/numpy_shape/jaxprs.json: {name: text}. jnp functions that JAX wraps in
-jax.jit (flip, roll, pad, sort, ...) are traced with jax.disable_jit() so that their bodies appear
-inline, as jaxvm prints them until the jit primitive lands (see numpy/NamedCall.java). The Java test
-(NumpyShapeJaxprTest) holds the same programs; whitespace is normalised on both sides.
+Writes core/src/test/resources/numpy_shape/jaxprs.json: {name: text}, exactly as make_jaxpr prints
+(jnp functions that JAX wraps in jax.jit, e.g. flip, roll, pad, sort, show as jit equations; jaxvm
+does the same in numpy/NamedCall.java). The Java test (NumpyShapeJaxprTest) holds the same programs.
 """
 import json, os
 import jax, jax.numpy as jnp, numpy as np
@@ -111,9 +110,8 @@ CASES = {
 
 def main():
     out = {}
-    with jax.disable_jit():
-        for name, (f, specs) in CASES.items():
-            out[name] = str(jax.make_jaxpr(f)(*specs))
+    for name, (f, specs) in CASES.items():
+        out[name] = str(jax.make_jaxpr(f)(*specs))
     path = os.path.join(os.path.dirname(__file__), "..", "core", "src", "test", "resources", "numpy_shape", "jaxprs.json")
     with open(path, "w") as fh:
         json.dump(out, fh, indent=1, sort_keys=True)

@@ -319,12 +319,12 @@ public final class Lax {
         ScatterDimensionNumbers dn = dimensionNumbers;
         boolean s = indicesAreSorted, u = uniqueIndices;
         ScatterPrimitive p = switch (kind) {
-            case SET -> new Scatter(dn, s, m, u);
-            case ADD -> new ScatterAdd(dn, s, m, u);
-            case SUB -> new ScatterSub(dn, s, m, u);
-            case MUL -> new ScatterMul(dn, s, m, u);
-            case MIN -> new ScatterMin(dn, s, m, u);
-            case MAX -> new ScatterMax(dn, s, m, u);
+            case SET -> new Scatter(dn, s, m, u, x.dtype());
+            case ADD -> new ScatterAdd(dn, s, m, u, x.dtype());
+            case SUB -> new ScatterSub(dn, s, m, u, x.dtype());
+            case MUL -> new ScatterMul(dn, s, m, u, x.dtype());
+            case MIN -> new ScatterMin(dn, s, m, u, x.dtype());
+            case MAX -> new ScatterMax(dn, s, m, u, x.dtype());
         };
         return Trace.bind1(p, x, indices, updates);
     }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /**
@@ -9,9 +10,10 @@ import dev.jaxvm.core.ScalarOp;
  * @param indicesAreSorted a hint, as in JAX
  * @param mode the out-of-bounds behaviour (JAX's default for scatters: FILL_OR_DROP)
  * @param uniqueIndices a hint, as in JAX
+ * @param dtype the operand dtype, which determines the printed {@code update_jaxpr} (not itself a JAX parameter)
  */
 public record ScatterMul(ScatterDimensionNumbers dimensionNumbers, boolean indicesAreSorted, GatherScatterMode mode,
-        boolean uniqueIndices) implements ScatterPrimitive {
+        boolean uniqueIndices, DType dtype) implements ScatterPrimitive {
     @Override
     public String name() { return "scatter-mul"; }
 

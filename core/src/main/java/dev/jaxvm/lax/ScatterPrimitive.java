@@ -5,7 +5,7 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Primitive;
 import dev.jaxvm.core.ScalarOp;
-import dev.jaxvm.core.Storage;
+import dev.jaxvm.ir.ClosedJaxpr;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,34 +33,23 @@ public sealed interface ScatterPrimitive extends IndexingPrimitive
     /** The combining operation: {@link ScalarOp#COPY} overwrites (plain {@code scatter}). */
     ScalarOp combiner();
 
-    /**
-     * The {@code update_jaxpr} parameter: null for plain {@code scatter}, else the scalar combiner as
-     * JAX prints it, e.g. {@code { lambda ; a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}.
-     */
-    default Object updateJaxpr() { return combiner() == ScalarOp.COPY ? null : new UpdateJaxpr(combinerName()); }
+    /** The operand (and update) dtype: it determines the printed {@code update_jaxpr}. */
+    DType dtype();
 
-    /** The lax name of the combining primitive ({@code add}, {@code sub}, {@code mul}, {@code min}, {@code max}). */
-    private String combinerName() {
+    /**
+     * The {@code update_jaxpr} parameter: null for plain {@code scatter}, else the scalar combiner
+     * {@code { lambda ; a:f32[] b:f32[]. let c:f32[] = add a b in (c,) }}, one shared object per
+     * (primitive, dtype) as JAX's cached {@code _reduction_jaxpr}, so repeated scatters print it shared.
+     */
+    default ClosedJaxpr updateJaxpr() {
         return switch (this) {
-            case Scatter s -> "scatter";
-            case ScatterAdd s -> "add";
-            case ScatterSub s -> "sub";
-            case ScatterMul s -> "mul";
-            case ScatterMin s -> "min";
-            case ScatterMax s -> "max";
+            case Scatter s -> null;
+            case ScatterAdd s -> UpdateJaxprs.of("add", dtype(), Lax::add);
+            case ScatterSub s -> UpdateJaxprs.of("sub", dtype(), Lax::sub);
+            case ScatterMul s -> UpdateJaxprs.of("mul", dtype(), Lax::mul);
+            case ScatterMin s -> UpdateJaxprs.of("min", dtype(), Lax::min);
+            case ScatterMax s -> UpdateJaxprs.of("max", dtype(), Lax::max);
         };
-    }
-
-    /**
-     * The scalar update computation of a combining scatter, standing for JAX's {@code update_jaxpr}.
-     * TODO(jaxpr printer): print it as the nested Jaxpr JAX shows, with the operand's dtype and names
-     * continuing the enclosing naming context: {@code { lambda ; i:f32[] j:f32[]. let k:f32[] = add i j in (k,) }}.
-     *
-     * @param primitive the lax name of the binary primitive applied to (old, update)
-     */
-    record UpdateJaxpr(String primitive) {
-        @Override
-        public String toString() { return "{ lambda ; a b. let c = " + primitive + " a b in (c,) }"; }
     }
 
     @Override
@@ -76,9 +65,9 @@ public sealed interface ScatterPrimitive extends IndexingPrimitive
         if (in.size() != 3) throw new IllegalArgumentException(name() + " takes operand, indices and updates, got " + in.size());
         ArrayType x = in.get(0), idx = in.get(1), u = in.get(2);
         if (!idx.dtype().isInteger()) throw new IllegalArgumentException(name() + ": indices must have an integer type");
-        if (x.dtype() != u.dtype()) {
+        if (x.dtype() != u.dtype() || x.dtype() != dtype()) {
             throw new IllegalArgumentException("lax.scatter requires arguments to have the same dtypes, got " + x.dtype()
-                    + ", " + u.dtype() + ".");
+                    + ", " + u.dtype() + (x.dtype() == u.dtype() ? " (the primitive was built for " + dtype() + ")" : "") + ".");
         }
         if (idx.rank() < 1) throw new IllegalArgumentException(name() + ": indices must have rank >= 1, got " + idx.shape());
         ScatterDimensionNumbers dn = dimensionNumbers();

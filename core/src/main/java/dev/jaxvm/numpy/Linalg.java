@@ -160,16 +160,21 @@ final class Linalg {
         }
         int n = a.shape()[ax1], m = a.shape()[ax2];
         List<Array> args = offset == 0 ? List.of(a) : List.of(a, Jnp.asarray(offset));
-        return NamedCall.call1("trace", args, v -> {
-            Array b = Shapes.moveaxis(v.get(0), new int[] {ax1, ax2}, new int[] {-2, -1});
-            Array rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
-            Array cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
-            Array k = offset == 0 ? Jnp.asarray(0) : IndexLowering.constAwareConvert(v.get(1), DType.INT32, false);
-            Array eye = Lax.eq(Lax.add(rows, k), cols);
-            Array zeros = Jnp.broadcastTo(Promote.convert("trace", 0, b.dtype(), b.weakType()), b.shape());
-            Array masked = NamedCall.call1("_where", List.of(eye, b, zeros), w -> Lax.selectN(
-                    Jnp.broadcastTo(w.get(0), w.get(1).shape()), w.get(2), w.get(1)));
-            return Jnp.sum(masked, -2, -1);
-        });
+        return NamedCall.call1("trace", args, List.of(ax1, ax2), Linalg::traceBody);
+    }
+
+    /** jnp's jitted {@code trace}: mask the diagonal with {@code where(eye, a, 0)} and sum the two axes. */
+    private static Array traceBody(List<Array> v, List<Integer> axes) {
+        int ax1 = axes.get(0), ax2 = axes.get(1);
+        int n = v.get(0).shape()[ax1], m = v.get(0).shape()[ax2];
+        Array b = Shapes.moveaxis(v.get(0), new int[] {ax1, ax2}, new int[] {-2, -1});
+        Array rows = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 0);
+        Array cols = Lax.broadcastedIota(DType.INT32, new int[] {n, m}, 1);
+        Array k = v.size() == 1 ? Jnp.asarray(0) : IndexLowering.constAwareConvert(v.get(1), DType.INT32, false);
+        Array eye = Lax.eq(Lax.add(rows, k), cols);
+        Array zeros = Jnp.broadcastTo(Promote.convert("trace", 0, b.dtype(), b.weakType()), b.shape());
+        Array masked = NamedCall.call1("_where", List.of(eye, b, zeros), List.of(), (w, st) -> Lax.selectN(
+                Jnp.broadcastTo(w.get(0), w.get(1).shape()), w.get(2), w.get(1)));
+        return Jnp.sum(masked, -2, -1);
     }
 }

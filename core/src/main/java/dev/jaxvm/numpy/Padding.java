@@ -38,16 +38,25 @@ final class Padding {
             throw new IllegalArgumentException("pad: unsupported keyword arguments for mode '" + modeName
                     + "': {'constant_values'}");
         }
-        return NamedCall.call1("_pad", List.of(a, cv), v -> {
-            Array arr = v.get(0);
-            if (nd == 0) return arr;
-            return switch (mode) {
-                case CONSTANT -> constant(arr, pw, v.get(1));
-                case EDGE -> edge(arr, pw);
-                case WRAP -> wrap(arr, pw);
-                case REFLECT, SYMMETRIC -> reflect(arr, pw, mode);
-            };
-        });
+        List<List<Integer>> widths = new ArrayList<>();
+        for (int[] p : pw) widths.add(Shapes.boxed(p));
+        return NamedCall.call1("_pad", List.of(a, cv), new Statics(List.copyOf(widths), mode), Padding::padBody);
+    }
+
+    /** The static arguments of jnp's jitted {@code _pad}. */
+    private record Statics(List<List<Integer>> widths, Mode mode) {}
+
+    private static Array padBody(List<Array> v, Statics st) {
+        Array arr = v.get(0);
+        if (arr.ndim() == 0) return arr;
+        int[][] pw = new int[st.widths().size()][];
+        for (int i = 0; i < pw.length; i++) pw[i] = Linalg.ints(st.widths().get(i));
+        return switch (st.mode()) {
+            case CONSTANT -> constant(arr, pw, v.get(1));
+            case EDGE -> edge(arr, pw);
+            case WRAP -> wrap(arr, pw);
+            case REFLECT, SYMMETRIC -> reflect(arr, pw, st.mode());
+        };
     }
 
     /** NumPy's accepted pad_width shapes, (nd, 2), (1, 2), (2,) and (1,), as per-axis (before, after) pairs. */

@@ -119,7 +119,7 @@ final class Shapes {
         List<Array> xs = new ArrayList<>();
         for (Object o : arrays) {
             Array a = Jnp.asarray(o);
-            xs.add(NamedCall.call1("atleast_1d", List.of(a), v -> v.getFirst().ndim() == 0
+            xs.add(NamedCall.call1("atleast_1d", List.of(a), List.of(), (v, st) -> v.getFirst().ndim() == 0
                     ? Lax.broadcastInDim(v.getFirst(), new int[] {1}) : v.getFirst()));
         }
         return concatenate(xs, xs.getFirst().ndim() == 1 ? 0 : 1);
@@ -130,7 +130,7 @@ final class Shapes {
         List<Array> xs = new ArrayList<>();
         for (Object o : arrays) {
             Array a = Jnp.asarray(o);
-            xs.add(NamedCall.call1("atleast_2d", List.of(a), v -> atleast2d(v.getFirst())));
+            xs.add(NamedCall.call1("atleast_2d", List.of(a), List.of(), (v, st) -> atleast2d(v.getFirst())));
         }
         return concatenate(xs, 0);
     }
@@ -252,7 +252,7 @@ final class Shapes {
         int[] dims = axes.length == 0 ? iota(a.ndim()) : new int[axes.length];
         for (int i = 0; i < axes.length; i++) dims[i] = Axes.normalize("flip", axes[i], a.ndim());
         checkUnique("flip", "axis", dims);
-        return NamedCall.call1("_flip", List.of(a), v -> Lax.rev(v.getFirst(), dims));
+        return NamedCall.call1("_flip", List.of(a), boxed(dims), (v, d) -> Lax.rev(v.getFirst(), Linalg.ints(d)));
     }
 
     static Array roll(Object x, int[] shifts, int[] axes) {
@@ -268,17 +268,29 @@ final class Shapes {
             throw new IllegalArgumentException("roll: shape mismatch: shift " + Arrays.toString(shifts) + " and axis "
                     + Arrays.toString(axes) + " cannot be broadcast together");
         }
-        return NamedCall.call1("_roll_static", List.of(a), v -> {
-            Array b = v.getFirst();
-            for (int k = 0; k < n; k++) {
-                int d = ax[ax.length == 1 ? 0 : k], s = shifts[shifts.length == 1 ? 0 : k];
-                int size = b.shape()[d];
-                if (size == 0) continue;
-                int i = Math.floorMod(-s, size);
-                b = Lax.concatenate(List.of(sliceInDim(b, i, size, d), sliceInDim(b, 0, i, d)), d);
-            }
-            return b;
-        });
+        List<List<Integer>> st = List.of(boxed(ax), boxed(shifts));
+        return NamedCall.call1("_roll_static", List.of(a), st, Shapes::rollStatic);
+    }
+
+    /** jnp's {@code _roll_static(a, shift, axis)}: per axis, two slices swapped by a concatenate. */
+    private static Array rollStatic(List<Array> v, List<List<Integer>> st) {
+        Array b = v.getFirst();
+        List<Integer> ax = st.get(0), shifts = st.get(1);
+        int n = Math.max(ax.size(), shifts.size());
+        for (int k = 0; k < n; k++) {
+            int d = ax.get(ax.size() == 1 ? 0 : k), s = shifts.get(shifts.size() == 1 ? 0 : k);
+            int size = b.shape()[d];
+            if (size == 0) continue;
+            int i = Math.floorMod(-s, size);
+            b = Lax.concatenate(List.of(sliceInDim(b, i, size, d), sliceInDim(b, 0, i, d)), d);
+        }
+        return b;
+    }
+
+    static List<Integer> boxed(int[] xs) {
+        List<Integer> out = new ArrayList<>(xs.length);
+        for (int x : xs) out.add(x);
+        return List.copyOf(out);
     }
 
     /** {@code lax.slice_in_dim}: a slice along one axis with explicit unit strides. */

@@ -21,11 +21,16 @@ final class Sorting {
         if (axis != null && a.ndim() == 0) throw new IllegalArgumentException("sort: axis " + axis
                 + " is out of bounds for array of dimension 0");
         int dim = axis == null ? 0 : Axes.normalize("sort", axis, a.ndim());
-        return NamedCall.call1("sort", List.of(a), v -> {
-            Array arr = axis == null ? Shapes.ravel(v.getFirst()) : v.getFirst();
-            Array r = Lax.sort(List.of(arr), dim, stable, 1).getFirst();
-            return descending ? Lax.rev(r, dim) : r;
-        });
+        return NamedCall.call1("sort", List.of(a), java.util.Arrays.asList(axis == null, dim, stable, descending),
+                Sorting::sortBody);
+    }
+
+    private static Array sortBody(List<Array> v, List<Object> st) {
+        boolean ravel = (Boolean) st.get(0), stable = (Boolean) st.get(2), descending = (Boolean) st.get(3);
+        int dim = (Integer) st.get(1);
+        Array arr = ravel ? Shapes.ravel(v.getFirst()) : v.getFirst();
+        Array r = Lax.sort(List.of(arr), dim, stable, 1).getFirst();
+        return descending ? Lax.rev(r, dim) : r;
     }
 
     static Array argsort(Object x, Integer axis, boolean stable, boolean descending) {
@@ -33,16 +38,21 @@ final class Sorting {
         if (axis != null && a.ndim() == 0) throw new IllegalArgumentException("argsort: axis " + axis
                 + " is out of bounds for array of dimension 0");
         int dim = axis == null ? 0 : Axes.normalize("argsort", axis, a.ndim());
-        return NamedCall.call1("argsort", List.of(a), v -> {
-            Array arr = axis == null ? Shapes.ravel(v.getFirst()) : v.getFirst();
-            Array iota = Lax.broadcastedIota(DType.defaultInt(), arr.shape(), dim);
-            if (descending && stable) {
-                arr = Lax.rev(arr, dim);
-                iota = Lax.rev(iota, dim);
-            }
-            Array idx = Lax.sort(List.of(arr, iota), dim, stable, 1).get(1);
-            return descending ? Lax.rev(idx, dim) : idx;
-        });
+        return NamedCall.call1("argsort", List.of(a), java.util.Arrays.asList(axis == null, dim, stable, descending),
+                Sorting::argsortBody);
+    }
+
+    private static Array argsortBody(List<Array> v, List<Object> st) {
+        boolean ravel = (Boolean) st.get(0), stable = (Boolean) st.get(2), descending = (Boolean) st.get(3);
+        int dim = (Integer) st.get(1);
+        Array arr = ravel ? Shapes.ravel(v.getFirst()) : v.getFirst();
+        Array iota = Lax.broadcastedIota(DType.defaultInt(), arr.shape(), dim);
+        if (descending && stable) {
+            arr = Lax.rev(arr, dim);
+            iota = Lax.rev(iota, dim);
+        }
+        Array idx = Lax.sort(List.of(arr, iota), dim, stable, 1).get(1);
+        return descending ? Lax.rev(idx, dim) : idx;
     }
 
     private static DenseArray concrete(String fn, Array a) {
@@ -114,15 +124,19 @@ final class Sorting {
         Array a = av.get(0), v = av.get(1);
         if (a.ndim() != 1) throw new IllegalArgumentException("searchsorted: a should be 1-dimensional, got shape "
                 + a.type().shape());
-        return NamedCall.call1("searchsorted", List.of(a, v), w -> NamedCall.call1("_searchsorted_sort_impl", w, u -> {
-            Array arr = u.get(0), q = u.get(1);
-            Array qf = Shapes.ravel(q);
-            Array index = side.equals("left")
-                    ? Indexing.get(rank(Lax.concatenate(List.of(qf, arr), 0)), Indexing.parse(":" + q.size()))
-                    : Indexing.get(rank(Lax.concatenate(List.of(arr, qf), 0)), Indexing.parse(arr.size() + ":"));
-            Array r = Jnp.reshape(Lax.sub(index, rank(Shapes.ravel(q))), q.shape());
-            return Promote.convert("searchsorted", r, DType.defaultInt(), false);
-        }));
+        return NamedCall.call1("searchsorted", List.of(a, v), side,
+                (w, sd) -> NamedCall.call1("_searchsorted_sort_impl", w, sd, Sorting::searchsortedSort));
+    }
+
+    /** jnp's {@code _searchsorted_sort_impl}: ranks of the co-sorted arrays. */
+    private static Array searchsortedSort(List<Array> u, String side) {
+        Array arr = u.get(0), q = u.get(1);
+        Array qf = Shapes.ravel(q);
+        Array index = side.equals("left")
+                ? Indexing.get(rank(Lax.concatenate(List.of(qf, arr), 0)), Indexing.parse(":" + q.size()))
+                : Indexing.get(rank(Lax.concatenate(List.of(arr, qf), 0)), Indexing.parse(arr.size() + ":"));
+        Array r = Jnp.reshape(Lax.sub(index, rank(Shapes.ravel(q))), q.shape());
+        return Promote.convert("searchsorted", r, DType.defaultInt(), false);
     }
 
     private static Array rank(Array x) {
