@@ -14,7 +14,7 @@ import java.util.List;
  * then the free dimensions of the left operand, then those of the right operand.
  *
  * @param dimensionNumbers contracting and batch dimensions of both operands
- * @param precision the precision hint, or null
+ * @param precision the precision hint for both operands (JAX prints the canonical pair), or null
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
@@ -27,7 +27,7 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     public List<Param> params() {
         List<Param> out = new ArrayList<>();
         out.add(new Param("dimension_numbers", dimensionNumbers));
-        if (precision != null) out.add(new Param("precision", precision));
+        if (precision != null) out.add(new Param("precision", "(Precision." + precision + ", Precision." + precision + ")"));
         if (preferredElementType != null) out.add(new Param("preferred_element_type", preferredElementType));
         return List.copyOf(out);
     }

@@ -271,20 +271,29 @@ public final class Lax {
 
     // == section: indexing (jnp-shape) ==
 
-    /** The box of {@code sliceSizes} at the (clamped) scalar start indices {@code starts}. */
-    public static Array dynamicSlice(Array x, java.util.List<Array> starts, int... sliceSizes) {
-        Array[] args = new Array[starts.size() + 1];
+    /**
+     * {@code lax.dynamic_slice}: the box of {@code sliceSizes} at run-time start indices, one per
+     * dimension: Java ints (static) or scalar integer arrays. Negative starts count from the end (as
+     * JAX's {@code allow_negative_indices=True}); then starts are clamped so that the box fits.
+     */
+    public static Array dynamicSlice(Array x, java.util.List<?> starts, int... sliceSizes) {
+        java.util.List<Array> idx = DynamicIndices.normalize("dynamic_slice", x, starts);
+        Array[] args = new Array[idx.size() + 1];
         args[0] = x;
-        for (int i = 0; i < starts.size(); i++) args[i + 1] = starts.get(i);
+        for (int i = 0; i < idx.size(); i++) args[i + 1] = idx.get(i);
         return Trace.bind1(new DynamicSlice(Ints.of(sliceSizes)), args);
     }
 
-    /** {@code x} with {@code update} written at the (clamped) scalar start indices {@code starts}. */
-    public static Array dynamicUpdateSlice(Array x, Array update, java.util.List<Array> starts) {
-        Array[] args = new Array[starts.size() + 2];
+    /**
+     * {@code lax.dynamic_update_slice}: {@code x} with {@code update} written at run-time start indices
+     * (Java ints or scalar integer arrays; negative ones count from the end), clamped so that it fits.
+     */
+    public static Array dynamicUpdateSlice(Array x, Array update, java.util.List<?> starts) {
+        java.util.List<Array> idx = DynamicIndices.normalize("dynamic_update_slice", x, starts);
+        Array[] args = new Array[idx.size() + 2];
         args[0] = x;
         args[1] = update;
-        for (int i = 0; i < starts.size(); i++) args[i + 2] = starts.get(i);
+        for (int i = 0; i < idx.size(); i++) args[i + 2] = idx.get(i);
         return Trace.bind1(new DynamicUpdateSlice(), args);
     }
 

@@ -150,18 +150,14 @@ final class IndexLowering {
         Array r = x;
         if (!trivial) {
             boolean many = starts.size() > 1;
-            List<Array> norm = new ArrayList<>();
-            for (int k = 0; k < starts.size(); k++) {
-                Object st = starts.get(k);
-                if (st instanceof Integer i && !many) {
-                    norm.add(DenseArray.scalarLong(DType.INT32, false, i)); // a static Python int: no normalisation
-                    continue;
-                }
-                Array a = st instanceof Integer i ? DenseArray.scalarLong(DType.INT32, false, i) : (Array) st;
-                if (many) a = constAwareConvert(a, DType.INT32, false);
-                norm.add(Indexer.normalize(a, shape[k]));
+            List<Object> idx = new ArrayList<>();
+            for (Object st : starts) {
+                // jnp converts every start to int32 when there are several (concrete ones right away)
+                if (many) idx.add(constAwareConvert(st instanceof Integer i ? DenseArray.scalarLong(DType.INT32, false, i)
+                        : (Array) st, DType.INT32, false));
+                else idx.add(st);
             }
-            r = Lax.dynamicSlice(r, norm, Linalg.ints(sizes));
+            r = Lax.dynamicSlice(r, idx, Linalg.ints(sizes));
         }
         return finish(r, rev, squeeze, newaxis);
     }

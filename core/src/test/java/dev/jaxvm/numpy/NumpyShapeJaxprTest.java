@@ -8,7 +8,14 @@ import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Index;
 import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.ir.StagingInterpreter;
+import dev.jaxvm.lax.DotDimensionNumbers;
+import dev.jaxvm.lax.GatherDimensionNumbers;
+import dev.jaxvm.lax.GatherScatterMode;
+import dev.jaxvm.lax.Lax;
+import dev.jaxvm.lax.Precision;
+import dev.jaxvm.lax.ScatterDimensionNumbers;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,6 +39,8 @@ class NumpyShapeJaxprTest {
     private static final Map<String, Case> CASES = new LinkedHashMap<>();
 
     private static ArrayType t(DType d, int... s) { return ArrayType.of(d, s); }
+
+    private static ArrayType weak(DType d) { return new ArrayType(dev.jaxvm.core.Shape.SCALAR, d, true); }
 
     private static void c1(String name, Function<List<Array>, Array> f, ArrayType... in) {
         CASES.put(name, new Case(a -> List.of(f.apply(a)), List.of(in)));
@@ -124,6 +133,23 @@ class NumpyShapeJaxprTest {
         c1("vdot", a -> Jnp.vdot(a.get(0), a.get(1)), t(F, 3, 4), t(F, 3, 4));
         c1("trace", a -> Jnp.trace(a.get(0)), t(F, 3, 4));
         c1("trace_offset", a -> Jnp.trace(a.get(0), 1, 0, 1), t(I, 3, 4));
+
+        c1("get_weak_int_1d", a -> a.get(0).get(a.get(1)), t(F, 5), weak(I));
+        c1("lax_dynamic_slice", a -> Lax.dynamicSlice(a.get(0), List.of(a.get(1)), 2), t(F, 5), t(I));
+        c1("lax_dynamic_slice_weak_2d", a -> Lax.dynamicSlice(a.get(0), List.of(a.get(1), 2), 2, 2), t(F, 5, 5), weak(I));
+        c1("lax_dynamic_update_slice", a -> Lax.dynamicUpdateSlice(a.get(0), a.get(1), List.of(a.get(2), 0)),
+                t(F, 3, 4), t(F, 1, 4), t(I));
+        c1("lax_pad", a -> Lax.pad(a.get(0), a.get(1), new int[][] {{-1, 2, 1}, {0, 0, 0}}), t(F, 4, 2), t(F));
+        cn("lax_sort_multi", a -> Lax.sort(List.of(a.get(0), a.get(1)), 0, true, 1), t(F, 3, 4), t(I, 3, 4));
+        cn("lax_top_k", a -> Lax.topK(a.get(0), 2), t(F, 3, 4));
+        c1("lax_concatenate_rev", a -> Lax.rev(Lax.concatenate(List.of(a.get(0), a.get(1)), 1), 0, 1), t(F, 2, 3), t(F, 2, 1));
+        c1("lax_dot_general_highest", a -> Lax.dotGeneral(a.get(0), a.get(1),
+                DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[0], new int[0]), Precision.HIGHEST, F),
+                t(DType.BFLOAT16, 2, 3), t(DType.BFLOAT16, 3, 4));
+        c1("lax_gather_clip", a -> Lax.gather(a.get(0), a.get(1), new GatherDimensionNumbers(Ints.of(1), Ints.of(0), Ints.of(0)),
+                new int[] {1, 3}, false, false, GatherScatterMode.CLIP, null), t(F, 4, 3), t(I, 2, 1));
+        c1("lax_scatter_add", a -> Lax.scatterAdd(a.get(0), a.get(1), a.get(2),
+                new ScatterDimensionNumbers(Ints.of(1), Ints.of(0), Ints.of(0))), t(F, 4, 3), t(I, 2, 1), t(F, 2, 3));
 
         c1("sort", a -> Jnp.sort(a.get(0)), t(F, 3, 4));
         c1("sort_axis0_desc", a -> Jnp.sort(a.get(0), 0, true), t(F, 3, 4));
