@@ -22,6 +22,8 @@ CASES = {
     "concatenate": (lambda a, b: jnp.concatenate([a, b], axis=1), [S((3, 4), f32), S((3, 2), i32)]),
     "concatenate_none": (lambda a, b: jnp.concatenate([a, b], axis=None), [S((3, 4), f32), S((3, 4), f32)]),
     "hstack": (lambda a, b: jnp.hstack([a, b]), [S((3, 4), f32), S((3, 4), f32)]),
+    "hstack_0d": (lambda a, b: jnp.hstack([a, b]), [S((), f32), S((), f32)]),
+    "vstack_0d": (lambda a, b: jnp.vstack([a, b]), [S((), f32), S((), f32)]),
     "vstack_1d": (lambda a, b: jnp.vstack([a, b]), [S((4,), f32), S((4,), f32)]),
     "split": (lambda a: jnp.split(a, 2, axis=1), [S((3, 4), f32)]),
     "split_indices": (lambda a: jnp.split(a, [1, 3], axis=1), [S((3, 4), f32)]),

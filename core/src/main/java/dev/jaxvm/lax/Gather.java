@@ -124,31 +124,35 @@ public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, 
         if (t.dtype() == DType.UINT64 && fillValue == null) Storage.setLong(t.dtype(), fill, 0, -1L);
         else if (t.dtype() == DType.INT64 && fillValue == null) Storage.setLong(t.dtype(), fill, 0, Long.MIN_VALUE);
         else Storage.setDouble(t.dtype(), fill, 0, fillValue == null ? defaultFill(t.dtype()) : fillNumber());
+        boolean[] isOffset = new boolean[od.length];
+        for (int k : dn.offsetDims().values()) isOffset[k] = true;
+        int[] sim = dn.startIndexMap().values(), obd = dn.operandBatchingDims().values();
+        int[] bod = new int[dn.startIndicesBatchingDims().size()];
+        for (int v = 0; v < bod.length; v++) bod[v] = batchOutputDim(dn.startIndicesBatchingDims().get(v), od.length);
+        int[] slice = sliceSizes.values();
         int[] o = new int[od.length];
         int[] start = new int[xd.length];
         for (int i = 0; i < t.size(); i++) {
             IndexMaps.unravel(i, od, o);
             int ibase = 0;
-            for (int k = 0, b = 0; k < od.length; k++) if (!dn.offsetDims().contains(k)) ibase += o[k] * is[b++];
+            for (int k = 0, b = 0; k < od.length; k++) if (!isOffset[k]) ibase += o[k] * is[b++];
             java.util.Arrays.fill(start, 0);
             boolean oob = false;
-            for (int v = 0; v < dn.startIndexMap().size(); v++) {
-                int d = dn.startIndexMap().get(v);
+            for (int v = 0; v < sim.length; v++) {
+                int d = sim[v];
                 long s = idx.getLong(ibase + v * vecStride);
-                int hi = xd[d] - sliceSizes.get(d);
+                int hi = xd[d] - slice[d];
                 if (s < 0 || s > hi) oob = true;
                 start[d] = (int) Math.max(0, Math.min(s, hi));
             }
-            for (int v = 0; v < dn.operandBatchingDims().size(); v++) {
-                start[dn.operandBatchingDims().get(v)] = o[batchOutputDim(dn.startIndicesBatchingDims().get(v), od.length)];
-            }
+            for (int v = 0; v < obd.length; v++) start[obd[v]] = o[bod[v]];
             if (oob && mode == GatherScatterMode.FILL_OR_DROP) {
                 Storage.copyElement(fill, 0, dst, i);
                 continue;
             }
             int src = 0;
             for (int k = 0; k < xd.length; k++) src += start[k] * xs[k];
-            for (int k = 0, w = 0; k < od.length; k++) if (dn.offsetDims().contains(k)) src += o[k] * xs[window[w++]];
+            for (int k = 0, w = 0; k < od.length; k++) if (isOffset[k]) src += o[k] * xs[window[w++]];
             Storage.copyElement(x.buffer(), src, dst, i);
         }
         return List.of(DenseArray.wrap(t, dst));

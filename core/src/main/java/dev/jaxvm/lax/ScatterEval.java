@@ -33,20 +33,23 @@ final class ScatterEval {
         int[] o = new int[ud.length];
         int[] start = new int[xd.length];
         int vecStride = is[id.length - 1];
+        boolean[] isWindow = new boolean[ud.length];
+        for (int k : dn.updateWindowDims().values()) isWindow[k] = true;
+        int[] uwd = dn.updateWindowDims().values(), sdod = dn.scatterDimsToOperandDims().values();
+        int[] batch = new int[Math.max(0, id.length - 1)];
         for (int i = 0; i < u.size(); i++) {
             IndexMaps.unravel(i, ud, o);
             int ibase = 0;
-            int[] batch = new int[Math.max(0, id.length - 1)];
             for (int k = 0, b = 0; k < ud.length; k++) {
-                if (!dn.updateWindowDims().contains(k)) {
+                if (!isWindow[k]) {
                     batch[b] = o[k];
                     ibase += o[k] * is[b++];
                 }
             }
             java.util.Arrays.fill(start, 0);
             boolean oob = false;
-            for (int v = 0; v < dn.scatterDimsToOperandDims().size(); v++) {
-                int d = dn.scatterDimsToOperandDims().get(v);
+            for (int v = 0; v < sdod.length; v++) {
+                int d = sdod[v];
                 long s = idx.getLong(ibase + v * vecStride);
                 int hi = xd[d] - wsize[d];
                 if (s < 0 || s > hi) oob = true;
@@ -58,7 +61,7 @@ final class ScatterEval {
             if (oob && p.mode() != GatherScatterMode.CLIP) continue;
             int di = 0;
             for (int k = 0; k < xd.length; k++) di += start[k] * xs[k];
-            for (int j = 0; j < window.length; j++) di += o[dn.updateWindowDims().get(j)] * xs[window[j]];
+            for (int j = 0; j < window.length; j++) di += o[uwd[j]] * xs[window[j]];
             combine(p.combiner(), t.dtype(), dst, di, u, i);
         }
         return DenseArray.wrap(t, dst);

@@ -59,6 +59,8 @@ class NumpyShapeJaxprTest {
         c1("concatenate_none", a -> Jnp.concatenate(List.of(a.get(0), a.get(1)), null), t(F, 3, 4), t(F, 3, 4));
         c1("hstack", a -> Jnp.hstack(a), t(F, 3, 4), t(F, 3, 4));
         c1("vstack_1d", a -> Jnp.vstack(a), t(F, 4), t(F, 4));
+        c1("hstack_0d", a -> Jnp.hstack(a), t(F), t(F));
+        c1("vstack_0d", a -> Jnp.vstack(a), t(F), t(F));
         cn("split", a -> Jnp.split(a.get(0), 2, 1), t(F, 3, 4));
         cn("split_indices", a -> Jnp.split(a.get(0), new int[] {1, 3}, 1), t(F, 3, 4));
         c1("tile", a -> Jnp.tile(a.get(0), 2, 1, 3), t(F, 3, 4));
