@@ -105,6 +105,10 @@ for mode in ["reflect", "symmetric", "wrap", "edge", "constant"]:
     add(f"pad_{mode}_size1", "pad", [p1, [[2, 3], [1, 0]], mode], lambda: jnp.pad(j(p1), ((2, 3), (1, 0)), mode=mode))
 pv = arr((2, 3), 'float32')
 add("pad_constant_value", "pad_value", [pv, [[1, 1], [2, 0]], 2.5], lambda: jnp.pad(j(pv), ((1, 1), (2, 0)), constant_values=2.5))
+cvals = np.array([[1, 2], [3, 4]], np.float32)
+add("pad_constant_pairs", "pad_value", [pv, [[1, 2], [2, 1]], cvals], lambda: jnp.pad(j(pv), ((1, 2), (2, 1)), constant_values=cvals))
+add("pad_constant_one", "pad_value", [pv, [[1, 0], [0, 1]], np.array([7], np.int32)],
+    lambda: jnp.pad(j(pv), ((1, 0), (0, 1)), constant_values=np.array([7], np.int32)))
 add("pad_0d", "pad", [np.asarray(np.float32(3)), [[2, 2]], "constant"], lambda: jnp.pad(j(np.float32(3)), 2))
 add("pad_empty_axis_edge", "pad", [np.zeros((0, 2), np.float32), [[1, 1], [0, 0]], "edge"],
     lambda: jnp.pad(jnp.zeros((0, 2)), ((1, 1), (0, 0)), mode="edge"))
