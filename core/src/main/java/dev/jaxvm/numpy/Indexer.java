@@ -191,7 +191,7 @@ final class Indexer {
     static Array normalize(Array i, int size) {
         if (i.dtype().isUnsigned()) return i;
         Array zero = DenseArray.scalarLong(i.dtype(), false, 0);
-        Array n = DenseArray.scalarLong(i.dtype(), false, size);
+        Array n = DenseArray.scalarLong(i.dtype(), i.weakType(), size); // lax._const(idx, size): same weak type
         Array neg = Lax.lt(i, zero);
         Array plus = Lax.add(i, n);
         return Lax.selectN(neg, i, plus);

@@ -86,6 +86,10 @@ class NumpyShapeJaxprTest {
         c1("get_traced_int", a -> a.get(0).get(a.get(1)), t(F, 3, 4), t(I));
         c1("get_traced_int_col", a -> a.get(0).get(Index.ALL, a.get(1)), t(F, 3, 4), t(I));
         c1("get_traced_int_slice", a -> a.get(0).get(a.get(1), Index.slice(1, 3)), t(F, 3, 4), t(I));
+        c1("get_traced_int_rev", a -> a.get(0).get(a.get(1), Index.slice(null, null, -1)), t(F, 3, 4), t(I));
+        c1("get_traced_int_newaxis", a -> a.get(0).get(Index.NEWAXIS, a.get(1)), t(F, 3, 4), weak(I));
+        c1("get_traced_int_step", a -> a.get(0).get(a.get(1), Index.slice(null, null, 2)), t(F, 3, 4), weak(I));
+        c1("at_traced_int_slice", a -> a.get(0).at(a.get(1), Index.slice(1, 3)).set(a.get(2)), t(F, 3, 4), t(I), t(F, 2));
         c1("get_array", a -> a.get(0).get(a.get(1)), t(F, 3, 4), t(I, 2));
         c1("get_arrays", a -> a.get(0).get(a.get(1), a.get(2)), t(F, 3, 4), t(I, 2), t(I, 2));
         c1("get_arrays_separated", a -> a.get(0).get(a.get(1), Index.ALL, a.get(2)), t(F, 2, 3, 4), t(I, 2), t(I, 2));
