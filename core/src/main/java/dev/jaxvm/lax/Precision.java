@@ -1,15 +1,11 @@
 package dev.jaxvm.lax;
 
-/**
- * The precision of a contraction ({@code lax.Precision}): a hint for how many passes of reduced
- * precision arithmetic an accelerator may use. jaxvm always computes at full precision, so the
- * value only matters for printing; primitives print it as JAX does.
- */
+/** The precision hint of {@code dot_general}, as JAX's {@code lax.Precision}; prints as its bare name. */
 public enum Precision {
-    /** The backend's fastest mode. */
+    /** The fastest mode (bfloat16 passes on accelerators). */
     DEFAULT,
-    /** An intermediate mode. */
+    /** Intermediate precision. */
     HIGH,
-    /** Full precision. */
+    /** Full float32 precision. */
     HIGHEST
 }

@@ -6,9 +6,9 @@ import dev.jaxvm.core.Ints;
 import java.util.List;
 
 /**
- * {@code rev}: reverses the order of elements along {@code dimensions} ({@code jnp.flip}).
+ * {@code rev}: reverses the operand along {@code dimensions} ({@code x[::-1]}).
  *
- * @param dimensions the reversed axes, non-negative and distinct
+ * @param dimensions distinct non-negative axes
  */
 public record Rev(Ints dimensions) implements ShapePrimitive {
     @Override
@@ -19,10 +19,11 @@ public record Rev(Ints dimensions) implements ShapePrimitive {
         ArrayType x = in.getFirst();
         boolean[] seen = new boolean[x.rank()];
         for (int d : dimensions.values()) {
-            if (d < 0 || d >= x.rank() || seen[d]) {
-                throw new IllegalArgumentException("rev dimensions must be unique and in range for an operand of rank "
-                        + x.rank() + ", got dimensions " + dimensions + " for shape " + x.shape());
+            if (d < 0 || d >= x.rank()) {
+                throw new IllegalArgumentException("rev dimensions must all be less than operand ndim, got dimensions "
+                        + dimensions + " for operand ndim " + x.rank() + ".");
             }
+            if (seen[d]) throw new IllegalArgumentException("rev dimensions must be unique, got " + dimensions + ".");
             seen[d] = true;
         }
         return List.of(x);
@@ -31,16 +32,13 @@ public record Rev(Ints dimensions) implements ShapePrimitive {
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         DenseArray x = in.getFirst();
-        int[] dims = x.type().shape().dims();
-        int[] strides = x.type().shape().strides();
-        int[] idx = new int[dims.length];
+        int[] od = out.getFirst().shape().dims();
+        int[] xs = x.type().shape().strides();
+        int[] idx = new int[od.length];
         return List.of(IndexMaps.gather(x, out.getFirst(), i -> {
-            IndexMaps.unravel(i, dims, idx);
+            IndexMaps.unravel(i, od, idx);
             int src = 0;
-            for (int k = 0; k < dims.length; k++) {
-                int v = dimensions.contains(k) ? dims[k] - 1 - idx[k] : idx[k];
-                src += v * strides[k];
-            }
+            for (int k = 0; k < od.length; k++) src += (dimensions.contains(k) ? od[k] - 1 - idx[k] : idx[k]) * xs[k];
             return src;
         }));
     }
