@@ -19,6 +19,29 @@ final class WindowRules {
                 windowStrides), t, operand);
     }
 
+    /**
+     * The transpose of {@code reduce_window_sum} (JAX's {@code _reduce_window_sum_transpose_rule}): the
+     * cotangent padded with zeros (interior padding by the strides), then summed over windows again
+     * with the base dilation as strides.
+     */
+    static Array sumTranspose(ReduceWindowSum p, Array ct, dev.jaxvm.core.ArrayType operandType) {
+        int r = operandType.rank();
+        int[] in = operandType.shape().dims();
+        int[][] config = new int[r][];
+        for (int d = 0; d < r; d++) {
+            int lhsDil = WindowShapes.dilate(in[d], p.baseDilation().get(d));
+            int rhsDil = WindowShapes.dilate(p.windowDimensions().get(d), p.windowDilation().get(d));
+            int outDil = WindowShapes.dilate(ct.shape()[d], p.windowStrides().get(d));
+            int lo = rhsDil - p.padding().lo(d) - 1;
+            int hi = lhsDil + rhsDil - 1 - outDil - lo;
+            config[d] = new int[] {lo, hi, p.windowStrides().get(d) - 1};
+        }
+        Array padded = Lax.pad(ct, dev.jaxvm.core.DenseArray.scalar(ct.dtype(), false, 0), config);
+        Ints ones = WindowShapes.ones(r);
+        return Trace.bind1(new ReduceWindowSum(ones, Pads.zeros(r), p.windowDilation(), p.windowDimensions(),
+                p.baseDilation()), padded);
+    }
+
     /** The transpose of {@code select_and_gather_add} with respect to its tangents. */
     static Array gatherTranspose(SelectAndGatherAdd p, Array ct, Array operand) {
         Ints ones = WindowShapes.ones(operand.ndim());
