@@ -98,6 +98,28 @@ class WindowReductionTest {
         assertEquals(dot(back, weights), dot(t, grad), 1e-9);
     }
 
+    @Test
+    void windowSumTransposeIsAdjoint() {
+        java.util.Random r = new java.util.Random(3);
+        ReduceWindowSum[] ps = {
+            new ReduceWindowSum(Ints.of(1, 1), Pads.zeros(2), Ints.of(1, 1), Ints.of(2, 2), Ints.of(2, 2)),
+            new ReduceWindowSum(Ints.of(2, 1), Pads.of(new int[][] {{1, 2}, {0, 1}}), Ints.of(1, 2), Ints.of(2, 3), Ints.of(1, 2))};
+        for (ReduceWindowSum p : ps) {
+            Array x = Jnp.array(randoms(r, 30)).reshape(5, 6);
+            Array y = dev.jaxvm.core.Trace.bind1(p, x);
+            Array ct = Jnp.array(randoms(r, y.size())).reshape(y.shape());
+            Array back = WindowRules.sumTranspose(p, ct, x.type());
+            assertArrayEquals(x.shape(), back.shape());
+            assertEquals(dot(ct, y), dot(back, x), 1e-3, p.toString());
+        }
+    }
+
+    private static float[] randoms(java.util.Random r, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) v[i] = r.nextInt(9) - 4;
+        return v;
+    }
+
     private static double dot(Array a, Array b) {
         double[] x = a.toDoubleArray();
         double[] y = b.toDoubleArray();
