@@ -68,15 +68,6 @@ public final class ConvFixtures {
         return out;
     }
 
-    /**
-     * A Jaxpr's text with whitespace runs collapsed and no space inside parameter brackets, so that
-     * JAX's multi-line parameter layout and a one-line layout compare equal; everything else (names,
-     * types, parameter values and order) must match exactly.
-     */
-    public static String flat(String jaxpr) {
-        return jaxpr.replaceAll("\\s+", " ").replace("[ ", "[").replace(" ]", "]");
-    }
-
     /** Asserts same shape, dtype and bit-identical values. */
     public static void assertSame(Array expected, Array actual, String what) {
         assertArrayEquals(expected.shape(), actual.shape(), what + ": shape");
