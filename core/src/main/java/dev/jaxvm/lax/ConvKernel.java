@@ -22,38 +22,22 @@ final class ConvKernel {
         if (t.isFloating()) {
             double[] l = toDoubles(lhs);
             double[] r = toDoubles(rhs);
-            g.run((acc, li, ri, pl, pr, m, cg, lsc, rsi) -> {
-                double s = 0;
-                for (int i = 0; i < cg; i++) {
-                    int lb = li + i * lsc;
-                    int rb = ri + i * rsi;
-                    for (int j = 0; j < m; j++) s += l[lb + pl[j]] * r[rb + pr[j]];
-                }
-                return Double.doubleToRawLongBits(s);
-            }, (idx, bits) -> Storage.setDouble(t, dst, idx, Double.longBitsToDouble(bits)));
-        } else if (t == DType.BOOL) {
-            boolean[] l = (boolean[]) lhs.buffer();
-            boolean[] r = (boolean[]) rhs.buffer();
-            g.run((acc, li, ri, pl, pr, m, cg, lsc, rsi) -> {
-                for (int i = 0; i < cg; i++) {
-                    int lb = li + i * lsc;
-                    int rb = ri + i * rsi;
-                    for (int j = 0; j < m; j++) if (l[lb + pl[j]] && r[rb + pr[j]]) return 1;
-                }
-                return 0;
-            }, (idx, v) -> Storage.setLong(t, dst, idx, v));
+            double[] acc = new double[out.size()];
+            g.parallel((s0, s1) -> g.runDouble(l, r, acc, s0, s1));
+            if (dst instanceof float[] f) {
+                for (int i = 0; i < acc.length; i++) f[i] = (float) acc[i];
+            } else {
+                for (int i = 0; i < acc.length; i++) Storage.setDouble(t, dst, i, acc[i]);
+            }
         } else {
             long[] l = toLongs(lhs);
             long[] r = toLongs(rhs);
-            g.run((acc, li, ri, pl, pr, m, cg, lsc, rsi) -> {
-                long s = 0;
-                for (int i = 0; i < cg; i++) {
-                    int lb = li + i * lsc;
-                    int rb = ri + i * rsi;
-                    for (int j = 0; j < m; j++) s += l[lb + pl[j]] * r[rb + pr[j]];
-                }
-                return s;
-            }, (idx, v) -> Storage.setLong(t, dst, idx, v));
+            long[] acc = new long[out.size()];
+            g.parallel((s0, s1) -> g.runLong(l, r, acc, s0, s1));
+            for (int i = 0; i < acc.length; i++) {
+                if (t == DType.BOOL) Storage.setBoolean(t, dst, i, acc[i] != 0);
+                else Storage.setLong(t, dst, i, acc[i]);
+            }
         }
         return DenseArray.wrap(out, dst);
     }
@@ -73,19 +57,6 @@ final class ConvKernel {
         long[] out = new long[a.size()];
         for (int i = 0; i < out.length; i++) out[i] = a.getLong(i);
         return out;
-    }
-
-    /** The dot product of one output element: returns the accumulated value (as bits for doubles). */
-    @FunctionalInterface
-    interface Dot {
-        long apply(long unused, int lhsBase, int rhsBase, int[] pl, int[] pr, int m, int cg, int lhsFeatureStride,
-                int rhsInStride);
-    }
-
-    /** Stores one output element. */
-    @FunctionalInterface
-    interface Store {
-        void store(int index, long value);
     }
 
     /** Strides and per-dimension tables of one convolution. */
@@ -139,65 +110,105 @@ final class ConvKernel {
             }
         }
 
-        void run(Dot dot, Store store) {
+        /** Runs {@code chunk} over ranges of output spatial positions, in parallel for large convolutions. */
+        void parallel(java.util.function.BiConsumer<Integer, Integer> chunk) {
             int spatial = 1;
             for (int sp : outSp) spatial *= sp;
             long work = (long) spatial * outN * outC * cg;
             int chunks = work < 1 << 20 ? 1 : Math.min(spatial, 4 * Runtime.getRuntime().availableProcessors());
             int total = spatial;
             if (chunks == 1) {
-                run(dot, store, 0, total);
+                chunk.accept(0, total);
             } else {
                 java.util.stream.IntStream.range(0, chunks).parallel()
-                        .forEach(c -> run(dot, store, (int) ((long) total * c / chunks), (int) ((long) total * (c + 1) / chunks)));
+                        .forEach(c -> chunk.accept((int) ((long) total * c / chunks), (int) ((long) total * (c + 1) / chunks)));
             }
         }
 
-        /** Output spatial positions {@code [s0, s1)}; disjoint ranges may run concurrently. */
-        private void run(Dot dot, Store store, int s0, int s1) {
+        private int kTotal() {
             int kTotal = 1;
             for (int k : kSp) kTotal *= k;
-            int[] pl = new int[kTotal];
-            int[] pr = new int[kTotal];
-            int[] op = new int[nsp];
-            int[] kk = new int[nsp];
-            for (int s = s0; s < s1; s++) {
-                int rem = s;
-                int outOff = 0;
+            return kTotal;
+        }
+
+        /**
+         * The valid (input, kernel) offset pairs of output spatial position {@code s}, written to
+         * {@code pl}/{@code pr}; returns their count, and the position's output offset in {@code outOff[0]}.
+         */
+        private int pairs(int s, int[] pl, int[] pr, int[] op, int[] kk, int[] outOff) {
+            int rem = s;
+            int off = 0;
+            for (int d = nsp - 1; d >= 0; d--) {
+                op[d] = rem % outSp[d];
+                rem /= outSp[d];
+                off += op[d] * oStrS[d];
+            }
+            outOff[0] = off;
+            int m = 0;
+            java.util.Arrays.fill(kk, 0);
+            int kTotal = pl.length;
+            for (int k = 0; k < kTotal; k++) {
+                int lOff = 0, rOff = 0;
+                boolean valid = true;
+                for (int d = 0; d < nsp; d++) {
+                    int t = tab[d][op[d] * kSp[d] + kk[d]];
+                    if (t < 0) {
+                        valid = false;
+                        break;
+                    }
+                    lOff += t;
+                    rOff += kk[d] * rStrS[d];
+                }
+                if (valid) {
+                    pl[m] = lOff;
+                    pr[m] = rOff;
+                    m++;
+                }
                 for (int d = nsp - 1; d >= 0; d--) {
-                    op[d] = rem % outSp[d];
-                    rem /= outSp[d];
-                    outOff += op[d] * oStrS[d];
+                    if (++kk[d] < kSp[d]) break;
+                    kk[d] = 0;
                 }
-                int m = 0;
-                java.util.Arrays.fill(kk, 0);
-                for (int k = 0; k < kTotal; k++) {
-                    int lOff = 0, rOff = 0;
-                    boolean valid = true;
-                    for (int d = 0; d < nsp; d++) {
-                        int t = tab[d][op[d] * kSp[d] + kk[d]];
-                        if (t < 0) {
-                            valid = false;
-                            break;
-                        }
-                        lOff += t;
-                        rOff += kk[d] * rStrS[d];
-                    }
-                    if (valid) {
-                        pl[m] = lOff;
-                        pr[m] = rOff;
-                        m++;
-                    }
-                    for (int d = nsp - 1; d >= 0; d--) {
-                        if (++kk[d] < kSp[d]) break;
-                        kk[d] = 0;
-                    }
-                }
+            }
+            return m;
+        }
+
+        /** Floating outputs for positions {@code [s0, s1)}, accumulated in double. */
+        void runDouble(double[] l, double[] r, double[] out, int s0, int s1) {
+            int[] pl = new int[kTotal()], pr = new int[kTotal()], op = new int[nsp], kk = new int[nsp], outOff = new int[1];
+            for (int s = s0; s < s1; s++) {
+                int m = pairs(s, pl, pr, op, kk, outOff);
                 for (int b = 0; b < outN; b++) {
                     for (int o = 0; o < outC; o++) {
                         int lhsBase = ((o / ob) * outN + b) * lsb + (o / og) * cg * lsc;
-                        long v = dot.apply(0, lhsBase, o * rso, pl, pr, m, cg, lsc, rsi);
-                        store.store(b * osb + o * osc + outOff, v);
+                        int rhsBase = o * rso;
+                        double acc = 0;
+                        for (int i = 0; i < cg; i++) {
+                            int lb = lhsBase + i * lsc;
+                            int rb = rhsBase + i * rsi;
+                            for (int j = 0; j < m; j++) acc += l[lb + pl[j]] * r[rb + pr[j]];
+                        }
+                        out[b * osb + o * osc + outOff[0]] = acc;
+                    }
+                }
+            }
+        }
+
+        /** Integer (and bool, as 0/1) outputs for positions {@code [s0, s1)}, accumulated in long. */
+        void runLong(long[] l, long[] r, long[] out, int s0, int s1) {
+            int[] pl = new int[kTotal()], pr = new int[kTotal()], op = new int[nsp], kk = new int[nsp], outOff = new int[1];
+            for (int s = s0; s < s1; s++) {
+                int m = pairs(s, pl, pr, op, kk, outOff);
+                for (int b = 0; b < outN; b++) {
+                    for (int o = 0; o < outC; o++) {
+                        int lhsBase = ((o / ob) * outN + b) * lsb + (o / og) * cg * lsc;
+                        int rhsBase = o * rso;
+                        long acc = 0;
+                        for (int i = 0; i < cg; i++) {
+                            int lb = lhsBase + i * lsc;
+                            int rb = rhsBase + i * rsi;
+                            for (int j = 0; j < m; j++) acc += l[lb + pl[j]] * r[rb + pr[j]];
+                        }
+                        out[b * osb + o * osc + outOff[0]] = acc;
                     }
                 }
             }
