@@ -40,10 +40,38 @@ final class Promote {
         for (Object a : args) types.add(typeOf(a));
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype();
-        if (inexact && !to.isFloating()) to = DType.defaultFloat();
+        if (inexact && !to.isFloating()) to = toInexact(to);
         List<Array> out = new ArrayList<>();
         for (Object a : args) out.add(convert(fn, a, to, r.weakType() && to != DType.BOOL));
         return out;
+    }
+
+    /** As {@link #promoteArgs}, but a bool result becomes the default int ({@code promote_args_numeric}). */
+    static List<Array> promoteArgsNumeric(String fn, Object... args) {
+        return promoteShapes(fn, promoteDTypesNumeric(fn, args));
+    }
+
+    /** {@code promote_dtypes_numeric}: the joint dtype, with bool replaced by the default int. */
+    static List<Array> promoteDTypesNumeric(String fn, Object... args) {
+        List<ArrayType> types = new ArrayList<>();
+        for (Object a : args) types.add(typeOf(a));
+        ArrayType r = Promotion.resultType(types);
+        DType to = r.dtype() == DType.BOOL ? DType.defaultInt() : r.dtype();
+        List<Array> out = new ArrayList<>();
+        for (Object a : args) out.add(convert(fn, a, to, r.weakType() && r.dtype() != DType.BOOL));
+        return out;
+    }
+
+    /**
+     * JAX's {@code _dtype_to_inexact}: integers of up to 32 bits and bool become float32 (even with
+     * x64 enabled), 64-bit integers the default float; floats are kept.
+     */
+    static DType toInexact(DType t) {
+        return switch (t) {
+            case BOOL, INT8, INT16, INT32, UINT8, UINT16, UINT32 -> DType.FLOAT32;
+            case INT64, UINT64 -> DType.defaultFloat();
+            case FLOAT16, BFLOAT16, FLOAT32, FLOAT64, FLOAT0 -> t;
+        };
     }
 
     /** JAX's {@code _convert_element_type}: unchanged when already (dtype, weak); Java scalars become constants. */
@@ -108,9 +136,9 @@ final class Promote {
                 if (s[i] == out[k] || s[i] == 1) continue;
                 if (out[k] == 1) out[k] = s[i];
                 else {
-                    StringJoiner j = new StringJoiner(" and ");
+                    StringJoiner j = new StringJoiner(", ", "[", "]");
                     for (Array b : args) j.add(b.type().shape().toString());
-                    throw new IllegalArgumentException(fn + ": incompatible shapes for broadcasting: " + j);
+                    throw new IllegalArgumentException(fn + ": Incompatible shapes for broadcasting: shapes=" + j);
                 }
             }
         }
