@@ -139,7 +139,7 @@ final class BinaryUfuncs {
             Array safe = Jnp.where(Lax.eq(big, zero), Jnp.onesLike(big), big);
             Array ratio = Lax.div(small, safe);
             Array r = Jnp.where(isZero, big, Lax.mul(big, Lax.sqrt(Lax.add(constLike(ratio, 1), Lax.square(ratio)))));
-            return Jnp.where(idxInf, Double.POSITIVE_INFINITY, r);
+            return Jnp.where(idxInf, inf, r);
         });
     }
 
@@ -180,8 +180,10 @@ final class BinaryUfuncs {
         return NamedCall.call1("_where", List.of(c0, Jnp.asarray(x), Jnp.asarray(y)), as -> {
             Array c = as.get(0).dtype() == DType.BOOL ? as.get(0) : Lax.ne(as.get(0), zeroLike(as.get(0)));
             List<Array> xy = Promote.promoteDTypes("where", false, as.get(1), as.get(2));
-            int[] shape = Broadcast.shape("where", c, xy.get(0), xy.get(1));
-            Array cb = Jnp.broadcastTo(c, shape), xb = Jnp.broadcastTo(xy.get(0), shape);
+            int[] shape = c.ndim() == 0 ? Broadcast.shape("where", xy.get(0), xy.get(1))
+                    : Broadcast.shape("where", c, xy.get(0), xy.get(1));
+            // lax.select handles a scalar condition without broadcasting.
+            Array cb = c.ndim() == 0 ? c : Jnp.broadcastTo(c, shape), xb = Jnp.broadcastTo(xy.get(0), shape);
             Array yb = Jnp.broadcastTo(xy.get(1), shape);
             if (xb.size() == 0) return xb;
             return Lax.select(cb, xb, yb);
