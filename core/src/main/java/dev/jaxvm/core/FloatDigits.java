@@ -59,6 +59,11 @@ final class FloatDigits {
         if (d.precision() > precision + 1) {
             d = new BigDecimal(Math.abs(v)).round(new MathContext(precision + 1, RoundingMode.HALF_EVEN)).stripTrailingZeros();
         }
+        if (d.precision() - 1 < minDigits) {
+            // Dragon4 pads to min_digits with further exact digits of the value, not with zeros.
+            d = new BigDecimal(Math.abs(v)).round(new MathContext(minDigits + 1, RoundingMode.HALF_EVEN));
+            if (d.precision() > minDigits + 1) d = d.stripTrailingZeros();
+        }
         int exp = d.precision() - d.scale() - 1;
         String digits = d.unscaledValue().toString();
         String frac = digits.substring(1);

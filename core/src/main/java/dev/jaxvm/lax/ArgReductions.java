@@ -39,7 +39,7 @@ final class ArgReductions {
         int n = dims[axis];
         int inner = 1;
         for (int k = axis + 1; k < dims.length; k++) inner *= dims[k];
-        int outer = out.size() / inner;
+        int outer = inner == 0 ? 0 : out.size() / inner;
         Object data = Storage.allocate(out.dtype(), out.size());
         boolean floating = x.dtype().isFloating();
         for (int o = 0; o < outer; o++) {
