@@ -344,10 +344,47 @@ def x64_cases():
     return cases
 
 
+def npy_files():
+    """Small .npy/.npz files written by NumPy and jnp.save, with their contents, for the I/O tests."""
+    d = os.path.join(OUT, "npy")
+    os.makedirs(d, exist_ok=True)
+    arrays = {
+        "bool": np.array([[True, False, True], [False, False, True]]),
+        "int8": np.array([-128, -1, 0, 127], np.int8), "uint8": np.array([0, 1, 255], np.uint8),
+        "int16": np.array([-32768, 5, 32767], np.int16), "uint16": np.array([0, 65535], np.uint16),
+        "int32": np.arange(-3, 9, dtype=np.int32).reshape(2, 2, 3), "uint32": np.array([0, 4294967295], np.uint32),
+        "int64": np.array([-5, 7], np.int64), "uint64": np.array([3, 9], np.uint64),
+        "float16": np.array([1.5, -0.0, np.inf, 65504], np.float16),
+        "float32": np.array([[1.25, np.nan], [-np.inf, 3.4e38]], np.float32),
+        "float64": np.array([0.1, -2.5e-300, 1e300], np.float64), "scalar": np.array(2.5, np.float32),
+        "empty": np.zeros((0, 3), np.float32),
+    }
+    index = []
+    for name, a in arrays.items():
+        np.save(os.path.join(d, name + ".npy"), a)
+        index.append({"file": name + ".npy", "expected": enc(a), "numpy_wrote": True})
+        if a.dtype.itemsize > 1 and a.dtype.kind != "b":
+            np.save(os.path.join(d, name + "_be.npy"), a.astype(a.dtype.newbyteorder(">")))
+            index.append({"file": name + "_be.npy", "expected": enc(a), "numpy_wrote": False})
+    bf = jnp.array([1.5, -2.0, 0.1, np.inf], jnp.bfloat16)
+    jnp.save(os.path.join(d, "bfloat16.npy"), bf)
+    index.append({"file": "bfloat16.npy", "expected": enc(bf), "numpy_wrote": True})
+    np.save(os.path.join(d, "fortran.npy"), np.asfortranarray(np.arange(6, dtype=np.float32).reshape(2, 3)))
+    raw = open(os.path.join(d, "float32.npy"), "rb").read()
+    open(os.path.join(d, "truncated.npy"), "wb").write(raw[:-5])
+    open(os.path.join(d, "badmagic.npy"), "wb").write(b"\x93NUMPX" + raw[6:])
+    np.savez(os.path.join(d, "pair.npz"), a=arrays["int32"], b=arrays["float16"])
+    np.savez_compressed(os.path.join(d, "pair_compressed.npz"), first=arrays["bool"], second=arrays["float32"])
+    index.append({"file": "pair.npz", "entries": {"a": enc(arrays["int32"]), "b": enc(arrays["float16"])}})
+    index.append({"file": "pair_compressed.npz",
+                  "entries": {"first": enc(arrays["bool"]), "second": enc(arrays["float32"])}})
+    return index
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     parts = {"elementwise": elementwise(), "reductions": reductions(), "creation": creation(), "repr": reprs(),
-             "promotion": promotion(), "x64": x64_cases()}
+             "promotion": promotion(), "x64": x64_cases(), "npy_index": npy_files()}
     for name, data in parts.items():
         path = os.path.join(OUT, name + ".json")
         with open(path, "w") as f:

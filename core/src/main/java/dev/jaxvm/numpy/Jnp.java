@@ -473,6 +473,49 @@ public final class Jnp {
     /** Cumulative product along {@code axis}. */
     public static Array cumprod(Object x, int axis) { return ReductionOps.cumulative("cumprod", x, axis, true); }
 
+    // == section: io ==
+
+    /**
+     * Saves an array as NumPy's {@code .npy} (appending {@code .npy} to a name without it, as
+     * {@code np.save}); returns the path written. bfloat16 is stored as {@code '<V2'}, as
+     * {@code jnp.save} does. The file is replaced atomically: a failure leaves no partial file.
+     *
+     * @throws IOException on a write error
+     * @throws IllegalArgumentException for a traced array
+     */
+    public static java.nio.file.Path save(java.nio.file.Path path, Array x) throws java.io.IOException {
+        return NpyIo.save(path, x);
+    }
+
+    /**
+     * Loads a {@code .npy} file (either byte order, C order; {@code V2} data as bfloat16, as
+     * {@code jnp.load}); 64-bit data becomes 32-bit unless x64 is enabled.
+     *
+     * @throws java.io.IOException naming the file if it is unreadable, corrupt, truncated or Fortran-ordered
+     */
+    public static Array load(java.nio.file.Path path) throws java.io.IOException { return NpyIo.load(path); }
+
+    /**
+     * Saves arrays into an uncompressed {@code .npz} archive ({@code np.savez}), one {@code <name>.npy}
+     * entry per map entry, in the map's order; appends {@code .npz} to a name without it.
+     *
+     * @throws java.io.IOException on a write error
+     */
+    public static java.nio.file.Path savez(java.nio.file.Path path, java.util.Map<String, ? extends Array> arrays)
+            throws java.io.IOException {
+        return NpyIo.savez(path, arrays);
+    }
+
+    /**
+     * Loads every array of a {@code .npz} archive (compressed or not), keyed by name without
+     * {@code .npy}, in archive order.
+     *
+     * @throws java.io.IOException naming the file and entry if the archive or an entry is corrupt
+     */
+    public static java.util.Map<String, Array> loadNpz(java.nio.file.Path path) throws java.io.IOException {
+        return NpyIo.loadNpz(path);
+    }
+
     // == section: shape ==
 
     /** Row-major reshape; one size may be -1. */
