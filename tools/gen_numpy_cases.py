@@ -381,10 +381,94 @@ def npy_files():
     return index
 
 
+def flatten_jaxpr(closed):
+    """The Jaxpr text with every jit equation inlined (jaxvm has no jit primitive yet)."""
+    from jax._src import core
+    env = {}
+    eqns = []
+
+    def read(a):
+        return a if isinstance(a, core.Literal) else env.get(a, a)
+
+    def walk(jaxpr, args):
+        for v, a in zip(jaxpr.invars, args):
+            env[v] = a
+        for e in jaxpr.eqns:
+            ins = [read(a) for a in e.invars]
+            if e.primitive.name == "jit":
+                outs = walk(e.params["jaxpr"].jaxpr, ins)
+                for o, r in zip(e.outvars, outs):
+                    env[o] = r
+            else:
+                # jit caches inner Jaxprs: give each inlined equation fresh output variables.
+                fresh = [core.Var(v.aval) if isinstance(v, core.Var) and not isinstance(v, core.DropVar) else v
+                         for v in e.outvars]
+                for v, f in zip(e.outvars, fresh):
+                    env[v] = f
+                eqns.append(e.replace(invars=ins, outvars=fresh))
+        return [read(a) for a in jaxpr.outvars]
+
+    j = closed.jaxpr
+    outs = walk(j, j.invars)
+    return str(core.Jaxpr(j.constvars, j.invars, outs, eqns))
+
+
+def jaxprs():
+    """make_jaxpr of jnp functions, jit-flattened, for comparing jaxvm's lowering equation by equation."""
+    cases = []
+
+    def add(fn, kwargs, args, f):
+        specs = [a if isinstance(a, (int, float)) else jax.ShapeDtypeStruct(a[1], a[0]) for a in args]
+        dyn = [i for i, a in enumerate(args) if not isinstance(a, (int, float))]
+        def g(*xs):
+            full = list(args)
+            for i, x in zip(dyn, xs):
+                full[i] = x
+            return f(*full)
+        try:
+            text = flatten_jaxpr(jax.make_jaxpr(g)(*[specs[i] for i in dyn]))
+        except Exception:  # noqa: BLE001 - JAX rejects it; covered by the value tests
+            return
+        if "custom_jvp_call" in text or " _:" in text or "\n    _:" in text:
+            return
+        enc_args = [{"scalar": "int" if isinstance(a, int) else "float", "value": a} if isinstance(a, (int, float))
+                    else {"dtype": a[0], "shape": list(a[1])} for a in args]
+        cases.append({"fn": fn, "kwargs": kwargs, "args": enc_args, "jaxpr": text})
+
+    kinds = [("float32", (2, 3)), ("int32", (2, 3)), ("bool", (2, 3)), ("uint8", (2, 3)), ("float16", (2, 3))]
+    for name in UNARY:
+        for k in kinds:
+            add(name, {}, [k], getattr(jnp, name))
+    for name in BINARY:
+        fn = getattr(jnp, name)
+        for k in kinds:
+            add(name, {}, [k, k], fn)
+        add(name, {}, [("int32", (3,)), ("float32", (2, 3))], fn)
+        add(name, {}, [("float32", (2, 3)), 2.0], fn)
+        add(name, {}, [("uint8", (3,)), 2], fn)
+    add("power", {}, [("float32", (3,)), 3], jnp.power)
+    add("power", {}, [("int32", (3,)), -1], jnp.power)
+    add("round", {"decimals": 2}, [("float32", (3,))], lambda x: jnp.round(x, 2))
+    add("where", {}, [("bool", (3,)), ("float32", (2, 3)), 1.0], jnp.where)
+    add("where", {}, [("int32", (2, 3)), ("uint8", (2, 3)), ("int8", (2, 3))], jnp.where)
+    add("clip", {"min": 0, "max": 1}, [("float32", (2, 3))], lambda x: jnp.clip(x, 0, 1))
+    add("clip", {"min": 0.5, "max": None}, [("int32", (2, 3))], lambda x: jnp.clip(x, 0.5, None))
+    for name in ["sum", "prod", "mean", "var", "std", "max", "min", "argmax", "argmin", "all", "any", "cumsum",
+                 "cumprod"]:
+        fn = getattr(jnp, name)
+        for k in kinds:
+            add(name, {}, [k], fn)
+            add(name, {"axis": 1}, [k], lambda x: fn(x, axis=1))
+            if name not in ("cumsum", "cumprod"):
+                add(name, {"axis": 0, "keepdims": True}, [k], lambda x: fn(x, axis=0, keepdims=True))
+    add("var", {"ddof": 1, "axis": 0}, [("float32", (2, 3))], lambda x: jnp.var(x, axis=0, ddof=1))
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     parts = {"elementwise": elementwise(), "reductions": reductions(), "creation": creation(), "repr": reprs(),
-             "promotion": promotion(), "x64": x64_cases(), "npy_index": npy_files()}
+             "promotion": promotion(), "x64": x64_cases(), "npy_index": npy_files(), "jaxprs": jaxprs()}
     for name, data in parts.items():
         path = os.path.join(OUT, name + ".json")
         with open(path, "w") as f:

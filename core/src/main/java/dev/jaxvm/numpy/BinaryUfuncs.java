@@ -42,8 +42,9 @@ final class BinaryUfuncs {
 
     /** Floor division: rounds toward -inf (NumPy), by JAX's exact lowering for ints and floats. */
     static Array floorDivide(Object x, Object y) {
-        List<Array> a0 = Promote.promoteArgsNumeric("floor_divide", x, y);
-        return NamedCall.call1("floor_divide", a0, as -> {
+        Promote.checkArgs("floor_divide", x, y);
+        return NamedCall.call1("floor_divide", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+            List<Array> as = Promote.promoteArgsNumeric("floor_divide", as0.get(0), as0.get(1));
             Array x1 = as.get(0), x2 = as.get(1);
             if (x1.dtype().isUnsigned()) return Lax.div(x1, x2);
             if (x1.dtype().isInteger()) {
@@ -68,8 +69,9 @@ final class BinaryUfuncs {
 
     /** NumPy's remainder: the result has the divisor's sign; integer x % 0 is 0. */
     static Array remainder(Object x, Object y) {
-        List<Array> a = Promote.promoteArgsNumeric("remainder", x, y);
-        return NamedCall.call1("remainder", a, as -> {
+        Promote.checkArgs("remainder", x, y);
+        return NamedCall.call1("remainder", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+            List<Array> as = Promote.promoteArgsNumeric("remainder", as0.get(0), as0.get(1));
             Array x1 = as.get(0), d = as.get(1);
             if (d.dtype().isInteger()) {
                 d = Jnp.where(Lax.eq(d, zeroLike(d)), Jnp.onesLike(d), d);
@@ -84,13 +86,12 @@ final class BinaryUfuncs {
 
     /** C's fmod: the result has the dividend's sign; integer x % 0 is 0. */
     static Array fmod(Object x, Object y) {
-        List<Array> p = Promote.promoteArgs("fmod", x, y);
-        boolean intCheck = p.get(0).dtype().isInteger();
-        List<Array> a = Promote.promoteArgsNumeric("fmod", x, y);
-        return NamedCall.call1("fmod", a, as -> {
-            Array x1 = as.get(0), x2 = as.get(1);
-            Array d = intCheck ? Jnp.where(Lax.eq(x2, zeroLike(x2)), Jnp.onesLike(x2), x2) : x2;
-            return Lax.rem(x1, d);
+        boolean intCheck = Promote.checkArgs("fmod", x, y).isInteger();
+        return NamedCall.call1("fmod", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+            Array d = as0.get(1);
+            if (intCheck) d = Jnp.where(Jnp.equal(d, 0), Jnp.onesLike(d), d);
+            List<Array> as = Promote.promoteArgsNumeric("fmod", as0.get(0), d);
+            return Lax.rem(as.get(0), as.get(1));
         });
     }
 
@@ -104,11 +105,14 @@ final class BinaryUfuncs {
             Array b = Promote.promoteArgsNumeric("power", x).getFirst();
             return Lax.integerPow(b, (int) e);
         }
-        List<Array> a = Promote.promoteArgsNumeric("power", x, y);
+        // jnp's _power promotes shapes before dtypes.
+        boolean arrays = x instanceof Array && y instanceof Array;
+        List<Object> shaped = arrays ? List.copyOf(Promote.promoteShapes("power", List.of((Array) x, (Array) y)))
+                : java.util.Arrays.asList(x, y);
+        List<Array> a = Promote.promoteDTypesNumeric("power", shaped.get(0), shaped.get(1));
         Array x1 = a.get(0), x2 = a.get(1);
         if (x1.dtype().isInteger()) return powIntInt(x1, x2);
-        Array rawY = Jnp.asarray(y);
-        if (rawY.dtype().isInteger() && x1.dtype().isFloating() && x2 != rawY && rawY.ndim() == x2.ndim()) {
+        if (shaped.get(1) instanceof Array rawY && rawY.dtype().isInteger() && x1.dtype().isFloating() && x2 != rawY) {
             // jnp passes an integer exponent array straight to pow (its float conversion is unused).
             return Lax.pow(x1, rawY);
         }
@@ -128,8 +132,9 @@ final class BinaryUfuncs {
     }
 
     static Array hypot(Object x, Object y) {
-        List<Array> a = Promote.promoteArgsInexact("hypot", x, y);
-        return NamedCall.call1("hypot", a, as -> {
+        Promote.checkArgs("hypot", x, y);
+        return NamedCall.call1("hypot", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+            List<Array> as = Promote.promoteArgsInexact("hypot", as0.get(0), as0.get(1));
             Array x1 = Lax.abs(as.get(0)), x2 = Lax.abs(as.get(1));
             Array inf = constLike(x1, Double.POSITIVE_INFINITY);
             Array idxInf = Lax.bitwiseOr(Lax.eq(x1, inf), Lax.eq(x2, inf));
@@ -175,8 +180,8 @@ final class BinaryUfuncs {
     /** {@code where(c, x, y)}: JAX's {@code _where}, broadcasting all three arrays fully. */
     static Array where(Object condition, Object x, Object y) {
         Array c0 = Jnp.asarray(condition);
-        List<Array> xy0 = Promote.promoteDTypes("where", false, x, y);
-        Broadcast.shape("where", c0, xy0.get(0), xy0.get(1));
+        Promote.checkArgs("where", c0, x, y);
+        Promote.checkArgs("where", x, y);
         return NamedCall.call1("_where", List.of(c0, Jnp.asarray(x), Jnp.asarray(y)), as -> {
             Array c = as.get(0).dtype() == DType.BOOL ? as.get(0) : Lax.ne(as.get(0), zeroLike(as.get(0)));
             List<Array> xy = Promote.promoteDTypes("where", false, as.get(1), as.get(2));

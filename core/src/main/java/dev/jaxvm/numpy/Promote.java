@@ -46,6 +46,36 @@ final class Promote {
         return out;
     }
 
+    /**
+     * Checks, from types alone (no equations), that the arguments promote and broadcast; returns the
+     * promoted dtype. Used before entering a jitted jnp body, whose promotion happens inside.
+     *
+     * @throws IllegalArgumentException naming the function and the shapes when they do not broadcast
+     */
+    static DType checkArgs(String fn, Object... args) {
+        List<ArrayType> types = new ArrayList<>();
+        for (Object a : args) types.add(typeOf(a));
+        DType t = Promotion.resultType(types).dtype();
+        int rank = 0;
+        for (ArrayType a : types) rank = Math.max(rank, a.rank());
+        int[] out = new int[rank];
+        java.util.Arrays.fill(out, 1);
+        for (ArrayType a : types) {
+            int[] s = a.shape().dims();
+            for (int i = 0; i < s.length; i++) {
+                int k = rank - s.length + i;
+                if (s[i] == out[k] || s[i] == 1) continue;
+                if (out[k] != 1) {
+                    StringJoiner j = new StringJoiner(", ", "[", "]");
+                    for (ArrayType b : types) j.add(b.shape().toString());
+                    throw new IllegalArgumentException(fn + ": Incompatible shapes for broadcasting: shapes=" + j);
+                }
+                out[k] = s[i];
+            }
+        }
+        return t;
+    }
+
     /** As {@link #promoteArgs}, but a bool result becomes the default int ({@code promote_args_numeric}). */
     static List<Array> promoteArgsNumeric(String fn, Object... args) {
         return promoteShapes(fn, promoteDTypesNumeric(fn, args));
