@@ -465,10 +465,96 @@ def jaxprs():
     return cases
 
 
+def lax_cases():
+    """The lax primitives added for jnp (values and JAX's error messages), called directly."""
+    from jax import lax
+    cases = []
+
+    def add(prim, params, args, fn):
+        res, err = run(fn, *args)
+        c = {"prim": prim, "params": params, "args": [enc(a) for a in args]}
+        if err is not None:
+            c["error"] = err.split(": ", 1)[1]
+        else:
+            c["expected"] = res
+        cases.append(c)
+
+    f32 = jnp.asarray(RNG.uniform(-3, 3, (2, 5)).astype(np.float32))
+    pos = jnp.asarray(RNG.uniform(0.05, 9, (2, 5)).astype(np.float32))
+    unit = jnp.asarray(RNG.uniform(-0.999, 0.999, (2, 5)).astype(np.float32))
+    f16 = f32.astype(jnp.float16)
+    bf16 = f32.astype(jnp.bfloat16)
+    i32 = jnp.asarray(RNG.integers(-9, 9, (2, 5)).astype(np.int32))
+    u8 = jnp.asarray(RNG.integers(0, 255, (2, 5)).astype(np.uint8))
+    b = jnp.asarray(RNG.integers(0, 2, (2, 5)).astype(bool))
+    special = jnp.array([0., -0., 1., -1., np.inf, -np.inf, np.nan, 0.5, -2.5, 1e-8], jnp.float32)
+    for name in ("erf", "erfc", "erf_inv", "lgamma", "digamma"):
+        fn = getattr(lax, name)
+        x = unit if name == "erf_inv" else (pos if name in ("lgamma", "digamma") else f32)
+        for v in (x, x.astype(jnp.float16), x.astype(jnp.bfloat16), special, i32):
+            add(name, {}, [v], fn)
+    add("lgamma", {}, [jnp.array([-2.5, -0.5, 0.5, 30., 100.], jnp.float32)], lax.lgamma)
+    add("digamma", {}, [jnp.array([-2.5, -0.5, 0.5, 30., 100.], jnp.float32)], lax.digamma)
+    for m in (0, 1):
+        rm = lax.RoundingMethod(m)
+        for v in (jnp.array([0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 2.4, -2.6, np.nan, np.inf], jnp.float32), f16, i32):
+            add("round", {"rounding_method": m}, [v], lambda a: lax.round(a, rm))
+    for y in (-2, -1, 0, 1, 2, 3, 7):
+        for v in (f32, f16, i32, u8, b):
+            add("integer_pow", {"y": y}, [v], lambda a: lax.integer_pow(a, y))
+    for eb, mb in ((5, 10), (8, 7), (4, 3), (11, 52), (8, 23), (2, 0)):
+        for v in (f32 * 1000, special, f16, i32):
+            add("reduce_precision", {"exponent_bits": eb, "mantissa_bits": mb}, [v],
+                lambda a: lax.reduce_precision(a, eb, mb))
+    for v, t in ((f32, "int32"), (f32, "uint8"), (f32, "float16"), (f16, "int16"), (i32, "float32"),
+                 (jnp.asarray(RNG.integers(0, 255, (3, 2)).astype(np.uint8)), "float16"),
+                 (jnp.asarray(RNG.integers(0, 255, (2, 3)).astype(np.uint8)), "float32"), (b, "uint8"),
+                 (jnp.array(1.5, jnp.float32), "uint16"), (jnp.array(3, jnp.uint8), "float32")):
+        add("bitcast_convert_type", {"new_dtype": t}, [v], lambda a: lax.bitcast_convert_type(a, t))
+    for lo, x, hi in ((jnp.float32(-1), f32, jnp.float32(1)), (f32 - 1, f32 * 2, f32 + 1), (jnp.int32(0), i32, jnp.int32(5)),
+                      (jnp.int32(0), f32, jnp.float32(1)), (jnp.zeros(5), f32, jnp.float32(1)),
+                      (jnp.float32(0), f32, jnp.zeros(3)), (jnp.float32(2), f32, jnp.float32(1)),
+                      (jnp.bool_(False), b, jnp.bool_(True)),
+                      (jnp.float32(0), jnp.array([np.nan, 3., -3.], jnp.float32), jnp.float32(1))):
+        add("clamp", {}, [lo, x, hi], lax.clamp)
+    x3 = jnp.asarray(RNG.uniform(-3, 3, (2, 3, 4)).astype(np.float32))
+    for name in ("reduce_max", "reduce_min", "reduce_prod", "reduce_sum", "reduce_and", "reduce_or", "reduce_xor"):
+        fn = getattr(lax, name)
+        for v in (x3, x3.astype(jnp.float16), jnp.asarray(RNG.integers(-5, 5, (2, 3, 4)).astype(np.int32)),
+                  jnp.asarray(RNG.integers(0, 200, (2, 3, 4)).astype(np.uint8)),
+                  jnp.asarray(RNG.integers(0, 2, (2, 3, 4)).astype(bool))):
+            for axes in ((1,), (0, 2), (), (0, 1, 2)):
+                add(name, {"axes": list(axes)}, [v], lambda a: fn(a, axes))
+        add(name, {"axes": [3]}, [x3], lambda a: fn(a, (3,)))
+        add(name, {"axes": [1, 1]}, [x3], lambda a: fn(a, (1, 1)))
+        add(name, {"axes": [0]}, [jnp.zeros((0, 3))], lambda a: fn(a, (0,)))
+    nan = jnp.array([[1., np.nan, 3., np.nan], [2., 2., 1., 1.], [-np.inf, 0., -np.inf, 5.]], jnp.float32)
+    for name in ("argmax", "argmin"):
+        fn = getattr(lax, name)
+        for v in (nan, x3, jnp.asarray(RNG.integers(0, 3, (3, 4)).astype(np.uint8)), b):
+            for axis in (0, 1):
+                for it in ("int32", "uint8"):
+                    add(name, {"axes": [axis], "index_dtype": it}, [v], lambda a: fn(a, axis, it))
+        add(name, {"axes": [2], "index_dtype": "int32"}, [nan], lambda a: fn(a, 2, "int32"))
+        add(name, {"axes": [0], "index_dtype": "float32"}, [nan], lambda a: fn(a, 0, "float32"))
+        add(name, {"axes": [0], "index_dtype": "int32"}, [jnp.zeros((0, 3))], lambda a: fn(a, 0, "int32"))
+    for name in ("cumsum", "cumprod", "cummax", "cummin", "cumlogsumexp"):
+        fn = getattr(lax, name)
+        for v in (x3, x3.astype(jnp.float16), jnp.asarray(RNG.integers(-3, 4, (2, 3, 4)).astype(np.int32)),
+                  jnp.asarray(RNG.integers(0, 9, (2, 3, 4)).astype(np.uint8)), b, nan):
+            for axis in (0, 1):
+                for rev in (False, True):
+                    if axis < v.ndim:
+                        add(name, {"axis": axis, "reverse": rev}, [v], lambda a: fn(a, axis, rev))
+        add(name, {"axis": 3, "reverse": False}, [x3], lambda a: fn(a, 3))
+        add(name, {"axis": -1, "reverse": False}, [x3], lambda a: fn(a, -1))
+    return cases
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
     parts = {"elementwise": elementwise(), "reductions": reductions(), "creation": creation(), "repr": reprs(),
-             "promotion": promotion(), "x64": x64_cases(), "npy_index": npy_files(), "jaxprs": jaxprs()}
+             "promotion": promotion(), "x64": x64_cases(), "npy_index": npy_files(), "jaxprs": jaxprs(), "lax": lax_cases()}
     for name, data in parts.items():
         path = os.path.join(OUT, name + ".json")
         with open(path, "w") as f:

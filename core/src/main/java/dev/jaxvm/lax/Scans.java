@@ -16,7 +16,12 @@ final class Scans {
 
     static List<ArrayType> type(String name, List<ArrayType> in, int axis, Kind kind) {
         DTypeRule.arity(name, in, 1);
-        (kind == Kind.LOGSUMEXP ? DTypeRule.FLOATING : DTypeRule.NUMBER).check(name, in);
+        DTypeRule.NUMBER.check(name, in);
+        if (kind == Kind.LOGSUMEXP && !in.getFirst().dtype().isFloating()) {
+            // JAX itself crashes here ("cannot convert float infinity to integer"): say what is wrong instead.
+            throw new IllegalArgumentException(name + " does not accept dtype " + in.getFirst().dtype()
+                    + ": it needs a floating dtype (its identity is -inf).");
+        }
         ArrayType x = in.getFirst();
         if (axis < 0) throw new IllegalArgumentException("XLA operations do not allow negative axes");
         if (axis >= x.rank()) {
