@@ -382,7 +382,10 @@ def npy_files():
 
 
 def flatten_jaxpr(closed):
-    """The Jaxpr text with every jit equation inlined (jaxvm has no jit primitive yet)."""
+    """The Jaxpr text with every jit equation inlined, as jaxvm's NamedCall inlines jnp's jitted bodies.
+
+    Once NamedCall binds jaxvm's jit primitive, compare against str(closed) itself instead.
+    """
     from jax._src import core
     env = {}
     eqns = []
@@ -399,6 +402,12 @@ def flatten_jaxpr(closed):
                 outs = walk(e.params["jaxpr"].jaxpr, ins)
                 for o, r in zip(e.outvars, outs):
                     env[o] = r
+            elif (e.primitive.name == "convert_element_type" and isinstance(ins[0], core.Literal)
+                  and not ins[0].aval.shape):
+                # jaxvm's staging folds conversions of scalar constants (as JAX does outside jit); an
+                # inlined jit argument that was a literal therefore needs no equation.
+                val = np.asarray(ins[0].val).astype(e.params["new_dtype"])
+                env[e.outvars[0]] = core.Literal(val, e.outvars[0].aval)
             else:
                 # jit caches inner Jaxprs: give each inlined equation fresh output variables.
                 fresh = [core.Var(v.aval) if isinstance(v, core.Var) and not isinstance(v, core.DropVar) else v

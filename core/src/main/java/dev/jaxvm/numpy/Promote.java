@@ -141,8 +141,9 @@ final class Promote {
             sameRank &= a.ndim() == args.getFirst().ndim();
             if (a.ndim() > 0) nonScalarRanks.add(a.ndim());
         }
-        checkBroadcastable(fn, args, rank);
+        // Equal ranks are left to the lax op, whose error JAX shows ("add got incompatible shapes ...").
         if (sameRank || nonScalarRanks.size() < 2) return args;
+        checkBroadcastable(fn, args, rank);
         List<Array> out = new ArrayList<>();
         for (Array a : args) {
             if (a.ndim() == rank) {
