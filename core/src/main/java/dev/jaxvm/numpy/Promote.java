@@ -25,6 +25,16 @@ final class Promote {
         };
     }
 
+    /** {@link #typeOf(Object)}, with the function named in the error (argument i). */
+    static ArrayType typeOf(String fn, Object x, int i) {
+        try {
+            return typeOf(x);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(fn + ": argument " + i + ": " + e.getMessage()
+                    + " (expected an Array or a Java scalar: int, long, float, double, boolean)", e);
+        }
+    }
+
     /** Converts each argument to the promoted (dtype, weak) and promotes ranks. */
     static List<Array> promoteArgs(String fn, Object... args) {
         return promoteShapes(fn, promoteDTypes(fn, false, args));
@@ -37,7 +47,7 @@ final class Promote {
 
     static List<Array> promoteDTypes(String fn, boolean inexact, Object... args) {
         List<ArrayType> types = new ArrayList<>();
-        for (Object a : args) types.add(typeOf(a));
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype();
         if (inexact && !to.isFloating()) to = toInexact(to);
@@ -54,7 +64,7 @@ final class Promote {
      */
     static DType checkArgs(String fn, Object... args) {
         List<ArrayType> types = new ArrayList<>();
-        for (Object a : args) types.add(typeOf(a));
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
         DType t = Promotion.resultType(types).dtype();
         int rank = 0;
         for (ArrayType a : types) rank = Math.max(rank, a.rank());
@@ -84,7 +94,7 @@ final class Promote {
     /** {@code promote_dtypes_numeric}: the joint dtype, with bool replaced by the default int. */
     static List<Array> promoteDTypesNumeric(String fn, Object... args) {
         List<ArrayType> types = new ArrayList<>();
-        for (Object a : args) types.add(typeOf(a));
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype() == DType.BOOL ? DType.defaultInt() : r.dtype();
         List<Array> out = new ArrayList<>();
