@@ -471,6 +471,21 @@ def jaxprs():
             if name not in ("cumsum", "cumprod"):
                 add(name, {"axis": 0, "keepdims": True}, [k], lambda x: fn(x, axis=0, keepdims=True))
     add("var", {"ddof": 1, "axis": 0}, [("float32", (2, 3))], lambda x: jnp.var(x, axis=0, ddof=1))
+    for shape in ([2, 3], [4]):
+        add("zeros", {"shape": shape}, [], lambda: jnp.zeros(shape))
+        add("ones", {"shape": shape, "dtype": "uint8"}, [], lambda: jnp.ones(shape, jnp.uint8))
+        add("full", {"shape": shape, "fill": 7}, [], lambda: jnp.full(shape, 7))
+        add("full", {"shape": shape, "fill": 2.5, "dtype": "float16"}, [], lambda: jnp.full(shape, 2.5, jnp.float16))
+    for args in ((5,), (2, 10, 3), (5, 0, -1), (3, 10), (0, 5), (0, 5, 1), (2.5,), (0., 1., 0.25), (1., 2.5)):
+        add("arange", {"args": list(args)}, [], lambda: jnp.arange(*args))
+    add("arange", {"args": [1, 5, 1], "dtype": "uint8"}, [], lambda: jnp.arange(1, 5, 1, dtype=jnp.uint8))
+    for n, m, k, dt in ((3, 3, 0, None), (2, 3, 1, "int32"), (2, 3, -1, "bool"), (4, 2, -2, None)):
+        add("eye", {"n": n, "m": m, "k": k, "dtype": dt}, [], lambda: jnp.eye(n, m, k=k, dtype=dt))
+        add("tri", {"n": n, "m": m, "k": k, "dtype": dt}, [], lambda: jnp.tri(n, m, k=k, dtype=dt))
+    for name, fn in (("zeros_like", jnp.zeros_like), ("ones_like", jnp.ones_like)):
+        add(name, {"dtype": None}, [("float32", (2, 3))], fn)
+        add(name, {"dtype": "int32"}, [("float32", (2, 3))], lambda x: fn(x, dtype=jnp.int32))
+    add("full_like", {"fill": 3, "dtype": None}, [("int8", (3,))], lambda x: jnp.full_like(x, 3))
     return cases
 
 
