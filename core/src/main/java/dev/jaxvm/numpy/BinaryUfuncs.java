@@ -43,7 +43,7 @@ final class BinaryUfuncs {
     /** Floor division: rounds toward -inf (NumPy), by JAX's exact lowering for ints and floats. */
     static Array floorDivide(Object x, Object y) {
         Promote.checkArgs("floor_divide", x, y);
-        return NamedCall.call1("floor_divide", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+        return NamedCall.call1("floor_divide", List.of(Jnp.asarray(x), Jnp.asarray(y)), List.of(), (as0, st) -> {
             List<Array> as = Promote.promoteArgsNumeric("floor_divide", as0.get(0), as0.get(1));
             Array x1 = as.get(0), x2 = as.get(1);
             if (x1.dtype().isUnsigned()) return Lax.div(x1, x2);
@@ -70,7 +70,7 @@ final class BinaryUfuncs {
     /** NumPy's remainder: the result has the divisor's sign; integer x % 0 is 0. */
     static Array remainder(Object x, Object y) {
         Promote.checkArgs("remainder", x, y);
-        return NamedCall.call1("remainder", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+        return NamedCall.call1("remainder", List.of(Jnp.asarray(x), Jnp.asarray(y)), List.of(), (as0, st) -> {
             List<Array> as = Promote.promoteArgsNumeric("remainder", as0.get(0), as0.get(1));
             Array x1 = as.get(0), d = as.get(1);
             if (d.dtype().isInteger()) {
@@ -86,8 +86,8 @@ final class BinaryUfuncs {
 
     /** C's fmod: the result has the dividend's sign; integer x % 0 is 0. */
     static Array fmod(Object x, Object y) {
-        boolean intCheck = Promote.checkArgs("fmod", x, y).isInteger();
-        return NamedCall.call1("fmod", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+        Boolean check = Promote.checkArgs("fmod", x, y).isInteger();
+        return NamedCall.call1("fmod", List.of(Jnp.asarray(x), Jnp.asarray(y)), check, (as0, intCheck) -> {
             Array d = as0.get(1);
             if (intCheck) d = Jnp.where(Jnp.equal(d, 0), Jnp.onesLike(d), d);
             List<Array> as = Promote.promoteArgsNumeric("fmod", as0.get(0), d);
@@ -133,7 +133,7 @@ final class BinaryUfuncs {
 
     static Array hypot(Object x, Object y) {
         Promote.checkArgs("hypot", x, y);
-        return NamedCall.call1("hypot", List.of(Jnp.asarray(x), Jnp.asarray(y)), as0 -> {
+        return NamedCall.call1("hypot", List.of(Jnp.asarray(x), Jnp.asarray(y)), List.of(), (as0, st) -> {
             List<Array> as = Promote.promoteArgsInexact("hypot", as0.get(0), as0.get(1));
             Array x1 = Lax.abs(as.get(0)), x2 = Lax.abs(as.get(1));
             Array inf = constLike(x1, Double.POSITIVE_INFINITY);
@@ -182,7 +182,7 @@ final class BinaryUfuncs {
         Array c0 = Jnp.asarray(condition);
         Promote.checkArgs("where", c0, x, y);
         Promote.checkArgs("where", x, y);
-        return NamedCall.call1("_where", List.of(c0, Jnp.asarray(x), Jnp.asarray(y)), as -> {
+        return NamedCall.call1("_where", List.of(c0, Jnp.asarray(x), Jnp.asarray(y)), List.of(), (as, st) -> {
             Array c = as.get(0).dtype() == DType.BOOL ? as.get(0) : Lax.ne(as.get(0), zeroLike(as.get(0)));
             List<Array> xy = Promote.promoteDTypes("where", false, as.get(1), as.get(2));
             int[] shape = c.ndim() == 0 ? Broadcast.shape("where", xy.get(0), xy.get(1))
@@ -200,11 +200,11 @@ final class BinaryUfuncs {
         List<Array> args = new java.util.ArrayList<>(List.of(Jnp.asarray(x)));
         if (min != null) args.add(Jnp.asarray(min));
         if (max != null) args.add(Jnp.asarray(max));
-        return NamedCall.call1("clip", args, as -> {
+        return NamedCall.call1("clip", args, List.of(min != null, max != null), (as, bounds) -> {
             Array r = as.get(0);
             int k = 1;
-            if (min != null) r = promoted("clip", as.get(k++), r, Lax::max);
-            if (max != null) r = promoted("clip", as.get(k), r, Lax::min);
+            if (bounds.get(0)) r = promoted("clip", as.get(k++), r, Lax::max);
+            if (bounds.get(1)) r = promoted("clip", as.get(k), r, Lax::min);
             return r;
         });
     }

@@ -99,8 +99,18 @@ final class CreationOps {
         }
         DType result = dtype == null ? Promote.toInexact(Promotion.resultType(List.of(s0.type(), e0.type())).dtype())
                 : dtype.canonicalize();
-        DType comp = Promote.toInexact(result);
-        return NamedCall.call1("_linspace", List.of(s0, e0), as -> {
+        return NamedCall.call1("_linspace", List.of(s0, e0), new LinspaceStatics(num, endpoint, result),
+                CreationOps::linspaceBody);
+    }
+
+    /** The static arguments of jnp's {@code _linspace}. */
+    private record LinspaceStatics(int num, boolean endpoint, DType result) {}
+
+    private static Array linspaceBody(List<Array> as, LinspaceStatics st) {
+        int num = st.num();
+        boolean endpoint = st.endpoint();
+        DType result = st.result(), comp = Promote.toInexact(result);
+        {
             Array s = ReductionOps.convertStrong(as.get(0), comp), e = ReductionOps.convertStrong(as.get(1), comp);
             Array out;
             if (num == 0) {
@@ -122,7 +132,7 @@ final class CreationOps {
             }
             if (result.isInteger()) return Lax.convertElementType(Lax.floor(out), result);
             return ReductionOps.convert(out, result);
-        });
+        }
     }
 
     /** eye: ones where column == row + k. */

@@ -18,8 +18,8 @@ final class Diag {
     static Array diag(Object v, int k) {
         Array a = Jnp.asarray(v);
         return switch (a.ndim()) {
-            case 1 -> NamedCall.call1("_diag", List.of(a), as -> fromVector(as.get(0), k));
-            case 2 -> NamedCall.call1("_diag", List.of(a), as -> diagonal(as.get(0), k));
+            case 1, 2 -> NamedCall.call1("_diag", List.of(a), k, (as, kk) -> as.get(0).ndim() == 1
+                    ? fromVector(as.get(0), kk) : diagonal(as.get(0), kk));
             default -> throw new IllegalArgumentException("diag: diag input must be 1d or 2d, got shape "
                     + a.type().shape());
         };

@@ -21,7 +21,7 @@ import java.util.List;
  * Array y = Jnp.sin(x).add(Jnp.cos(x).mul(2)).sum(0);
  * }
  */
-public final class Jnp {
+public final class Jnp extends JnpMath {
     private Jnp() {}
 
     // == section: creation ==
@@ -111,248 +111,7 @@ public final class Jnp {
     public static List<Array> meshgrid(boolean ij, Object... xs) { return CreationOps.meshgrid(ij, xs); }
 
     // == section: elementwise ==
-
-    /** {@code x + y}; on bools, logical or. */
-    public static Array add(Object x, Object y) { return BinaryUfuncs.add(x, y); }
-    /** {@code x - y} (not defined on bools). */
-    public static Array subtract(Object x, Object y) { return BinaryUfuncs.promoted("subtract", x, y, Lax::sub); }
-    /** {@code x * y}; on bools, logical and. */
-    public static Array multiply(Object x, Object y) { return BinaryUfuncs.multiply(x, y); }
-    /** True division {@code x / y}: integer and bool operands give floats. */
-    public static Array divide(Object x, Object y) { return BinaryUfuncs.inexact("divide", x, y, Lax::div); }
-    /** True division, as {@link #divide}. */
-    public static Array trueDivide(Object x, Object y) { return BinaryUfuncs.inexact("true_divide", x, y, Lax::div); }
-    /** Floor division {@code x // y}, rounding toward minus infinity. */
-    public static Array floorDivide(Object x, Object y) { return BinaryUfuncs.floorDivide(x, y); }
-    /** NumPy's {@code x % y}: the result takes the divisor's sign. */
-    public static Array mod(Object x, Object y) { return BinaryUfuncs.remainder(x, y); }
-    /** NumPy's remainder, as {@link #mod}. */
-    public static Array remainder(Object x, Object y) { return BinaryUfuncs.remainder(x, y); }
-    /** C's fmod: the result takes the dividend's sign. */
-    public static Array fmod(Object x, Object y) { return BinaryUfuncs.fmod(x, y); }
-
-    /**
-     * {@code x ** y}. A Java {@code int} or {@code long} exponent is static and lowers to
-     * {@code integer_pow} (exact repeated multiplication), as {@code jnp.power} does for Python ints.
-     */
-    public static Array power(Object x, Object y) { return BinaryUfuncs.power(x, y); }
-    /** {@code -x}. */
-    public static Array negative(Object x) { return Lax.neg(asarray(x)); }
-    /** {@code +x}: x itself. */
-    public static Array positive(Object x) { return asarray(x); }
-    /** Elementwise maximum (NaN-propagating). */
-    public static Array maximum(Object x, Object y) { return BinaryUfuncs.promoted("maximum", x, y, Lax::max); }
-    /** Elementwise minimum (NaN-propagating). */
-    public static Array minimum(Object x, Object y) { return BinaryUfuncs.promoted("minimum", x, y, Lax::min); }
-    /** {@code |x|}; bool and unsigned arrays are returned unchanged. */
-    public static Array abs(Object x) { return UnaryUfuncs.abs(x); }
-    /** {@code |x|}, as {@link #abs}. */
-    public static Array absolute(Object x) { return UnaryUfuncs.abs(x); }
-    /** -1, 0 or 1 by the sign of x (NaN stays NaN). */
-    public static Array sign(Object x) { return Lax.sign(asarray(x)); }
-    /** {@code x * x}; bools become the default int first. */
-    public static Array square(Object x) { return UnaryUfuncs.numeric("square", x, Lax::square); }
-    /** Square root. */
-    public static Array sqrt(Object x) { return UnaryUfuncs.inexact("sqrt", x, Lax::sqrt); }
-    /** Cube root. */
-    public static Array cbrt(Object x) { return UnaryUfuncs.inexact("cbrt", x, Lax::cbrt); }
-    /** {@code 1 / x} ({@code integer_pow[y=-1]}). */
-    public static Array reciprocal(Object x) { return UnaryUfuncs.reciprocal(x); }
-    /** {@code e ** x}. */
-    public static Array exp(Object x) { return UnaryUfuncs.inexact("exp", x, Lax::exp); }
-    /** {@code 2 ** x}. */
-    public static Array exp2(Object x) { return UnaryUfuncs.inexact("exp2", x, Lax::exp2); }
-    /** {@code e ** x - 1}, accurate near 0. */
-    public static Array expm1(Object x) { return UnaryUfuncs.inexact("expm1", x, Lax::expm1); }
-    /** Natural logarithm. */
-    public static Array log(Object x) { return UnaryUfuncs.inexact("log", x, Lax::log); }
-    /** Base-2 logarithm. */
-    public static Array log2(Object x) { return UnaryUfuncs.log2(x); }
-    /** Base-10 logarithm. */
-    public static Array log10(Object x) { return UnaryUfuncs.log10(x); }
-    /** {@code log(1 + x)}, accurate near 0. */
-    public static Array log1p(Object x) { return UnaryUfuncs.inexact("log1p", x, Lax::log1p); }
-    /** {@code log(exp(x) + exp(y))} without overflow. */
-    public static Array logaddexp(Object x, Object y) { return BinaryUfuncs.logaddexp(x, y); }
-    /** Sine. */
-    public static Array sin(Object x) { return UnaryUfuncs.inexact("sin", x, Lax::sin); }
-    /** Cosine. */
-    public static Array cos(Object x) { return UnaryUfuncs.inexact("cos", x, Lax::cos); }
-    /** Tangent. */
-    public static Array tan(Object x) { return UnaryUfuncs.inexact("tan", x, Lax::tan); }
-    /** Inverse sine. */
-    public static Array arcsin(Object x) { return UnaryUfuncs.inexact("arcsin", x, Lax::asin); }
-    /** Inverse cosine. */
-    public static Array arccos(Object x) { return UnaryUfuncs.inexact("arccos", x, Lax::acos); }
-    /** Inverse tangent. */
-    public static Array arctan(Object x) { return UnaryUfuncs.inexact("arctan", x, Lax::atan); }
-    /** The angle of the point (x2, x1): {@code atan2(x1, x2)}. */
-    public static Array arctan2(Object x1, Object x2) { return BinaryUfuncs.inexact("arctan2", x1, x2, Lax::atan2); }
-    /** Hyperbolic sine. */
-    public static Array sinh(Object x) { return UnaryUfuncs.inexact("sinh", x, Lax::sinh); }
-    /** Hyperbolic cosine. */
-    public static Array cosh(Object x) { return UnaryUfuncs.inexact("cosh", x, Lax::cosh); }
-    /** Hyperbolic tangent. */
-    public static Array tanh(Object x) { return UnaryUfuncs.inexact("tanh", x, Lax::tanh); }
-    /** Inverse hyperbolic sine. */
-    public static Array arcsinh(Object x) { return UnaryUfuncs.inexact("arcsinh", x, Lax::asinh); }
-    /** Inverse hyperbolic cosine. */
-    public static Array arccosh(Object x) { return UnaryUfuncs.arccosh(x); }
-    /** Inverse hyperbolic tangent. */
-    public static Array arctanh(Object x) { return UnaryUfuncs.inexact("arctanh", x, Lax::atanh); }
-    /** Degrees to radians. */
-    public static Array deg2rad(Object x) { return UnaryUfuncs.deg2rad(x); }
-    /** Radians to degrees. */
-    public static Array rad2deg(Object x) { return UnaryUfuncs.rad2deg(x); }
-    /** {@code sqrt(x * x + y * y)} without overflow. */
-    public static Array hypot(Object x, Object y) { return BinaryUfuncs.hypot(x, y); }
-    /** Rounds to the nearest integer, halfway cases to even (integers are unchanged). */
-    public static Array round(Object x) { return UnaryUfuncs.round(x, 0); }
-    /** Rounds to {@code decimals} decimal places, halfway cases to even. */
-    public static Array round(Object x, int decimals) { return UnaryUfuncs.round(x, decimals); }
-    /** Rounds toward minus infinity (integers are unchanged). */
-    public static Array floor(Object x) { return UnaryUfuncs.floor(x); }
-    /** Rounds toward plus infinity (integers are unchanged). */
-    public static Array ceil(Object x) { return UnaryUfuncs.ceil(x); }
-    /** Rounds toward zero (integers are unchanged). */
-    public static Array trunc(Object x) { return UnaryUfuncs.trunc(x); }
-    /** Rounds to the nearest integer, halfway cases to even; integers become floats. */
-    public static Array rint(Object x) { return UnaryUfuncs.rint(x); }
-    /** Whether x is NaN. */
-    public static Array isnan(Object x) { return UnaryUfuncs.isnan(x); }
-    /** Whether x is infinite. */
-    public static Array isinf(Object x) { return UnaryUfuncs.isinf(x); }
-    /** Whether x is neither infinite nor NaN. */
-    public static Array isfinite(Object x) { return UnaryUfuncs.isfinite(x); }
-    /** Whether the sign bit is set (true for -0.0). */
-    public static Array signbit(Object x) { return UnaryUfuncs.signbit(x); }
-    /** {@code x < y}. */
-    public static Array less(Object x, Object y) { return BinaryUfuncs.promoted("less", x, y, Lax::lt); }
-    /** {@code x <= y}. */
-    public static Array lessEqual(Object x, Object y) { return BinaryUfuncs.promoted("less_equal", x, y, Lax::le); }
-    /** {@code x > y}. */
-    public static Array greater(Object x, Object y) { return BinaryUfuncs.promoted("greater", x, y, Lax::gt); }
-    /** {@code x >= y}. */
-    public static Array greaterEqual(Object x, Object y) { return BinaryUfuncs.promoted("greater_equal", x, y, Lax::ge); }
-    /** {@code x == y}. */
-    public static Array equal(Object x, Object y) { return BinaryUfuncs.promoted("equal", x, y, Lax::eq); }
-    /** {@code x != y}. */
-    public static Array notEqual(Object x, Object y) { return BinaryUfuncs.promoted("not_equal", x, y, Lax::ne); }
-    /** Logical and of the truth values. */
-    public static Array logicalAnd(Object x, Object y) { return BinaryUfuncs.logical("logical_and", x, y, Lax::bitwiseAnd); }
-    /** Logical or of the truth values. */
-    public static Array logicalOr(Object x, Object y) { return BinaryUfuncs.logical("logical_or", x, y, Lax::bitwiseOr); }
-    /** Logical xor of the truth values. */
-    public static Array logicalXor(Object x, Object y) { return BinaryUfuncs.logical("logical_xor", x, y, Lax::bitwiseXor); }
-    /** Logical not of the truth value. */
-    public static Array logicalNot(Object x) { return UnaryUfuncs.logicalNot(x); }
-    /** Bitwise (ints) or logical (bools) and. */
-    public static Array bitwiseAnd(Object x, Object y) { return BinaryUfuncs.promoted("bitwise_and", x, y, Lax::bitwiseAnd); }
-    /** Bitwise (ints) or logical (bools) or. */
-    public static Array bitwiseOr(Object x, Object y) { return BinaryUfuncs.promoted("bitwise_or", x, y, Lax::bitwiseOr); }
-    /** Bitwise (ints) or logical (bools) xor. */
-    public static Array bitwiseXor(Object x, Object y) { return BinaryUfuncs.promoted("bitwise_xor", x, y, Lax::bitwiseXor); }
-    /** Bitwise (ints) or logical (bools) not. */
-    public static Array bitwiseNot(Object x) { return Lax.bitwiseNot(asarray(x)); }
-    /** Bitwise not, as {@link #bitwiseNot}. */
-    public static Array invert(Object x) { return Lax.bitwiseNot(asarray(x)); }
-    /** {@code x << y}. */
-    public static Array leftShift(Object x, Object y) { return BinaryUfuncs.numeric("left_shift", x, y, Lax::shiftLeft); }
-    /** {@code x >> y}: arithmetic for signed, logical for unsigned dtypes. */
-    public static Array rightShift(Object x, Object y) { return BinaryUfuncs.rightShift(x, y); }
-    /** Elementwise choice: x where condition is true (non-zero), else y; all three broadcast. */
-    public static Array where(Object condition, Object x, Object y) { return BinaryUfuncs.where(condition, x, y); }
-    /** Limits x to [min, max]; a null bound is not applied; max wins when min > max. */
-    public static Array clip(Object x, Object min, Object max) { return BinaryUfuncs.clip(x, min, max); }
-
-    // == section: reductions ==
-
-    /** Sum over {@code axes} (all when none); bool and narrow integers sum in the default (u)int width. */
-    public static Array sum(Object x, int... axes) { return sum(x, axes.length == 0 ? null : axes, false); }
-    /** Sum over {@code axes} (null: all), keeping reduced axes as size 1 when {@code keepdims}. */
-    public static Array sum(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.sumLike("sum", x, axes, keepdims, Lax::reduceSum);
-    }
-
-    /** Product over {@code axes} (all when none), promoting as {@link #sum}. */
-    public static Array prod(Object x, int... axes) { return prod(x, axes.length == 0 ? null : axes, false); }
-    /** Product over {@code axes} (null: all), with keepdims. */
-    public static Array prod(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.sumLike("prod", x, axes, keepdims, Lax::reduceProd);
-    }
-
-    /** Mean over {@code axes} (all when none); integers give floats. */
-    public static Array mean(Object x, int... axes) { return mean(x, axes.length == 0 ? null : axes, false); }
-    /** Mean over {@code axes} (null: all), with keepdims. */
-    public static Array mean(Object x, int[] axes, boolean keepdims) { return ReductionOps.mean(x, axes, keepdims); }
-    /** Variance (ddof 0) over {@code axes} (all when none). */
-    public static Array var(Object x, int... axes) { return var(x, axes.length == 0 ? null : axes, 0, false); }
-    /** Variance over {@code axes} (null: all) dividing by {@code n - ddof} (NaN when that is not positive). */
-    public static Array var(Object x, int[] axes, int ddof, boolean keepdims) {
-        return ReductionOps.var(x, axes, ddof, keepdims);
-    }
-
-    /** Standard deviation (ddof 0) over {@code axes} (all when none). */
-    public static Array std(Object x, int... axes) { return std(x, axes.length == 0 ? null : axes, 0, false); }
-    /** Standard deviation over {@code axes} (null: all), with ddof and keepdims. */
-    public static Array std(Object x, int[] axes, int ddof, boolean keepdims) {
-        return ReductionOps.std(x, axes, ddof, keepdims);
-    }
-
-    /** Maximum over {@code axes} (all when none); an empty reduced axis is an error. */
-    public static Array max(Object x, int... axes) { return max(x, axes.length == 0 ? null : axes, false); }
-    /** Maximum over {@code axes} (null: all), with keepdims. */
-    public static Array max(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.maxLike("max", x, axes, keepdims, Lax::reduceMax);
-    }
-
-    /** Minimum over {@code axes} (all when none); an empty reduced axis is an error. */
-    public static Array min(Object x, int... axes) { return min(x, axes.length == 0 ? null : axes, false); }
-    /** Minimum over {@code axes} (null: all), with keepdims. */
-    public static Array min(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.maxLike("min", x, axes, keepdims, Lax::reduceMin);
-    }
-
-    /** Index of the maximum of the flattened array (first on ties; NaN wins). */
-    public static Array argmax(Object x) { return ReductionOps.argLike("argmax", x, null, false, true); }
-    /** Index of the maximum along {@code axis}. */
-    public static Array argmax(Object x, int axis) { return ReductionOps.argLike("argmax", x, axis, false, true); }
-    /** argmax along {@code axis} (null: flattened), with keepdims. */
-    public static Array argmax(Object x, Integer axis, boolean keepdims) {
-        return ReductionOps.argLike("argmax", x, axis, keepdims, true);
-    }
-
-    /** Index of the minimum of the flattened array (first on ties; NaN wins). */
-    public static Array argmin(Object x) { return ReductionOps.argLike("argmin", x, null, false, false); }
-    /** Index of the minimum along {@code axis}. */
-    public static Array argmin(Object x, int axis) { return ReductionOps.argLike("argmin", x, axis, false, false); }
-    /** argmin along {@code axis} (null: flattened), with keepdims. */
-    public static Array argmin(Object x, Integer axis, boolean keepdims) {
-        return ReductionOps.argLike("argmin", x, axis, keepdims, false);
-    }
-
-    /** Whether all elements over {@code axes} (all when none) are true (non-zero). */
-    public static Array all(Object x, int... axes) { return all(x, axes.length == 0 ? null : axes, false); }
-    /** {@link #all(Object, int...)} over {@code axes} (null: all), with keepdims. */
-    public static Array all(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.boolLike("all", x, axes, keepdims, Lax::reduceAnd);
-    }
-
-    /** Whether any element over {@code axes} (all when none) is true (non-zero). */
-    public static Array any(Object x, int... axes) { return any(x, axes.length == 0 ? null : axes, false); }
-    /** {@link #any(Object, int...)} over {@code axes} (null: all), with keepdims. */
-    public static Array any(Object x, int[] axes, boolean keepdims) {
-        return ReductionOps.boolLike("any", x, axes, keepdims, Lax::reduceOr);
-    }
-
-    /** Cumulative sum of the flattened array; bools become the default int. */
-    public static Array cumsum(Object x) { return ReductionOps.cumulative("cumsum", x, null, false); }
-    /** Cumulative sum along {@code axis}. */
-    public static Array cumsum(Object x, int axis) { return ReductionOps.cumulative("cumsum", x, axis, false); }
-    /** Cumulative product of the flattened array; bools become the default int. */
-    public static Array cumprod(Object x) { return ReductionOps.cumulative("cumprod", x, null, true); }
-    /** Cumulative product along {@code axis}. */
-    public static Array cumprod(Object x, int axis) { return ReductionOps.cumulative("cumprod", x, axis, true); }
+    // (jnp-elem: elementwise functions and reductions live in JnpMath, which this class extends)
 
     // == section: io ==
 
@@ -375,7 +134,6 @@ public final class Jnp {
      * @throws java.io.IOException naming the file if it is unreadable, corrupt, truncated or Fortran-ordered
      */
     public static Array load(java.nio.file.Path path) throws java.io.IOException { return NpyIo.load(path); }
-
     /**
      * Saves arrays into an uncompressed {@code .npz} archive ({@code np.savez}), one {@code <name>.npy}
      * entry per map entry, in the map's order; appends {@code .npz} to a name without it.
@@ -488,13 +246,197 @@ public final class Jnp {
         return Lax.stack(xs, Axes.normalize("stack", axis, r + 1));
     }
 
+    /** Stacks arrays along a new first axis. */
+    public static Array stack(List<? extends Object> arrays) { return stack(arrays, 0); }
+
+    /** The array flattened to one dimension (row-major), as a {@code reshape}. */
+    public static Array ravel(Object x) { return Shapes.ravel(x); }
+
+    /** Swaps two axes ({@code transpose}). */
+    public static Array swapaxes(Object x, int axis1, int axis2) { return Shapes.swapaxes(x, axis1, axis2); }
+
+    /** Moves axis {@code source} to position {@code destination} ({@code transpose}). */
+    public static Array moveaxis(Object x, int source, int destination) {
+        return Shapes.moveaxis(x, new int[] {source}, new int[] {destination});
+    }
+
+    /** Moves several axes to new positions; the other axes keep their order. */
+    public static Array moveaxis(Object x, int[] source, int[] destination) {
+        return Shapes.moveaxis(x, source, destination);
+    }
+
+    /** The arrays broadcast against each other to their common shape. */
+    public static List<Array> broadcastArrays(Object... xs) { return Shapes.broadcastArrays(xs); }
+
+    /**
+     * Joins arrays along an existing axis, promoting dtypes; {@code axis} null flattens them first.
+     *
+     * @throws IllegalArgumentException if the list is empty, an array is 0-d, or shapes differ off the axis
+     */
+    public static Array concatenate(List<? extends Object> arrays, Integer axis) { return Shapes.concatenate(arrays, axis); }
+
+    /** Joins arrays along axis 0. */
+    public static Array concatenate(List<? extends Object> arrays) { return Shapes.concatenate(arrays, 0); }
+
+    /** Joins arrays column-wise: along axis 1, or axis 0 for 1-d arrays (scalars become 1-d). */
+    public static Array hstack(List<? extends Object> arrays) { return Shapes.hstack(arrays); }
+
+    /** Joins arrays row-wise, along axis 0 after making each at least 2-d. */
+    public static Array vstack(List<? extends Object> arrays) { return Shapes.vstack(arrays); }
+
+    /**
+     * Splits into {@code sections} equal pieces along {@code axis}.
+     *
+     * @throws IllegalArgumentException if the axis size is not divisible by {@code sections}
+     */
+    public static List<Array> split(Object x, int sections, int axis) { return Shapes.split(x, sections, axis); }
+
+    /** Splits into equal pieces along axis 0. */
+    public static List<Array> split(Object x, int sections) { return Shapes.split(x, sections, 0); }
+
+    /** Splits along {@code axis} before each of the (non-decreasing) {@code indices}. */
+    public static List<Array> split(Object x, int[] indices, int axis) { return Shapes.split(x, indices, axis); }
+
+    /** Repeats the whole array {@code reps[k]} times along each axis (leading axes are added as needed). */
+    public static Array tile(Object x, int... reps) { return Shapes.tile(x, reps); }
+
+    /** Repeats each element {@code repeats} times along {@code axis} (null: of the flattened array). */
+    public static Array repeat(Object x, int repeats, Integer axis) { return Shapes.repeat(x, repeats, axis); }
+
+    /** Repeats element {@code i} along {@code axis} {@code repeats[i]} times (null axis: flattened). */
+    public static Array repeat(Object x, int[] repeats, Integer axis) { return Shapes.repeat(x, repeats, axis); }
+
+    /** Reverses the order of elements along the given axes (all axes when none are given). */
+    public static Array flip(Object x, int... axes) { return Shapes.flip(x, axes); }
+
+    /** Rolls elements by {@code shift} along {@code axis}; null axis rolls the flattened array. */
+    public static Array roll(Object x, int shift, Integer axis) {
+        return Shapes.roll(x, new int[] {shift}, axis == null ? null : new int[] {axis});
+    }
+
+    /** Rolls by {@code shifts[k]} along {@code axes[k]} (one of them may have a single element, broadcast). */
+    public static Array roll(Object x, int[] shifts, int[] axes) { return Shapes.roll(x, shifts, axes); }
+
+    /**
+     * Pads with zeros: {@code padWidth} is {@code {{before, after}, ...}} per axis, or one pair for all.
+     *
+     * {@snippet :
+     * Array p = Jnp.pad(Jnp.ones(2, 2), new int[][] {{1, 1}});   // 4x4, ones in the middle
+     * }
+     */
+    public static Array pad(Object x, int[][] padWidth) { return Padding.pad(x, padWidth, "constant", null); }
+
+    /** Pads every axis by {@code width} on both sides with zeros. */
+    public static Array pad(Object x, int width) { return Padding.pad(x, new int[][] {{width, width}}, "constant", null); }
+
+    /**
+     * Pads with a NumPy mode: {@code "constant"}, {@code "edge"}, {@code "reflect"}, {@code "symmetric"}
+     * or {@code "wrap"}.
+     */
+    public static Array pad(Object x, int[][] padWidth, String mode) { return Padding.pad(x, padWidth, mode, null); }
+
+    /** Constant padding with {@code constantValues} (a scalar, or per-axis (before, after) values). */
+    public static Array pad(Object x, int[][] padWidth, String mode, Object constantValues) {
+        return Padding.pad(x, padWidth, mode, constantValues);
+    }
+
     /** This array converted to {@code dtype}. */
     public static Array astype(Object x, DType dtype) { return Lax.convertElementType(asarray(x), dtype.canonicalize()); }
 
     // == section: linalg ==
 
-    /** Matrix product. */
-    public static Array matmul(Object x, Object y) { throw new UnsupportedOperationException("matmul: not implemented yet"); }
+    /**
+     * NumPy's {@code dot}: the sum product over the last axis of {@code x} and the second-to-last of
+     * {@code y} (the last when {@code y} is 1-d); a scalar operand multiplies.
+     */
+    public static Array dot(Object x, Object y) { return Linalg.dot(x, y); }
+
+    /**
+     * Matrix product with NumPy's {@code matmul} rules: 1-d operands are promoted to matrices and back,
+     * leading batch dimensions broadcast.
+     *
+     * {@snippet :
+     * Array c = Jnp.matmul(Jnp.ones(2, 3), Jnp.ones(3, 4));   // shape (2, 4), all 3.0
+     * }
+     *
+     * @throws IllegalArgumentException if an operand is 0-d or the contracted sizes differ
+     */
+    public static Array matmul(Object x, Object y) { return Linalg.matmul(x, y); }
+
+    /** Sum product over the last {@code axes} axes of {@code x} and the first {@code axes} of {@code y}. */
+    public static Array tensordot(Object x, Object y, int axes) { return Linalg.tensordot(x, y, axes); }
+
+    /** Sum product over {@code axesX[i]} of {@code x} paired with {@code axesY[i]} of {@code y}. */
+    public static Array tensordot(Object x, Object y, int[] axesX, int[] axesY) {
+        return Linalg.tensordot(x, y, axesX, axesY);
+    }
+
+    /**
+     * Einstein summation with subscripts such as {@code "ij,jk->ik"} (or NumPy's implicit output).
+     *
+     * {@snippet :
+     * Array t = Jnp.einsum("ii->", Jnp.ones(3, 3));          // trace: 3.0
+     * }
+     */
+    public static Array einsum(String subscripts, Object... operands) { return Einsum.einsum(subscripts, operands); }
+
+    /** The outer product of the flattened operands. */
+    public static Array outer(Object x, Object y) { return Linalg.outer(x, y); }
+
+    /** Sum product over the last axes of both operands. */
+    public static Array inner(Object x, Object y) { return Linalg.inner(x, y); }
+
+    /** The dot product of the flattened operands. */
+    public static Array vdot(Object x, Object y) { return Linalg.vdot(x, y); }
+
+    /** The sum of the main diagonal. */
+    public static Array trace(Object x) { return Linalg.trace(x, 0, 0, 1); }
+
+    /** The sum of the diagonal {@code offset} of the 2-d slices over {@code axis1} and {@code axis2}. */
+    public static Array trace(Object x, int offset, int axis1, int axis2) { return Linalg.trace(x, offset, axis1, axis2); }
+
+    // == section: sorting ==
+
+    /** Sorted copy along the last axis (NaNs last). */
+    public static Array sort(Object x) { return Sorting.sort(x, -1, true, false); }
+
+    /** Sorted copy along {@code axis}; null sorts the flattened array. */
+    public static Array sort(Object x, Integer axis) { return Sorting.sort(x, axis, true, false); }
+
+    /** Sorted copy along {@code axis} (null: flattened), optionally in descending order. */
+    public static Array sort(Object x, Integer axis, boolean descending) { return Sorting.sort(x, axis, true, descending); }
+
+    /** The indices that sort {@code x} along the last axis (stable). */
+    public static Array argsort(Object x) { return Sorting.argsort(x, -1, true, false); }
+
+    /** The indices that sort {@code x} along {@code axis} (null: flattened), stable. */
+    public static Array argsort(Object x, Integer axis) { return Sorting.argsort(x, axis, true, false); }
+
+    /** The indices that sort {@code x} along {@code axis}, stable or not, ascending or descending. */
+    public static Array argsort(Object x, Integer axis, boolean stable, boolean descending) {
+        return Sorting.argsort(x, axis, stable, descending);
+    }
+
+    /**
+     * The sorted distinct values of the flattened array. Concrete arrays only: the result's size depends
+     * on the values.
+     *
+     * @throws dev.jaxvm.core.ConcretizationTypeError on a traced array
+     */
+    public static Array unique(Object x) { return Sorting.unique(x); }
+
+    /**
+     * The indices of the non-zero elements, one int32 array per dimension. Concrete arrays only.
+     *
+     * @throws dev.jaxvm.core.ConcretizationTypeError on a traced array
+     */
+    public static List<Array> nonzero(Object x) { return Sorting.nonzero(x); }
+
+    /** Where {@code v}'s elements would be inserted into the sorted 1-d {@code a} (side "left"). */
+    public static Array searchsorted(Object a, Object v) { return Sorting.searchsorted(a, v, "left"); }
+
+    /** As {@link #searchsorted(Object, Object)} with side {@code "left"} or {@code "right"}. */
+    public static Array searchsorted(Object a, Object v, String side) { return Sorting.searchsorted(a, v, side); }
 
     /** The abstract type of an array-like argument: Java scalars are weak (bool is strong). */
     static ArrayType typeOf(Object x) { return Promote.typeOf(x); }

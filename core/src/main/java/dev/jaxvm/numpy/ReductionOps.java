@@ -3,6 +3,7 @@ package dev.jaxvm.numpy;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.lax.Lax;
 import java.util.Arrays;
 import java.util.List;
@@ -127,25 +128,38 @@ final class ReductionOps {
     }
 
     static Array var(Object x, int[] axes, int ddof, boolean keepdims) {
-        Array a0 = Jnp.asarray(x);
-        int[] ax = axes("var", axes, a0.ndim());
-        DenseArray ddofArg = DenseArray.scalarLong(DType.defaultInt(), true, ddof);
-        return NamedCall.call1("_var", List.of(a0, ddofArg), as -> {
-            Array ddofArr = as.get(1);
-            DType result = Promote.toInexact(a0.dtype());
-            DType comp = upcastF16(result);
-            Array a = convert(as.get(0), comp);
-            Array mean = Lax.div(sumIn(a, ax, true, comp), DenseArray.scalar(comp, false, count(a, ax)));
-            Array centered = Lax.square(Lax.sub(a, mean));
-            Array normalizer = Lax.sub(DenseArray.scalar(comp, false, count(a, ax)), Lax.convertElementType(ddofArr, comp));
-            Array r = convert(Lax.div(sumIn(centered, ax, keepdims, comp), normalizer), result);
-            return Jnp.where(Lax.gt(normalizer, DenseArray.scalar(comp, false, 0)), r, Double.NaN);
-        });
+        Array a = Jnp.asarray(x);
+        return varCall(a, ddofArg(ddof), axes("var", axes, a.ndim()), keepdims);
+    }
+
+    /** ddof as jnp passes it to its jitted {@code _var}: a weak default-int scalar argument. */
+    private static DenseArray ddofArg(int ddof) { return DenseArray.scalarLong(DType.defaultInt(), true, ddof); }
+
+    /** The static arguments of jnp's {@code _var} and {@code _std}. */
+    private record VarStatics(Ints axes, boolean keepdims) {}
+
+    private static Array varCall(Array a, Array ddof, int[] ax, boolean keepdims) {
+        return NamedCall.call1("_var", List.of(a, ddof), new VarStatics(Ints.of(ax), keepdims), ReductionOps::varBody);
+    }
+
+    private static Array varBody(List<Array> as, VarStatics st) {
+        int[] ax = st.axes().values();
+        Array a0 = as.get(0), ddofArr = as.get(1);
+        DType result = Promote.toInexact(a0.dtype());
+        DType comp = upcastF16(result);
+        Array a = convert(a0, comp);
+        Array mean = Lax.div(sumIn(a, ax, true, comp), DenseArray.scalar(comp, false, count(a, ax)));
+        Array centered = Lax.square(Lax.sub(a, mean));
+        Array normalizer = Lax.sub(DenseArray.scalar(comp, false, count(a, ax)), Lax.convertElementType(ddofArr, comp));
+        Array r = convert(Lax.div(sumIn(centered, ax, st.keepdims(), comp), normalizer), result);
+        return Jnp.where(Lax.gt(normalizer, DenseArray.scalar(comp, false, 0)), r, Double.NaN);
     }
 
     static Array std(Object x, int[] axes, int ddof, boolean keepdims) {
         Array a = Jnp.asarray(x);
-        return NamedCall.call1("_std", List.of(a), as -> Lax.sqrt(var(as.get(0), axes, ddof, keepdims)));
+        VarStatics st = new VarStatics(Ints.of(axes("std", axes, a.ndim())), keepdims);
+        return NamedCall.call1("_std", List.of(a, ddofArg(ddof)), st,
+                (as, s) -> Lax.sqrt(varCall(as.get(0), as.get(1), s.axes().values(), s.keepdims())));
     }
 
     /** argmax/argmin over one axis, or over the flattened array when {@code axis} is null. */
@@ -175,17 +189,18 @@ final class ReductionOps {
     /** cumsum/cumprod along one axis, or the flattened array; bool becomes the default int. */
     static Array cumulative(String fn, Object x, Integer axis, boolean prod) {
         Array a = Jnp.asarray(x);
-        return NamedCall.call1(fn, List.of(a), as -> {
+        Integer k0 = axis == null ? null : axis(fn, axis, a.ndim());
+        return NamedCall.call1(fn, List.of(a), java.util.Arrays.asList(k0, prod), (as, st) -> {
             Array src = as.get(0);
             int k;
-            if (axis == null) {
-                src = Jnp.reshape(a, a.size());
+            if (st.get(0) == null) {
+                src = Jnp.reshape(src, src.size());
                 k = 0;
             } else {
-                k = axis(fn, axis, a.ndim());
+                k = (Integer) st.get(0);
             }
             if (src.dtype() == DType.BOOL) src = convert(src, DType.defaultInt());
-            return prod ? Lax.cumprod(src, k, false) : Lax.cumsum(src, k, false);
+            return (Boolean) st.get(1) ? Lax.cumprod(src, k, false) : Lax.cumsum(src, k, false);
         });
     }
 }

@@ -37,7 +37,7 @@ final class UnaryUfuncs {
     }
 
     static Array arccosh(Object x) {
-        return NamedCall.call1("arccosh", List.of(Jnp.asarray(x)), as -> inexact("arccosh", as.get(0), Lax::acosh));
+        return NamedCall.call1("arccosh", List.of(Jnp.asarray(x)), List.of(), (as, st) -> inexact("arccosh", as.get(0), Lax::acosh));
     }
 
     static Array reciprocal(Object x) { return inexact("reciprocal", x, a -> Lax.integerPow(a, -1)); }
@@ -67,7 +67,7 @@ final class UnaryUfuncs {
     }
 
     static Array trunc(Object x) {
-        return NamedCall.call1("trunc", List.of(Jnp.asarray(x)), as -> {
+        return NamedCall.call1("trunc", List.of(Jnp.asarray(x)), List.of(), (as, st) -> {
             Array a = as.get(0);
             if (!a.dtype().isFloating()) return a;
             return Jnp.where(Lax.lt(a, constLike(a, 0)), Lax.ceil(a), Lax.floor(a));
@@ -75,7 +75,7 @@ final class UnaryUfuncs {
     }
 
     static Array rint(Object x) {
-        return NamedCall.call1("rint", List.of(Jnp.asarray(x)), as -> {
+        return NamedCall.call1("rint", List.of(Jnp.asarray(x)), List.of(), (as, st) -> {
             Array a = as.get(0);
             Array f = Promote.promoteArgsInexact("rint", a).getFirst();
             return a.dtype().isFloating() ? Lax.round(f, Round.TO_NEAREST_EVEN) : f;
@@ -91,14 +91,16 @@ final class UnaryUfuncs {
         if (!a0.dtype().isFloating() && decimals < 0) {
             throw new UnsupportedOperationException("round: integer np.round not implemented for decimals < 0");
         }
-        return NamedCall.call1("round", List.of(a0), as -> {
-            Array a = as.get(0);
-            if (!a.dtype().isFloating()) return a;
-            if (decimals == 0) return Lax.round(a, Round.TO_NEAREST_EVEN);
-            double factor = Math.pow(10, decimals);
-            Array scaled = Lax.mul(a, constLike(a, factor));
-            return Lax.div(Lax.round(scaled, Round.TO_NEAREST_EVEN), constLike(a, factor));
-        });
+        return NamedCall.call1("round", List.of(a0), decimals, UnaryUfuncs::roundBody);
+    }
+
+    private static Array roundBody(List<Array> as, Integer decimals) {
+        Array a = as.get(0);
+        if (!a.dtype().isFloating()) return a;
+        if (decimals == 0) return Lax.round(a, Round.TO_NEAREST_EVEN);
+        double factor = Math.pow(10, decimals);
+        Array scaled = Lax.mul(a, constLike(a, factor));
+        return Lax.div(Lax.round(scaled, Round.TO_NEAREST_EVEN), constLike(a, factor));
     }
 
     static Array isnan(Object x) {
@@ -107,7 +109,7 @@ final class UnaryUfuncs {
     }
 
     static Array isinf(Object x) {
-        return NamedCall.call1("isinf", List.of(Jnp.asarray(x)), as -> {
+        return NamedCall.call1("isinf", List.of(Jnp.asarray(x)), List.of(), (as, st) -> {
             Array a = as.get(0);
             return a.dtype().isFloating() ? Lax.eq(Lax.abs(a), constLike(a, Double.POSITIVE_INFINITY))
                     : Jnp.broadcastTo(DenseArray.scalarLong(DType.BOOL, false, 0), a.shape());
@@ -121,7 +123,7 @@ final class UnaryUfuncs {
     }
 
     static Array signbit(Object x) {
-        return NamedCall.call1("signbit", List.of(Jnp.asarray(x)), as -> {
+        return NamedCall.call1("signbit", List.of(Jnp.asarray(x)), List.of(), (as, st) -> {
             Array a = as.get(0);
             return switch (a.dtype().kind()) {
                 case BOOL -> Jnp.broadcastTo(DenseArray.scalarLong(DType.BOOL, false, 0), a.shape());
