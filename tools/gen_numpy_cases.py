@@ -445,6 +445,13 @@ def jaxprs():
         add(name, {"dtype": None}, [("float32", (2, 3))], fn)
         add(name, {"dtype": "int32"}, [("float32", (2, 3))], lambda x: fn(x, dtype=jnp.int32))
     add("full_like", {"fill": 3, "dtype": None}, [("int8", (3,))], lambda x: jnp.full_like(x, 3))
+    for start, stop, num, endpoint, dt in ((0, 1, 5, True, None), (0., 1., 5, False, None), (0, 10, 5, True, "int32"),
+                                           (0., 1., 1, True, None), (0., 1., 0, True, None)):
+        add("linspace", {"start": start, "stop": stop, "num": num, "endpoint": endpoint, "dtype": dt}, [],
+            lambda: jnp.linspace(start, stop, num, endpoint=endpoint, dtype=dt))
+    for k in (0, 1, -2):
+        add("diag", {"k": k}, [("float32", (3,))], lambda v: jnp.diag(v, k=k))
+        add("diag", {"k": k}, [("int32", (2, 3))], lambda v: jnp.diag(v, k=k))
     return cases
 
 

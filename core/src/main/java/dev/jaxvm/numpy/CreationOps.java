@@ -87,8 +87,8 @@ final class CreationOps {
     }
 
     /**
-     * linspace: JAX's {@code _linspace} arithmetic ({@code start * (1 - i/div) + stop * (i/div)}).
-     * Until {@code concatenate} exists in jaxvm, the endpoint is placed with {@code select_n} instead.
+     * linspace: JAX's {@code _linspace} arithmetic ({@code start * (1 - i/div) + stop * (i/div)}), then
+     * the endpoint concatenated.
      */
     static Array linspace(Object start, Object stop, int num, boolean endpoint, DType dtype) {
         if (num < 0) throw new IllegalArgumentException("linspace: Number of samples, " + num + ", must be non-negative.");
@@ -119,16 +119,13 @@ final class CreationOps {
                 out = Lax.reshape(s, 1);
             } else {
                 int div = endpoint ? num - 1 : num;
-                Lax.div(Lax.sub(e, s), DenseArray.scalar(comp, false, div));
-                Array iota = Lax.div(Lax.iota(comp, num), DenseArray.scalar(comp, false, div));
+                Lax.div(Lax.sub(e, s), DenseArray.scalar(comp, false, div)); // jnp's step, unused without retstep
+                Array iota = Lax.div(Lax.iota(comp, div), DenseArray.scalar(comp, false, div));
                 Array sv = Lax.reshape(s, 1);
                 Array a = Lax.mul(sv, Lax.sub(DenseArray.scalar(comp, false, 1), iota));
                 Array b = Lax.mul(Lax.reshape(e, 1), iota);
                 out = Lax.add(a, b);
-                if (endpoint) {
-                    Array last = Lax.eq(Lax.iota(DType.INT32, num), DenseArray.scalarLong(DType.INT32, false, num - 1));
-                    out = Lax.select(last, Jnp.broadcastTo(e, num), out);
-                }
+                if (endpoint) out = Lax.concatenate(List.of(out, Lax.broadcastInDim(e, new int[] {1})), 0);
             }
             if (result.isInteger()) return Lax.convertElementType(Lax.floor(out), result);
             return ReductionOps.convert(out, result);
