@@ -5,8 +5,9 @@ Run with real JAX (0.10.2) and NumPy:  /work/venv-jax/bin/python tools/gen_numpy
 Writes core/src/test/resources/numpy/{elementwise,reductions,creation,repr,promotion}.json.
 
 Expected values, dtypes and weak types come from jax.numpy on CPU (what jaxvm emulates). Each float
-result is cross-checked against NumPy computed in float64 on the same inputs; cases where NumPy's
-semantics differ on purpose (integer division by zero, saturating casts) are listed in NUMPY_DIFFERS.
+result of a function NumPy also has is cross-checked against NumPy computed in float64 on the same
+inputs; disagreements (JAX semantics that differ from NumPy's) are marked "numpy_differs" in the case
+and summarised on stderr.
 Arrays are encoded as {"dtype", "shape", "data", "weak"}; non-finite floats and -0.0 as strings.
 """
 import json
@@ -81,6 +82,30 @@ def run(fn, *args, **kw):
         return None, type(e).__name__ + ": " + str(e).split("\n")[0]
 
 
+NUMPY_CHECKED = [0]
+NUMPY_DIFFERS = []
+
+
+def numpy_agrees(name, args, kw, res):
+    """Cross-checks a float JAX result against NumPy evaluated in float64 (None: not comparable)."""
+    npfn = getattr(np, name, None)
+    if npfn is None or res is None or not res["dtype"].startswith("float") or res["dtype"] == "bfloat16":
+        return None
+    # Values in float64 (JAX promotes ints and bools to float for these; NumPy would use float16 for int8).
+    np_args = [np.asarray(a, dtype=np.float64) if hasattr(a, "dtype") else a for a in args]
+    try:
+        with np.errstate(all="ignore"):
+            want = np.asarray(npfn(*np_args, **kw), dtype=np.float64)
+    except Exception:  # noqa: BLE001 - NumPy lacks this signature
+        return None
+    got = np.array([float(v) if not isinstance(v, str) else float(v.replace("-0.0", "-0")) for v in res["data"]])
+    if want.size != got.size:
+        return False
+    tol = {"float16": 2e-3, "float32": 2e-5, "float64": 1e-12}[res["dtype"]]
+    NUMPY_CHECKED[0] += 1
+    return bool(np.allclose(got, want.reshape(-1), rtol=tol, atol=tol, equal_nan=True))
+
+
 def case(cases, name, fn, args, kw=None, tol=None):
     kw = kw or {}
     res, err = run(fn, *args, **kw)
@@ -89,6 +114,10 @@ def case(cases, name, fn, args, kw=None, tol=None):
         c["error"] = err
     else:
         c["expected"] = res
+        agree = numpy_agrees(name, args, kw, res)
+        if agree is False:
+            c["numpy_differs"] = True
+            NUMPY_DIFFERS.append(name + " " + " ".join(str(getattr(a, "dtype", type(a).__name__)) for a in args))
     cases.append(c)
 
 
@@ -550,6 +579,8 @@ def main():
         with open(path, "w") as f:
             json.dump(data, f, separators=(",", ":"))
         print(name, len(data) if isinstance(data, list) else "", os.path.getsize(path), "bytes", file=sys.stderr)
+    print("float results cross-checked against NumPy (float64):", NUMPY_CHECKED[0], "; differing:",
+          len(NUMPY_DIFFERS), sorted(set(NUMPY_DIFFERS)), file=sys.stderr)
 
 
 if __name__ == "__main__":
