@@ -21,7 +21,7 @@ public final class Lax {
     // == section: conv ==
 
     /**
-     * {@code lax.conv_general_dilated}: the general N-d convolution (see {@link ConvGeneralDilated}).
+     * {@code lax.conv_general_dilated} (see {@link ConvGeneralDilated}).
      *
      * {@snippet :
      * // depthwise 3x3 filter of an NHWC image with C channels, zero padding, same size
@@ -29,17 +29,11 @@ public final class Lax {
      *         new String[] {"NHWC", "HWIO", "NHWC"}, C, 1, null, null);
      * }
      *
-     * @param windowStrides the stride of each spatial dimension
-     * @param padding {@code "SAME"}, {@code "SAME_LOWER"}, {@code "VALID"} (resolved now), or
-     *     {@code int[][]} (low, high) pairs, one per spatial dimension
-     * @param lhsDilation input dilation per spatial dimension, or null for ones
-     * @param rhsDilation kernel dilation per spatial dimension, or null for ones
-     * @param dimensionNumbers null (NCHW, OIHW, NCHW), a {@code String[]} of three layouts such as
-     *     {@code {"NHWC", "HWIO", "NHWC"}}, or a {@link ConvDimensionNumbers}
-     * @param featureGroupCount feature groups (1; the channel count for depthwise)
-     * @param batchGroupCount batch groups (1)
-     * @param precision the precision of both operands, or null
-     * @param preferredElementType the accumulation and result dtype, or null for the inputs' dtype
+     * @param padding {@code "SAME"}, {@code "SAME_LOWER"}, {@code "VALID"} (resolved now) or {@code int[][]} (low, high) pairs
+     * @param lhsDilation input dilation, or null for ones; {@code rhsDilation} likewise for the kernel
+     * @param dimensionNumbers null (NCHW, OIHW, NCHW), three layout strings such as {@code {"NHWC", "HWIO", "NHWC"}},
+     *     or a {@link ConvDimensionNumbers}
+     * @param precision the precision of both operands, or null; {@code preferredElementType}: the result dtype, or null
      */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
             int[] rhsDilation, Object dimensionNumbers, int featureGroupCount, int batchGroupCount, Precision precision,
@@ -48,16 +42,16 @@ public final class Lax {
                 featureGroupCount, batchGroupCount, precision, preferredElementType);
     }
 
-    /** {@code conv_general_dilated} with default dilations, layouts (NCHW, OIHW, NCHW) and no grouping. */
-    public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding) {
-        return convGeneralDilated(lhs, rhs, windowStrides, padding, null, null, null, 1, 1, null, null);
-    }
-
-    /** {@code conv_general_dilated} with dilations and dimension numbers, no grouping. */
+    /** {@code conv_general_dilated} with dilations and dimension numbers (or nulls), no grouping. */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
             int[] rhsDilation, Object dimensionNumbers) {
         return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers, 1, 1,
                 null, null);
+    }
+
+    /** {@code conv_general_dilated} with default dilations, layouts (NCHW, OIHW, NCHW) and no grouping. */
+    public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding) {
+        return convGeneralDilated(lhs, rhs, windowStrides, padding, null, null, null);
     }
 
     /** {@code lax.conv}: NCHW/OIHW convolution with {@code "SAME"}/{@code "VALID"} padding. */
@@ -72,15 +66,10 @@ public final class Lax {
     }
 
     /**
-     * {@code lax.conv_transpose}: the fractionally strided convolution (the "deconvolution"), computed
-     * as a convolution with {@code lhsDilation = strides}. Layouts default to TensorFlow's
-     * ({@code NHWC, HWIO, NHWC} for 2-D); {@code transposeKernel} flips the kernel spatially and swaps
-     * its feature axes, as Keras' {@code Conv2DTranspose}.
+     * {@code lax.conv_transpose}: the fractionally strided convolution ({@code lhsDilation = strides}); layouts default
+     * to TensorFlow's ({@code NHWC, HWIO, NHWC} in 2-D); {@code transposeKernel} flips and swaps the kernel as Keras.
      *
-     * @param padding {@code "SAME"}, {@code "VALID"} (the forward convolution's padding) or explicit
-     *     (low, high) pairs of the transposed convolution
-     * @param rhsDilation kernel dilation, or null for ones
-     * @param dimensionNumbers as for {@link #convGeneralDilated}, or null for TensorFlow's layouts
+     * @param padding {@code "SAME"}/{@code "VALID"} (of the forward convolution) or explicit pairs
      */
     public static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding, int[] rhsDilation,
             Object dimensionNumbers, boolean transposeKernel, Precision precision, DType preferredElementType) {
@@ -94,16 +83,12 @@ public final class Lax {
     }
 
     /**
-     * {@code lax.reduce_window} with one of the monoids {@code "add"}, {@code "max"}, {@code "min"} and
-     * its identity as {@code initValue} (0, -inf, +inf; the dtype's extremes for integers), which binds
-     * {@code reduce_window_sum}, {@code _max} or {@code _min}.
+     * {@code lax.reduce_window} with {@code "add"}, {@code "max"} or {@code "min"} and its identity as
+     * {@code initValue}: binds {@code reduce_window_sum}, {@code _max} or {@code _min}. Null strides and
+     * dilations are ones; padding as for {@link #convGeneralDilated}.
      *
-     * @param padding {@code "SAME"}, {@code "SAME_LOWER"}, {@code "VALID"} or {@code int[][]} pairs
-     * @param windowStrides strides, or null for ones
-     * @param baseDilation operand dilation, or null for ones
-     * @param windowDilation window dilation, or null for ones
-     * @throws UnsupportedOperationException for other computations or initial values (JAX's generic
-     *     {@code reduce_window} with a traced computation is not implemented)
+     * @throws UnsupportedOperationException for other computations or initial values (the generic
+     *     {@code reduce_window} primitive is not implemented)
      */
     public static Array reduceWindow(Array operand, Number initValue, String computation, int[] windowDimensions,
             int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
@@ -111,66 +96,31 @@ public final class Lax {
                 baseDilation, windowDilation);
     }
 
-    /** Sliding-window sum ({@code reduce_window_sum}) with strides and padding. */
+    /** Sliding-window sum ({@code reduce_window_sum}). */
     public static Array reduceWindowSum(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
         return reduceWindow(operand, 0, "add", windowDimensions, windowStrides, padding, null, null);
     }
 
-    /** Sliding-window maximum ({@code reduce_window_max}) with strides and padding. */
+    /** Sliding-window maximum ({@code reduce_window_max}). */
     public static Array reduceWindowMax(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
         return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MAX, operand.dtype()), "max", windowDimensions,
                 windowStrides, padding, null, null);
     }
 
-    /** Sliding-window minimum ({@code reduce_window_min}) with strides and padding. */
+    /** Sliding-window minimum ({@code reduce_window_min}). */
     public static Array reduceWindowMin(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
         return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MIN, operand.dtype()), "min", windowDimensions,
                 windowStrides, padding, null, null);
     }
 
-    /**
-     * Max pooling as {@code flax.linen.max_pool}: {@code x} is (batch..., spatial..., features) and the
-     * window covers the spatial dimensions just before the last.
-     *
-     * @param strides strides, or null for ones
-     * @param padding a padding string or one (low, high) pair per window dimension
-     */
-    public static Array maxPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        return WindowOps.pool(WindowReduce.Monoid.MAX, x, windowShape, strides, padding);
-    }
-
-    /** Min pooling, as {@link #maxPool} with the minimum. */
-    public static Array minPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        return WindowOps.pool(WindowReduce.Monoid.MIN, x, windowShape, strides, padding);
-    }
-
-    /**
-     * Average pooling as {@code flax.linen.avg_pool} with {@code count_include_pad=True}: the window sum
-     * divided by the window size ({@code x} should be floating).
-     */
-    public static Array avgPool(Array x, int[] windowShape, int[] strides, Object padding) {
-        return WindowOps.pool(WindowReduce.Monoid.SUM, x, windowShape, strides, padding);
-    }
-
-    /**
-     * {@code select_and_gather_add}: for each window of {@code operand}, the element of {@code tangents}
-     * at the position {@code selectPrim} selects: the JVP of max pooling.
-     *
-     * @param baseDilation operand dilation, or null for ones
-     * @param windowDilation window dilation, or null for ones
-     */
+    /** {@code select_and_gather_add}: per window of {@code operand}, the tangent at the selected element (max-pool JVP). */
     public static Array selectAndGatherAdd(Array tangents, Array operand, SelectAndScatterAdd.Select selectPrim,
             int[] windowDimensions, int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
-        int n = windowDimensions.length;
-        Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_gather_add");
-        return Trace.bind1(new SelectAndGatherAdd(ConvArgs.orOnes(baseDilation, n), pads, selectPrim,
-                ConvArgs.orOnes(windowDilation, n), Ints.of(windowDimensions), Ints.of(windowStrides)), tangents, operand);
+        return WindowOps.selectAndGatherAdd(tangents, operand, selectPrim, windowDimensions, windowStrides, padding,
+                baseDilation, windowDilation);
     }
 
-    /**
-     * {@code select_and_scatter_add}: scatters {@code source} (one value per window) onto the element
-     * each window of {@code operand} selects with {@code selectPrim}: the gradient of max pooling.
-     */
+    /** {@code select_and_scatter_add}: each window's {@code source} value added at its selected element (max-pool VJP). */
     public static Array selectAndScatterAdd(Array source, Array operand, SelectAndScatterAdd.Select selectPrim,
             int[] windowDimensions, int[] windowStrides, Object padding) {
         Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_scatter_add");

@@ -123,6 +123,14 @@ final class WindowOps {
         return Trace.bind1(p, operand);
     }
 
+    static Array selectAndGatherAdd(Array tangents, Array operand, SelectAndScatterAdd.Select selectPrim,
+            int[] windowDimensions, int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
+        int n = windowDimensions.length;
+        Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_gather_add");
+        return Trace.bind1(new SelectAndGatherAdd(ConvArgs.orOnes(baseDilation, n), pads, selectPrim,
+                ConvArgs.orOnes(windowDilation, n), Ints.of(windowDimensions), Ints.of(windowStrides)), tangents, operand);
+    }
+
     static Number identity(WindowReduce.Monoid m, DType t) {
         return t.isFloating() ? (Number) WindowReduce.identityDouble(m) : (Number) WindowReduce.identityLong(m, t);
     }

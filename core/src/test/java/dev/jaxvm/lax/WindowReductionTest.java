@@ -131,11 +131,11 @@ class WindowReductionTest {
     @Test
     void poolingHelpersFollowFlax() {
         Array x = Jnp.array(new float[] {1, 5, 2, 0, 3, 4, 8, 6, 7, 9, 10, 11, 12, 13, 14, 15}).reshape(1, 4, 4, 1);
-        assertArrayEquals(new float[] {5, 8, 13, 15}, Lax.maxPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
-        assertArrayEquals(new float[] {1, 0, 7, 10}, Lax.minPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
+        assertArrayEquals(new float[] {5, 8, 13, 15}, Pooling.maxPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
+        assertArrayEquals(new float[] {1, 0, 7, 10}, Pooling.minPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
         assertArrayEquals(new float[] {13 / 4f, 16 / 4f, 41 / 4f, 50 / 4f},
-                Lax.avgPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
-        assertArrayEquals(new int[] {1, 2, 2, 1}, Lax.maxPool(x, new int[] {3, 3}, new int[] {2, 2}, "SAME").shape());
+                Pooling.avgPool(x, new int[] {2, 2}, new int[] {2, 2}, "VALID").toFloatArray());
+        assertArrayEquals(new int[] {1, 2, 2, 1}, Pooling.maxPool(x, new int[] {3, 3}, new int[] {2, 2}, "SAME").shape());
     }
 
     @Test
