@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, Lowerable {
     @Override
     public String name() { return "convert_element_type"; }
 
@@ -35,4 +37,8 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    /** A convert (the identity when only the weak flag changes). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return Lowering.convert(newDtype); }
 }

@@ -1,8 +1,11 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -44,4 +47,8 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive {
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    /** A sum reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.ADD, axes); }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +14,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Lowerable {
     @Override
     public String name() { return "reshape"; }
 
@@ -37,4 +39,8 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive 
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()).withWeakType(out.getFirst().weakType()));
     }
+
+    /** The row-major data, unchanged. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +13,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Lowerable {
     @Override
     public String name() { return "squeeze"; }
 
@@ -42,4 +44,8 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive {
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()));
     }
+
+    /** The row-major data, unchanged. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
 }

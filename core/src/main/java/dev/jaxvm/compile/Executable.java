@@ -1,0 +1,87 @@
+package dev.jaxvm.compile;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A compiled program, ready to run: what {@code Jax.jit(f).lower(args).compile()} gives. Calls are
+ * thread-safe; each allocates its own buffers.
+ *
+ * {@snippet :
+ * Executable e = Compiler.compile(closedJaxpr);
+ * List<DenseArray> out = e.call(List.of(x, y));
+ * System.out.println(e.asText());   // the kernels
+ * }
+ */
+public final class Executable {
+    private final Program program;
+    private final List<Step> steps;
+    private final double compileMillis;
+
+    Executable(Program program, List<Step> steps, double compileMillis) {
+        this.program = program;
+        this.steps = List.copyOf(steps);
+        this.compileMillis = compileMillis;
+    }
+
+    /** The kernel program. */
+    public Program program() { return program; }
+
+    /** How long compilation took, in milliseconds (excluding HotSpot's later compilation of the kernels). */
+    public double compileMillis() { return compileMillis; }
+
+    /**
+     * Runs the program.
+     *
+     * @throws IllegalArgumentException if the arguments' number, shapes or dtypes differ from the compiled ones
+     */
+    public List<DenseArray> call(List<DenseArray> args) { return call(args, Parallel.THREADS); }
+
+    /** Runs the program on at most {@code threads} threads (results do not depend on it). */
+    List<DenseArray> call(List<DenseArray> args, int threads) {
+        List<ArrayType> types = program.buffers();
+        if (args.size() != program.inputs()) {
+            throw new IllegalArgumentException("compiled program takes " + program.inputs() + " arguments, got " + args.size());
+        }
+        Object[] bufs = new Object[types.size()];
+        for (int i = 0; i < args.size(); i++) {
+            ArrayType want = types.get(i), got = args.get(i).type();
+            if (!want.shape().equals(got.shape()) || want.dtype() != got.dtype()) {
+                throw new IllegalArgumentException("argument " + i + " has type " + got + ", the program was compiled for "
+                        + want);
+            }
+            bufs[i] = args.get(i).buffer();
+        }
+        for (Map.Entry<Integer, DenseArray> c : program.constants().entrySet()) bufs[c.getKey()] = c.getValue().buffer();
+        for (Step s : steps) s.run(bufs, types, threads);
+        List<DenseArray> out = new ArrayList<>(program.outputs().size());
+        for (int o : program.outputs()) out.add(DenseArray.wrap(types.get(o), bufs[o]));
+        return out;
+    }
+
+    /** The kernels, readable: each loop nest with its backend. */
+    public String asText() {
+        StringBuilder b = new StringBuilder(program.toString().lines().findFirst().orElse(""));
+        for (int k = 0; k < steps.size(); k++) {
+            Step s = steps.get(k);
+            String how = switch (s) {
+                case Step.Bytecode c -> "bytecode";
+                case Step.Reference r -> "reference backend: " + r.reason();
+                case Step.Opaque o -> o.kernel() instanceof Kernel.Library ? "library" : "no lowering";
+            };
+            Kernel kernel = switch (s) {
+                case Step.Bytecode c -> c.kernel();
+                case Step.Reference r -> r.kernel();
+                case Step.Opaque o -> o.kernel();
+            };
+            b.append("\nk").append(k).append(" [").append(how).append("]: ").append(kernel);
+        }
+        return b.toString();
+    }
+
+    @Override
+    public String toString() { return asText(); }
+}
