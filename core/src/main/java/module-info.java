@@ -9,6 +9,7 @@ module dev.jaxvm {
     exports dev.jaxvm;
     exports dev.jaxvm.core;
     exports dev.jaxvm.ir;
+    exports dev.jaxvm.compile;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
 }

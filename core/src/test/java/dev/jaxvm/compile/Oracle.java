@@ -65,7 +65,10 @@ final class Oracle {
     }
 
     /** Asserts equal types and elements: bit-exact, or within {@code ulps} units in the last place for floats. */
-    static void assertClose(DenseArray want, DenseArray got, int ulps, String what) {
+    static void assertClose(DenseArray want, DenseArray got, int ulps, String what) { assertClose(want, got, ulps, 0, what); }
+
+    /** As {@link #assertClose(DenseArray, DenseArray, int, String)}, also accepting float errors up to {@code atol}. */
+    static void assertClose(DenseArray want, DenseArray got, int ulps, double atol, String what) {
         assertEquals(want.type().shape(), got.type().shape(), what + ": shape");
         assertEquals(want.dtype(), got.dtype(), what + ": dtype");
         for (int i = 0; i < want.size(); i++) {
@@ -73,7 +76,7 @@ final class Oracle {
                 double a = want.getDouble(i), b = got.getDouble(i);
                 if (Double.compare(a, b) == 0 || (Double.isNaN(a) && Double.isNaN(b))) continue;
                 double ulp = want.dtype() == DType.FLOAT64 ? Math.ulp(a) : Math.ulp((float) a);
-                if (Math.abs(a - b) <= ulps * ulp) continue;
+                if (Math.abs(a - b) <= ulps * ulp || Math.abs(a - b) <= atol) continue;
                 fail(what + ": element " + i + " expected " + a + " but was " + b + " (" + want.type() + ")");
             } else if (want.getLong(i) != got.getLong(i)) {
                 fail(what + ": element " + i + " expected " + want.getLong(i) + " but was " + got.getLong(i) + " (" + want.type() + ")");
