@@ -40,7 +40,11 @@ public final class Compiler {
      * @throws IllegalArgumentException if a constant is a traced value
      */
     public static Executable compile(ClosedJaxpr closed) {
-        return CACHE.computeIfAbsent(JaxprKey.of(closed), k -> new Once(() -> build(closed, Backend.BYTECODE))).get();
+        Once known = CACHE.get(new JaxprKey.Identity(closed));
+        if (known != null) return known.get();
+        Once once = CACHE.computeIfAbsent(JaxprKey.of(closed), k -> new Once(() -> build(closed, Backend.BYTECODE)));
+        CACHE.putIfAbsent(new JaxprKey.Identity(closed), once);
+        return once.get();
     }
 
     /**
@@ -50,6 +54,12 @@ public final class Compiler {
     public static List<DenseArray> eager(Primitive p, List<DenseArray> in, List<ArrayType> out) {
         List<ArrayType> inTypes = new ArrayList<>(in.size());
         for (DenseArray d : in) inTypes.add(d.type());
+        if (p instanceof Lowerable l && l.lower(inTypes, out) instanceof Lowering.Call(ClosedJaxpr callee)) {
+            List<DenseArray> res = compile(callee).call(in);   // a top-level jit call: the whole program
+            List<DenseArray> typed = new ArrayList<>(res.size());
+            for (int i = 0; i < res.size(); i++) typed.add(res.get(i).withWeakType(out.get(i).weakType()));
+            return typed;
+        }
         Executable e = CACHE.computeIfAbsent(new EagerKey(p, inTypes),
                 k -> new Once(() -> build(oneEquation(p, inTypes, out), Backend.BYTECODE))).get();
         return e.call(in);

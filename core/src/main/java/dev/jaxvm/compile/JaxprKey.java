@@ -50,7 +50,7 @@ final class JaxprKey {
     }
 
     /** Compares its object by identity. */
-    private record Identity(Object o) {
+    record Identity(Object o) {
         @Override public boolean equals(Object x) { return x instanceof Identity i && i.o == o; }
         @Override public int hashCode() { return System.identityHashCode(o); }
     }

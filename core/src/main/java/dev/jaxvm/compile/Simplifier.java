@@ -37,7 +37,7 @@ final class Simplifier {
         Jaxpr j = closed.jaxpr();
         s.constvars.addAll(j.constvars());
         s.consts.addAll(closed.consts());
-        s.emit(j.eqns());
+        s.emit(j.eqns(), false);
         List<Atom> outs = new ArrayList<>();
         for (Atom a : j.outvars()) outs.add(s.atom(a));
         List<Eqn> live = dce(s.eqns, outs);
@@ -45,11 +45,23 @@ final class Simplifier {
     }
 
     private Atom atom(Atom a) {
-        return a instanceof Var v && subst.containsKey(v) ? subst.get(v) : a;
+        while (a instanceof Var v && subst.containsKey(v)) a = subst.get(v);
+        return a;
     }
 
-    private void emit(List<Eqn> body) {
-        for (Eqn e : body) {
+    /** Emits {@code body}; an inlined body gets fresh variables, as one callee may be inlined twice. */
+    private void emit(List<Eqn> body, boolean fresh) {
+        for (Eqn original : body) {
+            Eqn e = original;
+            if (fresh) {
+                List<Var> outs = new ArrayList<>();
+                for (Var v : original.outputs()) {
+                    Var w = new Var(v.type());
+                    subst.put(v, w);
+                    outs.add(w);
+                }
+                e = new Eqn(original.primitive(), original.inputs(), outs);
+            }
             List<Atom> in = new ArrayList<>();
             for (Atom a : e.inputs()) in.add(atom(a));
             if (e.primitive() instanceof Lowerable l
@@ -66,14 +78,15 @@ final class Simplifier {
         Jaxpr j = callee.jaxpr();
         for (int i = 0; i < j.constvars().size(); i++) {
             Array c = callee.consts().get(i);
+            Var cv = j.constvars().get(i);
             if (c instanceof DenseArray d && d.type().rank() == 0) subst.put(j.constvars().get(i), new Literal(d));
-            else {
-                constvars.add(j.constvars().get(i));
+            else if (constvars.stream().noneMatch(v -> v == cv)) {
+                constvars.add(cv);
                 consts.add(c);
             }
         }
         for (int i = 0; i < in.size(); i++) subst.put(j.invars().get(i), in.get(i));
-        emit(j.eqns());
+        emit(j.eqns(), true);
         for (int i = 0; i < outs.size(); i++) subst.put(outs.get(i), atom(j.outvars().get(i)));
     }
 

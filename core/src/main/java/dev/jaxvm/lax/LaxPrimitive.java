@@ -11,7 +11,7 @@ import java.util.List;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive {
+        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive {
 
     /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
     @Override
