@@ -105,13 +105,20 @@ public final class Compiler {
     }
 
     private static void log(ClosedJaxpr closed, Executable e, double ms) {
-        LOG.log(System.Logger.Level.INFO, String.format("Compiled a program of %d equations into %d kernels in %.2f ms",
+        for (String line : logLines(closed, e, ms)) LOG.log(System.Logger.Level.INFO, line);
+    }
+
+    /** What {@code logCompiles} logs for one compilation: its time, then each kernel not run as bytecode. */
+    static List<String> logLines(ClosedJaxpr closed, Executable e, double ms) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.format("Compiled a program of %d equations into %d kernels in %.2f ms",
                 closed.jaxpr().eqns().size(), e.program().kernels().size(), ms));
         for (String line : e.asText().lines().toList()) {
             if (line.contains("[no lowering]") || line.contains("[reference backend")) {
-                LOG.log(System.Logger.Level.INFO, "  not compiled to bytecode: " + line);
+                lines.add("  not compiled to bytecode: " + line);
             }
         }
+        return lines;
     }
 
     /** The cache key of a one-equation program. */
