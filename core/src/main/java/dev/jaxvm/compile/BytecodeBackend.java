@@ -91,21 +91,33 @@ final class BytecodeBackend {
         return null;
     }
 
-    /** Generates, loads and returns the kernel's {@code run} method. */
-    static MethodHandle compile(Kernel k) {
+    /** Generates, loads and returns the kernel's {@code run} method (SIMD inner loops where the Vector API is present). */
+    static Generated compile(Kernel k) { return compile(k, VectorEmitter.AVAILABLE); }
+
+    /**
+     * A generated kernel.
+     *
+     * @param run the {@code run(Object[], int, int)} method
+     * @param simd whether its innermost loop uses the Vector API
+     */
+    record Generated(MethodHandle run, boolean simd) {}
+
+    /** Generates, loads and returns the kernel's {@code run} method, with or without explicit SIMD. */
+    static Generated compile(Kernel k, boolean simd) {
+        boolean[] usedSimd = new boolean[1];
         byte[] bytes = ClassFile.of().build(GENERATED, cb -> cb
                 .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
                 .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> {
                     switch (k) {
-                        case Kernel.Map m -> new Body(code).map(m);
-                        case Kernel.Reduce r -> new Body(code).reduce(r);
+                        case Kernel.Map m -> usedSimd[0] = new Body(code, simd).map(m);
+                        case Kernel.Reduce r -> new Body(code, simd).reduce(r);
                         case Kernel.Library l -> throw new IllegalArgumentException("not a loop kernel");
                         case Kernel.Fallback f -> throw new IllegalArgumentException("not a loop kernel");
                     }
                 }));
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup().defineHiddenClass(bytes, true);
-            return lookup.findStatic(lookup.lookupClass(), "run", TYPE);
+            return new Generated(lookup.findStatic(lookup.lookupClass(), "run", TYPE), usedSimd[0]);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load generated kernel", e);
         }
@@ -120,9 +132,13 @@ final class BytecodeBackend {
         private final Map<Integer, Integer> arrays = new TreeMap<>();
         private final Schedule schedule = new Schedule();
         private int[] loopSlots;
+        private final boolean simd;
         private NodeEmitter nodes;
 
-        Body(CodeBuilder code) { this.code = code; }
+        Body(CodeBuilder code, boolean simd) {
+            this.code = code;
+            this.simd = simd;
+        }
 
         private void prologue(List<Expr> roots, int out, DType outArray, int levels) {
             collectBuffers(roots, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -165,11 +181,13 @@ final class BytecodeBackend {
 
         private void computeAt(int depth) { for (Object n : schedule.at(depth)) nodes.compute(n); }
 
-        /** {@code for (c = from; c < to; c++) body}, where from/to push ints. */
+        /** {@code for (c = from; c < to; c++) body}, where from/to push ints (from null: continue from c). */
         private void loop(int level, Runnable from, Runnable to, Runnable body) {
             int c = loopSlots[level];
-            from.run();
-            code.istore(c);
+            if (from != null) {
+                from.run();
+                code.istore(c);
+            }
             Label top = code.newLabel(), end = code.newLabel();
             code.labelBinding(top);
             code.iload(c);
@@ -183,7 +201,8 @@ final class BytecodeBackend {
 
         private Runnable constant(int v) { return () -> code.loadConstant(v); }
 
-        void map(Kernel.Map m) {
+        /** Emits a map kernel; returns whether its innermost loop is SIMD. */
+        boolean map(Kernel.Map m) {
             int[] dims = m.dims().dims();
             List<Ix> loops = new ArrayList<>();
             for (int l = 0; l < dims.length; l++) loops.add(new Ix.Loop(l, dims[l]));
@@ -191,25 +210,53 @@ final class BytecodeBackend {
             schedule.add(m.body());
             schedule.add(store);
             prologue(List.of(m.body()), m.out(), m.body().type(), dims.length);
-            nest(0, dims, () -> {
+            Ix.Loop inner = (Ix.Loop) loops.getLast();
+            DType t = m.body().type();
+            boolean vector = simd && (t == DType.FLOAT32 || t == DType.FLOAT64) && VectorEmitter.unitStride(store, inner)
+                    && schedule.at(inner.level()).stream().allMatch(n -> VectorEmitter.vectorizable(n, inner, t))
+                    && schedule.depth(m.body()) == inner.level();
+            Runnable simdBody = !vector ? null : () -> {
+                VectorEmitter v = new VectorEmitter(code, nodes, t);
+                for (Object n : schedule.at(inner.level())) v.compute(n);
+                v.storeInto(m.body(), m.out(), store);
+            };
+            nest(0, dims, simdBody, VectorEmitter.lanes(t), () -> {
                 code.aload(arrays.get(m.out()));
                 nodes.push(store);
                 nodes.push(m.body());
-                code.arrayStore(m.body().type() == DType.BOOL ? TypeKind.BOOLEAN : NodeEmitter.kind(m.body().type()));
+                code.arrayStore(t == DType.BOOL ? TypeKind.BOOLEAN : NodeEmitter.kind(t));
             });
             code.return_();
+            return vector;
         }
 
-        private void nest(int level, int[] dims, Runnable innermost) {
+        private void nest(int level, int[] dims, Runnable innermost) { nest(level, dims, null, 1, innermost); }
+
+        /** The loop nest from {@code level}; with {@code simdBody}, the innermost loop runs it first, {@code lanes} at a time. */
+        private void nest(int level, int[] dims, Runnable simdBody, int lanes, Runnable innermost) {
             if (level == dims.length) {
                 innermost.run();
                 return;
             }
             Runnable from = level == 0 ? () -> code.iload(1) : constant(0);
             Runnable to = level == 0 ? () -> code.iload(2) : constant(dims[level]);
+            if (simdBody != null && level == dims.length - 1) {
+                int c = loopSlots[level];
+                from.run();
+                code.istore(c);
+                Label top = code.newLabel(), end = code.newLabel();
+                code.labelBinding(top);
+                code.iload(c); code.loadConstant(lanes); code.iadd(); to.run(); code.if_icmpgt(end);
+                simdBody.run();
+                code.iinc(c, lanes);
+                code.goto_(top);
+                code.labelBinding(end);
+                nodes.forget(schedule, level);
+                from = null;
+            }
             loop(level, from, to, () -> {
                 computeAt(level);
-                nest(level + 1, dims, innermost);
+                nest(level + 1, dims, simdBody, lanes, innermost);
             });
         }
 

@@ -32,7 +32,14 @@ public final class Compiler {
     private Compiler() {}
 
     /** The backends a loop kernel can run on. */
-    enum Backend { BYTECODE, REFERENCE }
+    enum Backend {
+        /** Bytecode, with Vector API inner loops when the module is present. */
+        BYTECODE,
+        /** Bytecode with scalar loops only (C2 may still vectorise them). */
+        SCALAR_BYTECODE,
+        /** The plain-loops interpreter. */
+        REFERENCE
+    }
 
     /**
      * The compiled form of {@code closed} (cached).
@@ -101,7 +108,8 @@ public final class Compiler {
         if (backend == Backend.REFERENCE) return new Step.Reference(k, "requested");
         String why = BytecodeBackend.unsupported(k);
         if (why != null) return new Step.Reference(k, why);
-        return new Step.Bytecode(k, BytecodeBackend.compile(k));
+        BytecodeBackend.Generated g = BytecodeBackend.compile(k, backend == Backend.BYTECODE && VectorEmitter.AVAILABLE);
+        return new Step.Bytecode(k, g.run(), g.simd());
     }
 
     private static void log(ClosedJaxpr closed, Executable e, double ms) {

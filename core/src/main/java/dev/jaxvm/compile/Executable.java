@@ -68,7 +68,7 @@ public final class Executable {
         for (int k = 0; k < steps.size(); k++) {
             Step s = steps.get(k);
             String how = switch (s) {
-                case Step.Bytecode c -> "bytecode";
+                case Step.Bytecode c -> c.simd() ? "bytecode, simd" : "bytecode";
                 case Step.Reference r -> "reference backend: " + r.reason();
                 case Step.Opaque o -> o.kernel() instanceof Kernel.Library ? "library" : "no lowering";
             };

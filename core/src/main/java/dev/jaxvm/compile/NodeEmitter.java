@@ -69,6 +69,9 @@ final class NodeEmitter {
         };
     }
 
+    /** The local holding buffer {@code b}'s array. */
+    int array(int b) { return arrays.get(b); }
+
     /** Makes loop {@code level}'s counter read as {@code counter + offset} (unrolled copies). */
     void unroll(int level, int offset) {
         unrollLevel = level;

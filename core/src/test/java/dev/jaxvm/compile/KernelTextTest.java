@@ -15,7 +15,18 @@ import org.junit.jupiter.api.Test;
 class KernelTextTest {
     private static final ArrayType F32_3X4 = ArrayType.of(DType.FLOAT32, 3, 4);
 
-    private static String text(ClosedJaxpr j) { return Compiler.build(j, Compiler.Backend.BYTECODE).asText(); }
+    private static String text(ClosedJaxpr j) { return Compiler.build(j, Compiler.Backend.SCALAR_BYTECODE).asText(); }
+
+    @Test
+    void unitStrideFloatLoopsUseTheVectorApiWhenPresent() {
+        ClosedJaxpr j = Oracle.trace(xs -> List.of(Lax.mul(Lax.transpose(xs.get(0), 1, 0), Lax.exp(xs.get(1)))),
+                F32_3X4, ArrayType.of(DType.FLOAT32, 4, 3));
+        String simd = VectorEmitter.AVAILABLE ? "[bytecode, simd]" : "[bytecode]";
+        assertEquals(true, Compiler.build(Oracle.trace(xs -> List.of(Lax.sin(xs.get(0))), F32_3X4),
+                Compiler.Backend.BYTECODE).asText().contains(simd));
+        assertEquals(true, Compiler.build(j, Compiler.Backend.BYTECODE).asText().contains("[bytecode]"),
+                "a transposed (strided) load keeps the loop scalar");
+    }
 
     @Test
     void elementwiseChainIsOneFlatLoop() {
