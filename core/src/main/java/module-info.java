@@ -6,6 +6,8 @@
  * ({@link dev.jaxvm.Jax}).
  */
 module dev.jaxvm {
+    requires static jdk.incubator.vector;
+
     exports dev.jaxvm;
     exports dev.jaxvm.core;
     exports dev.jaxvm.ir;

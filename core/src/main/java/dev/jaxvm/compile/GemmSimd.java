@@ -1,0 +1,80 @@
+package dev.jaxvm.compile;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Register-blocked matrix-product kernels with the Vector API: 4 rows by 2 vectors of C held in
+ * registers while k runs, each step one broadcast of A per row and fused multiply-adds. Loaded only
+ * when {@code jdk.incubator.vector} is present. Each element sums over k in order (the same result
+ * as {@link GemmScalar}, which also uses fused multiply-adds).
+ */
+final class GemmSimd {
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+
+    private GemmSimd() {}
+
+    static void multiply(float[] a, int ao, float[] b, int bo, float[] c, int co, int r0, int r1, int n, int k) {
+        int w = F.length();
+        int jv = n - n % (2 * w);
+        int i = r0;
+        for (; i + 4 <= r1; i += 4) {
+            int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+            for (int j = 0; j < jv; j += 2 * w) {
+                FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+                for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+                    FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + w);
+                    FloatVector x = FloatVector.broadcast(F, a[a0 + p]);
+                    c00 = x.fma(b0, c00);
+                    c01 = x.fma(b1, c01);
+                    x = FloatVector.broadcast(F, a[a1 + p]);
+                    c10 = x.fma(b0, c10);
+                    c11 = x.fma(b1, c11);
+                    x = FloatVector.broadcast(F, a[a2 + p]);
+                    c20 = x.fma(b0, c20);
+                    c21 = x.fma(b1, c21);
+                    x = FloatVector.broadcast(F, a[a3 + p]);
+                    c30 = x.fma(b0, c30);
+                    c31 = x.fma(b1, c31);
+                }
+                int o = co + i * n + j;
+                c00.intoArray(c, o);
+                c01.intoArray(c, o + w);
+                c10.intoArray(c, o + n);
+                c11.intoArray(c, o + n + w);
+                c20.intoArray(c, o + 2 * n);
+                c21.intoArray(c, o + 2 * n + w);
+                c30.intoArray(c, o + 3 * n);
+                c31.intoArray(c, o + 3 * n + w);
+            }
+            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 4, n, k, jv);
+        }
+        for (; i < r1; i++) {
+            for (int j = 0; j < jv; j += w) {
+                FloatVector acc = FloatVector.zero(F);
+                for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+                    acc = FloatVector.broadcast(F, a[ao + i * k + p]).fma(FloatVector.fromArray(F, b, bi), acc);
+                }
+                acc.intoArray(c, co + i * n + j);
+            }
+            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 1, n, k, jv);
+        }
+    }
+
+    static void multiply(double[] a, int ao, double[] b, int bo, double[] c, int co, int r0, int r1, int n, int k) {
+        int w = D.length();
+        int jv = n - n % w;
+        for (int i = r0; i < r1; i++) {
+            for (int j = 0; j < jv; j += w) {
+                DoubleVector acc = DoubleVector.zero(D);
+                for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+                    acc = DoubleVector.broadcast(D, a[ao + i * k + p]).fma(DoubleVector.fromArray(D, b, bi), acc);
+                }
+                acc.intoArray(c, co + i * n + j);
+            }
+            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 1, n, k, jv);
+        }
+    }
+}
