@@ -16,51 +16,64 @@ final class GemmSimd {
 
     private GemmSimd() {}
 
+    /** Rows of A kept hot in the caches while the column tiles of B stream past. */
+    private static final int ROW_BLOCK = 64;
+
     static void multiply(float[] a, int ao, float[] b, int bo, float[] c, int co, int r0, int r1, int n, int k) {
         int w = F.length();
         int jv = n - n % (2 * w);
-        int i = r0;
-        for (; i + 4 <= r1; i += 4) {
-            int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        for (int ib = r0; ib < r1; ib += ROW_BLOCK) {
+            int ie = Math.min(r1, ib + ROW_BLOCK), i4 = ib + (ie - ib) / 4 * 4;
             for (int j = 0; j < jv; j += 2 * w) {
-                FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-                for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
-                    FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + w);
-                    FloatVector x = FloatVector.broadcast(F, a[a0 + p]);
-                    c00 = x.fma(b0, c00);
-                    c01 = x.fma(b1, c01);
-                    x = FloatVector.broadcast(F, a[a1 + p]);
-                    c10 = x.fma(b0, c10);
-                    c11 = x.fma(b1, c11);
-                    x = FloatVector.broadcast(F, a[a2 + p]);
-                    c20 = x.fma(b0, c20);
-                    c21 = x.fma(b1, c21);
-                    x = FloatVector.broadcast(F, a[a3 + p]);
-                    c30 = x.fma(b0, c30);
-                    c31 = x.fma(b1, c31);
-                }
-                int o = co + i * n + j;
-                c00.intoArray(c, o);
-                c01.intoArray(c, o + w);
-                c10.intoArray(c, o + n);
-                c11.intoArray(c, o + n + w);
-                c20.intoArray(c, o + 2 * n);
-                c21.intoArray(c, o + 2 * n + w);
-                c30.intoArray(c, o + 3 * n);
-                c31.intoArray(c, o + 3 * n + w);
+                for (int i = ib; i < i4; i += 4) tile(a, ao, b, bo, c, co, i, j, n, k);
             }
-            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 4, n, k, jv);
+            for (int i = i4; i < ie; i++) row(a, ao, b, bo, c, co, i, jv, n, k);
+            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, ib, i4, n, k, jv);
         }
-        for (; i < r1; i++) {
-            for (int j = 0; j < jv; j += w) {
-                FloatVector acc = FloatVector.zero(F);
-                for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
-                    acc = FloatVector.broadcast(F, a[ao + i * k + p]).fma(FloatVector.fromArray(F, b, bi), acc);
-                }
-                acc.intoArray(c, co + i * n + j);
+    }
+
+    /** The 4 x 2w tile of C at (i, j). */
+    private static void tile(float[] a, int ao, float[] b, int bo, float[] c, int co, int i, int j, int n, int k) {
+        int w = F.length();
+        int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
+        FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
+        for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + w);
+            FloatVector x = FloatVector.broadcast(F, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[a1 + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[a2 + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[a3 + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        int o = co + i * n + j;
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + w);
+        c10.intoArray(c, o + n);
+        c11.intoArray(c, o + n + w);
+        c20.intoArray(c, o + 2 * n);
+        c21.intoArray(c, o + 2 * n + w);
+        c30.intoArray(c, o + 3 * n);
+        c31.intoArray(c, o + 3 * n + w);
+    }
+
+    /** Row i of C, all columns. */
+    private static void row(float[] a, int ao, float[] b, int bo, float[] c, int co, int i, int jv, int n, int k) {
+        int w = F.length();
+        for (int j = 0; j < jv; j += w) {
+            FloatVector acc = FloatVector.zero(F);
+            for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+                acc = FloatVector.broadcast(F, a[ao + i * k + p]).fma(FloatVector.fromArray(F, b, bi), acc);
             }
-            if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 1, n, k, jv);
+            acc.intoArray(c, co + i * n + j);
         }
+        if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, i, i + 1, n, k, jv);
     }
 
     static void multiply(double[] a, int ao, double[] b, int bo, double[] c, int co, int r0, int r1, int n, int k) {
