@@ -33,6 +33,7 @@ final class Affine {
             case Ix.Loop l -> addTerm(l, k);
             case Ix.Div d -> addTerm(d, k);
             case Ix.Rem r -> addTerm(r, k);
+            case Ix.Clamp c -> addTerm(c, k);
         }
     }
 

@@ -23,6 +23,7 @@ final class Exprs {
         return switch (x) {
             case Ix.Div d -> true;
             case Ix.Rem r -> true;
+            case Ix.Clamp c -> divides(c.a());
             case Ix.Add a -> divides(a.a()) || divides(a.b());
             case Ix.Mul m -> divides(m.a());
             case Ix.Loop l -> false;

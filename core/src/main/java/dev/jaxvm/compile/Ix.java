@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An integer index expression of the kernel IR: loop counters, constants, sums, and multiplication,
- * floor division and remainder by positive constants. The factories simplify affine forms with the
+ * An integer index expression of the kernel IR: loop counters, constants, sums, multiplication,
+ * floor division and remainder by positive constants, and clamping to a range. The factories simplify affine forms with the
  * loops' ranges, so that reshapes of compatible layouts leave no division behind.
  *
  * {@snippet :
@@ -75,6 +75,29 @@ public sealed interface Ix {
         public long max() { return Math.min(c - 1, a.max()); }
         public int depth() { return a.depth(); }
         @Override public String toString() { return paren(a) + "%" + c; }
+    }
+
+    /**
+     * The value limited to {@code [lo, hi]}: keeps the reads of select cases that are not chosen in
+     * bounds (pad, concatenate).
+     *
+     * @param a the value
+     * @param lo the smallest result
+     * @param hi the largest result
+     */
+    record Clamp(Ix a, int lo, int hi) implements Ix {
+        public long min() { return Math.min(hi, Math.max(lo, a.min())); }
+        public long max() { return Math.max(lo, Math.min(hi, a.max())); }
+        public int depth() { return a.depth(); }
+        @Override public String toString() { return "clamp(" + a + ", " + lo + ", " + hi + ")"; }
+    }
+
+    /** {@code a} limited to {@code [lo, hi]}; {@code a} itself when its range is inside. */
+    static Ix clamp(Ix a, int lo, int hi) {
+        if (a.min() >= lo && a.max() <= hi) return a;
+        if (a.min() >= hi) return of(hi);
+        if (a.max() <= lo) return of(lo);
+        return new Clamp(a, lo, hi);
     }
 
     private static String paren(Ix x) { return x instanceof Add ? "(" + x + ")" : x.toString(); }

@@ -108,6 +108,13 @@ final class NodeEmitter {
             case Ix.Mul m -> { push(m.a()); code.loadConstant(m.c()); code.imul(); }
             case Ix.Div d -> { push(d.a()); code.loadConstant(d.c()); code.idiv(); }
             case Ix.Rem r -> { push(r.a()); code.loadConstant(r.c()); code.irem(); }
+            case Ix.Clamp c -> {
+                push(c.a());
+                code.loadConstant(c.lo());
+                math("max", II_I);
+                code.loadConstant(c.hi());
+                math("min", II_I);
+            }
             case Expr.Load l -> {
                 code.aload(arrays.get(l.buffer()));
                 push(l.index());

@@ -83,6 +83,7 @@ final class ReferenceBackend {
             case Ix.Mul m -> index(m.a(), loops) * m.c();
             case Ix.Div d -> Math.floorDiv(index(d.a(), loops), d.c());
             case Ix.Rem r -> Math.floorMod(index(r.a(), loops), r.c());
+            case Ix.Clamp c -> Math.min(c.hi(), Math.max(c.lo(), index(c.a(), loops)));
         };
     }
 

@@ -25,6 +25,7 @@ final class Schedule {
             case Ix.Mul m -> add(m.a());
             case Ix.Div v -> add(v.a());
             case Ix.Rem r -> add(r.a());
+            case Ix.Clamp c -> add(c.a());
             case Expr.Load l -> add(l.index());
             case Expr.Const c -> -1;
             case Expr.Lane l -> maxOf(l.args());
