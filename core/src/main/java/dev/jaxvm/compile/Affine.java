@@ -79,6 +79,31 @@ final class Affine {
         return new Affine[] {q, r};
     }
 
+    /** Whether this is {@code i0 * c + rest} for the outermost counter i0, with 0 <= rest < c not mentioning i0. */
+    boolean rowLocal(long c) {
+        long k0 = 0;
+        Affine rest = new Affine();
+        rest.constant = constant;
+        for (var e : terms.entrySet()) {
+            if (e.getKey() instanceof Ix.Loop l && l.level() == 0) k0 += e.getValue();
+            else if (mentionsOuter(e.getKey())) return false;
+            else rest.terms.put(e.getKey(), e.getValue());
+        }
+        return k0 == c && rest.min() >= 0 && rest.max() < c;
+    }
+
+    private static boolean mentionsOuter(Ix x) {
+        return switch (x) {
+            case Ix.Loop l -> l.level() == 0;
+            case Ix.Const c -> false;
+            case Ix.Add a -> mentionsOuter(a.a()) || mentionsOuter(a.b());
+            case Ix.Mul m -> mentionsOuter(m.a());
+            case Ix.Div d -> mentionsOuter(d.a());
+            case Ix.Rem r -> mentionsOuter(r.a());
+            case Ix.Clamp c -> mentionsOuter(c.a());
+        };
+    }
+
     long min() {
         long m = constant;
         for (var e : terms.entrySet()) m += e.getValue() > 0 ? e.getValue() * e.getKey().min() : e.getValue() * e.getKey().max();

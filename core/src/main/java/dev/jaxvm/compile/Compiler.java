@@ -89,6 +89,7 @@ public final class Compiler {
         Program program = Fuser.fuse(simple);
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));
+        steps = RowGroups.group(steps, program.buffers());
         double ms = (System.nanoTime() - t0) / 1e6;
         Executable e = new Executable(program, steps, ms);
         if (Jax.config().logCompiles()) log(closed, e, ms);

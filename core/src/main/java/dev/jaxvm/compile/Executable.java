@@ -65,19 +65,26 @@ public final class Executable {
     /** The kernels, readable: each loop nest with its backend. */
     public String asText() {
         StringBuilder b = new StringBuilder(program.toString().lines().findFirst().orElse(""));
-        for (int k = 0; k < steps.size(); k++) {
-            Step s = steps.get(k);
-            String how = switch (s) {
-                case Step.Bytecode c -> c.simd() ? "bytecode, simd" : "bytecode";
-                case Step.Reference r -> "reference backend: " + r.reason();
-                case Step.Opaque o -> o.kernel() instanceof Kernel.Library ? "library" : "no lowering";
-            };
-            Kernel kernel = switch (s) {
-                case Step.Bytecode c -> c.kernel();
-                case Step.Reference r -> r.kernel();
-                case Step.Opaque o -> o.kernel();
-            };
-            b.append("\nk").append(k).append(" [").append(how).append("]: ").append(kernel);
+        int k = 0;
+        for (Step s : steps) {
+            List<Step> members = s instanceof Step.Rows rows ? List.copyOf(rows.members()) : List.of(s);
+            String group = s instanceof Step.Rows rows ? ", rows " + rows.rows() + " with k" + k + "-k" + (k + members.size() - 1)
+                    : "";
+            for (Step m : members) {
+                String how = switch (m) {
+                    case Step.Bytecode c -> c.simd() ? "bytecode, simd" : "bytecode";
+                    case Step.Reference r -> "reference backend: " + r.reason();
+                    case Step.Opaque o -> o.kernel() instanceof Kernel.Library ? "library" : "no lowering";
+                    case Step.Rows r -> throw new IllegalStateException("nested groups");
+                };
+                Kernel kernel = switch (m) {
+                    case Step.Bytecode c -> c.kernel();
+                    case Step.Reference r -> r.kernel();
+                    case Step.Opaque o -> o.kernel();
+                    case Step.Rows r -> throw new IllegalStateException("nested groups");
+                };
+                b.append("\nk").append(k++).append(" [").append(how).append(group).append("]: ").append(kernel);
+            }
         }
         return b.toString();
     }

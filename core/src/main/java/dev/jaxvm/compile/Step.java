@@ -73,6 +73,49 @@ sealed interface Step {
         }
     }
 
+    /**
+     * Loop kernels run together chunk by chunk of rows (see {@link RowGroups}): kernel k runs its
+     * outermost range scaled from the rows, {@code [lo * extent_k / rows, hi * extent_k / rows)}.
+     *
+     * @param members the kernels, in order
+     * @param rows the common row count
+     */
+    record Rows(List<Bytecode> members, int rows) implements Step {
+        /** Bytes of a group's buffers per chunk: about a core's share of L2. */
+        private static final long CHUNK_BYTES = 1 << 18;
+
+        public void run(Object[] bufs, List<ArrayType> types, int threads) {
+            long bytesPerRow = 0;
+            for (Bytecode m : members) {
+                for (int o : m.kernel().outputs()) {
+                    bufs[o] = Storage.allocate(types.get(o).dtype(), types.get(o).size());
+                    bytesPerRow += (long) types.get(o).size() * types.get(o).dtype().itemSize() / rows;
+                }
+            }
+            int chunk = (int) Math.max(1, CHUNK_BYTES / Math.max(1, bytesPerRow));
+            long work = 0;
+            for (Bytecode m : members) work += work(m.kernel());
+            Parallel.forRange(rows, Math.max(1, work / rows), threads, (lo, hi) -> {
+                for (int c = lo; c < hi; c += chunk) {
+                    int e = Math.min(hi, c + chunk);
+                    for (Bytecode m : members) {
+                        long ext = RowGroups.extent(m.kernel());
+                        m.code().invokeExact(bufs, (int) (c * ext / rows), (int) (e * ext / rows));
+                    }
+                }
+            });
+        }
+
+        private static long work(Kernel k) {
+            return switch (k) {
+                case Kernel.Map m -> m.dims().size();
+                case Kernel.Reduce r -> (long) r.kept().size() * r.reduced().size();
+                case Kernel.Library l -> 0;
+                case Kernel.Fallback f -> 0;
+            };
+        }
+    }
+
     /** A loop kernel interpreted by the reference backend. */
     record Reference(Kernel kernel, String reason) implements Step {
         public void run(Object[] bufs, List<ArrayType> types, int threads) {

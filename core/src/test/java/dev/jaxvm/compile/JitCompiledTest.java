@@ -119,4 +119,19 @@ class JitCompiledTest {
         assertTrue(logged.stream().anyMatch(m -> m.startsWith("Compiled a program of 3 equations")), logged.toString());
         assertTrue(logged.stream().anyMatch(m -> m.contains("evaluate twice")), logged.toString());
     }
+
+    @Test
+    void softmaxRunsRowChunkedAsOneGroup() {
+        ArrayType t = ArrayType.of(DType.FLOAT32, 130, 50);
+        ClosedJaxpr j = Oracle.trace(xs -> {
+            Array e = Lax.exp(xs.get(0));
+            return List.of(Lax.div(e, Lax.broadcastInDim(Lax.reduceSum(e, 1), new int[] {130, 50}, 0)));
+        }, t);
+        List<DenseArray> args = List.of(Oracle.random(t, new Random(5)));
+        Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
+        assertTrue(e.asText().contains("rows 130 with k0-k2"), e.asText());
+        DenseArray want = Oracle.evaluate(j, args).getFirst();
+        for (int threads : new int[] {1, 2, 5}) Oracle.assertClose(want, e.call(args, threads).getFirst(), 8, threads + " threads");
+        Oracle.assertClose(e.call(args, 1).getFirst(), e.call(args, 4).getFirst(), 0, "threads");
+    }
 }
