@@ -52,6 +52,10 @@ final class BytecodeBackend {
             case Kernel.Fallback f -> null;
         };
         if (body == null) return "not a loop kernel";
+        if (k instanceof Kernel.Reduce r && r.body().type() == DType.UINT32 && (r.op() == dev.jaxvm.core.ScalarOp.MAX
+                || r.op() == dev.jaxvm.core.ScalarOp.MIN)) {
+            return "unsigned 32-bit max/min reduction";
+        }
         if (k instanceof Kernel.Reduce r && r.body().type().isFloating()
                 && (r.op() == dev.jaxvm.core.ScalarOp.AND || r.op() == dev.jaxvm.core.ScalarOp.OR
                 || r.op() == dev.jaxvm.core.ScalarOp.XOR)) {
@@ -124,7 +128,12 @@ final class BytecodeBackend {
     }
 
     /** The accumulator dtype of a reduction of values of dtype {@code t}. */
-    static DType accumulator(DType t) { return t == DType.FLOAT32 ? DType.FLOAT64 : t == DType.BOOL ? DType.INT32 : t; }
+    static DType accumulator(DType t) {
+        return switch (t) {
+            case FLOAT32, FLOAT64 -> DType.FLOAT64;
+            default -> DType.INT32;
+        };
+    }
 
     /** Emits one method body. */
     private static final class Body {
@@ -224,7 +233,7 @@ final class BytecodeBackend {
                 code.aload(arrays.get(m.out()));
                 nodes.push(store);
                 nodes.push(m.body());
-                code.arrayStore(t == DType.BOOL ? TypeKind.BOOLEAN : NodeEmitter.kind(t));
+                code.arrayStore(NodeEmitter.elementKind(t));
             });
             code.return_();
             return vector;
@@ -281,7 +290,7 @@ final class BytecodeBackend {
                     code.aload(arrays.get(r.out()));
                     nodes.push(store);
                     red2.pushResult(r.body().type());
-                    code.arrayStore(r.body().type() == DType.BOOL ? TypeKind.BOOLEAN : NodeEmitter.kind(r.body().type()));
+                    code.arrayStore(NodeEmitter.elementKind(r.body().type()));
                 });
             } else {
                 int blk = code.allocateLocal(TypeKind.INT);

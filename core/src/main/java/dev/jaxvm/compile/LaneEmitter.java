@@ -27,8 +27,12 @@ final class LaneEmitter {
             case FLOAT -> floating(l.op(), a, true);
             case DOUBLE -> floating(l.op(), a, false);
             default -> {
-                if (t == DType.BOOL) bool(l.op(), a);
-                else integer(l.op(), a);
+                if (t == DType.BOOL) {
+                    bool(l.op(), a);
+                } else {
+                    integer(l.op(), a, t);
+                    if (!l.op().predicate()) nodes.wrap(t);
+                }
             }
         }
     }
@@ -106,7 +110,19 @@ final class LaneEmitter {
         };
     }
 
-    private void integer(ScalarOp op, List<Expr> a) {
+    /** Integer lanes of dtype t, held in ints (narrow dtypes normalised, uint32 as its bits); the caller wraps. */
+    private void integer(ScalarOp op, List<Expr> a, DType t) {
+        boolean unsigned32 = t == DType.UINT32;
+        if (unsigned32) {
+            switch (op) {
+                case DIV, REM, MAX, MIN, LT, LE, GT, GE, ABS, SIGN, POW, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC,
+                     SHIFT_RIGHT_LOGICAL -> {
+                    generic(op, a, t);
+                    return;
+                }
+                default -> { }
+            }
+        }
         switch (op) {
             case NEG -> { push(a); code.ineg(); }
             case ADD -> { push(a); code.iadd(); }
@@ -123,26 +139,33 @@ final class LaneEmitter {
             case MAX -> { push(a); nodes.math("max", NodeEmitter.II_I); }
             case MIN -> { push(a); nodes.math("min", NodeEmitter.II_I); }
             case SIGN -> { push(a); code.invokestatic(ClassDesc.of("java.lang.Integer"), "signum", NodeEmitter.I_I); }
-            case POPCNT -> { push(a); code.invokestatic(ClassDesc.of("java.lang.Integer"), "bitCount", NodeEmitter.I_I); }
-            case CLZ -> {
-                push(a);
-                code.invokestatic(ClassDesc.of("java.lang.Integer"), "numberOfLeadingZeros", NodeEmitter.I_I);
+            case POPCNT, CLZ -> {
+                if (t == DType.INT32 || t == DType.UINT32 && op == ScalarOp.CLZ) {
+                    push(a);
+                    code.invokestatic(ClassDesc.of("java.lang.Integer"), op == ScalarOp.POPCNT ? "bitCount" : "numberOfLeadingZeros",
+                            NodeEmitter.I_I);
+                } else {
+                    generic(op, a, t);
+                }
             }
             case EQ, NE, LT, LE, GT, GE -> { push(a); compareInts(op); }
-            default -> {
-                nodes.applyLongOf(op, DType.INT32, () -> {
-                    nodes.push(a.getFirst());
-                    code.i2l();
-                    if (a.size() > 1) {
-                        nodes.push(a.get(1));
-                        code.i2l();
-                    } else {
-                        code.lconst_0();
-                    }
-                });
-                code.l2i();
-            }
+            default -> generic(op, a, t);
         }
+    }
+
+    /** {@code (int) ScalarOp.op.applyLong(t, a, b)}: exact for every integer dtype, not vectorised. */
+    private void generic(ScalarOp op, List<Expr> a, DType t) {
+        nodes.applyLongOf(op, t, () -> {
+            nodes.push(a.getFirst());
+            nodes.widen(t);
+            if (a.size() > 1) {
+                nodes.push(a.get(1));
+                nodes.widen(t);
+            } else {
+                code.lconst_0();
+            }
+        });
+        code.l2i();
     }
 
     private void compareInts(ScalarOp op) {

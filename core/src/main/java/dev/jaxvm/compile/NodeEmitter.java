@@ -43,7 +43,37 @@ final class NodeEmitter {
 
     /** The dtypes held in JVM locals by this backend. */
     static boolean supported(DType t) {
-        return t == DType.FLOAT32 || t == DType.FLOAT64 || t == DType.INT32 || t == DType.BOOL;
+        return switch (t) {
+            case FLOAT32, FLOAT64, INT32, BOOL, INT8, UINT8, INT16, UINT16, UINT32 -> true;
+            case INT64, UINT64, FLOAT16, BFLOAT16, FLOAT0 -> false;
+        };
+    }
+
+    /** The JVM array element kind of dtype {@code t}'s storage. */
+    static TypeKind elementKind(DType t) {
+        return switch (t) {
+            case BOOL -> TypeKind.BOOLEAN;
+            case INT8, UINT8 -> TypeKind.BYTE;
+            case INT16, UINT16 -> TypeKind.SHORT;
+            default -> kind(t);
+        };
+    }
+
+    /** Wraps the int on the stack to dtype {@code t}'s range, as storing and reloading it would. */
+    void wrap(DType t) {
+        switch (t) {
+            case INT8 -> code.i2b();
+            case UINT8 -> { code.loadConstant(0xFF); code.iand(); }
+            case INT16 -> code.i2s();
+            case UINT16 -> code.i2c();
+            default -> { }
+        }
+    }
+
+    /** Pushes the int on the stack as the long {@code Storage.getLong} would give (uint32 zero-extended). */
+    void widen(DType t) {
+        if (t == DType.UINT32) code.invokestatic(ClassDesc.of("java.lang.Integer"), "toUnsignedLong", MethodTypeDesc.of(CD_long, CD_int));
+        else code.i2l();
     }
 
     /** Whether lane op {@code op} on operands of dtype {@code t} is emitted. */
@@ -53,6 +83,14 @@ final class NodeEmitter {
             return switch (op) {
                 case NOT, POPCNT, CLZ, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL -> false;
                 default -> true;
+            };
+        }
+        if (t == DType.UINT32) {
+            return switch (op) {
+                case ADD, SUB, MUL, NEG, AND, OR, XOR, NOT, SQUARE, COPY, FLOOR, CEIL, ROUND_AWAY, ROUND_EVEN, IS_FINITE, EQ,
+                     NE, DIV, REM, MAX, MIN, LT, LE, GT, GE, ABS, SIGN, SHIFT_LEFT, SHIFT_RIGHT_LOGICAL,
+                     SHIFT_RIGHT_ARITHMETIC, POW, POPCNT, CLZ -> true;
+                default -> false;
             };
         }
         if (t == DType.BOOL) {
@@ -93,8 +131,10 @@ final class NodeEmitter {
         return switch (t) {
             case FLOAT32 -> CD_float.arrayType();
             case FLOAT64 -> CD_double.arrayType();
-            case INT32 -> CD_int.arrayType();
+            case INT32, UINT32 -> CD_int.arrayType();
             case BOOL -> CD_boolean.arrayType();
+            case INT8, UINT8 -> java.lang.constant.ConstantDescs.CD_byte.arrayType();
+            case INT16, UINT16 -> java.lang.constant.ConstantDescs.CD_short.arrayType();
             default -> throw new IllegalArgumentException("no bytecode for " + t);
         };
     }
@@ -118,11 +158,12 @@ final class NodeEmitter {
             case Expr.Load l -> {
                 code.aload(arrays.get(l.buffer()));
                 push(l.index());
-                code.arrayLoad(l.type() == DType.BOOL ? TypeKind.BOOLEAN : kind(l.type()));
+                code.arrayLoad(elementKind(l.type()));
+                if (l.type() == DType.UINT8 || l.type() == DType.UINT16) wrap(l.type());
             }
             case Expr.Lane l -> new LaneEmitter(code, this).emit(l);
             case Expr.Convert c -> { push(c.arg()); convert(c.arg().type(), c.type()); }
-            case Expr.Index i -> { push(i.index()); convert(DType.INT32, i.type()); }
+            case Expr.Index i -> { push(i.index()); convert(DType.INT32, i.type()); wrap(i.type()); }
             case Expr.Select s -> { select(s, k); return; }
             default -> throw new IllegalArgumentException("not computable: " + node);
         }
@@ -170,8 +211,42 @@ final class NodeEmitter {
             return;
         }
         TypeKind a = kind(from), b = kind(to);
-        if (a == b) return;
-        code.conversion(a, b);
+        if (a == TypeKind.INT && b == TypeKind.INT) {
+            wrap(to);
+        } else if (a == TypeKind.INT) {
+            if (from == DType.UINT32) {
+                widen(from);
+                code.conversion(TypeKind.LONG, b);
+            } else {
+                code.conversion(a, b);
+            }
+        } else if (b == TypeKind.INT) {
+            if (to == DType.UINT32) {
+                if (a == TypeKind.FLOAT) code.f2d();
+                code.invokestatic(ClassDesc.of("dev.jaxvm.compile.Scalars"), "toUint32", MethodTypeDesc.of(CD_int, CD_double));
+            } else {
+                code.conversion(a, b);
+                saturate(to);
+            }
+        } else if (a != b) {
+            code.conversion(a, b);
+        }
+    }
+
+    /** Clamps the int on the stack (a saturated float conversion) to the range of narrow dtype {@code t}. */
+    private void saturate(DType t) {
+        int lo, hi;
+        switch (t) {
+            case INT8 -> { lo = Byte.MIN_VALUE; hi = Byte.MAX_VALUE; }
+            case UINT8 -> { lo = 0; hi = 255; }
+            case INT16 -> { lo = Short.MIN_VALUE; hi = Short.MAX_VALUE; }
+            case UINT16 -> { lo = 0; hi = 65535; }
+            default -> { return; }
+        }
+        code.loadConstant(lo);
+        math("max", II_I);
+        code.loadConstant(hi);
+        math("min", II_I);
     }
 
     /** Replaces a branch condition on the stack by 0 or 1 on the stack. */

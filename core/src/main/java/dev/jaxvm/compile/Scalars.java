@@ -71,6 +71,13 @@ final class Scalars {
         };
     }
 
+    /** A double converted to uint32 as {@code convert_element_type} does (saturating, NaN to 0), as its int bits. */
+    public static int toUint32(double v) {
+        if (Double.isNaN(v) || v <= 0) return 0;
+        if (v >= 4294967295.0) return -1;
+        return (int) (long) v;
+    }
+
     /** An integer value of dtype {@code t} as a double (uint64 read as unsigned). */
     static double toDouble(DType t, long v) {
         if (t == DType.UINT64 && v < 0) return (double) (v >>> 1) * 2.0 + (v & 1);

@@ -78,12 +78,12 @@ class KernelTextTest {
     }
 
     @Test
-    void uint8KernelsRunInTheReferenceBackend() {
-        ArrayType u8 = ArrayType.of(DType.UINT8, 5);
-        ClosedJaxpr j = Oracle.trace(xs -> List.of(Lax.add(xs.get(0), xs.get(0))), u8);
+    void float16KernelsRunInTheReferenceBackend() {
+        ArrayType f16 = ArrayType.of(DType.FLOAT16, 5);
+        ClosedJaxpr j = Oracle.trace(xs -> List.of(Lax.add(xs.get(0), xs.get(0))), f16);
         assertEquals("""
-                program(b0:u8[5]) -> (b1)
-                k0 [reference backend: dtype uint8 is not emitted]: map b1:u8[5]
+                program(b0:f16[5]) -> (b1)
+                k0 [reference backend: dtype float16 is not emitted]: map b1:f16[5]
                   for i0 < 5: b1[i0] = add(b0[i0], b0[i0])""", text(j));
     }
 }
