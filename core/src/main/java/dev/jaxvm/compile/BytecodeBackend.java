@@ -114,7 +114,7 @@ final class BytecodeBackend {
                 .withMethodBody("run", RUN, ClassFile.ACC_PUBLIC | ClassFile.ACC_STATIC, code -> {
                     switch (k) {
                         case Kernel.Map m -> usedSimd[0] = new Body(code, simd).map(m);
-                        case Kernel.Reduce r -> new Body(code, simd).reduce(r);
+                        case Kernel.Reduce r -> usedSimd[0] = new Body(code, simd).reduce(r);
                         case Kernel.Library l -> throw new IllegalArgumentException("not a loop kernel");
                         case Kernel.Fallback f -> throw new IllegalArgumentException("not a loop kernel");
                     }
@@ -142,6 +142,7 @@ final class BytecodeBackend {
         private final Schedule schedule = new Schedule();
         private int[] loopSlots;
         private final boolean simd;
+        private boolean usedSimd;
         private NodeEmitter nodes;
 
         Body(CodeBuilder code, boolean simd) {
@@ -269,7 +270,8 @@ final class BytecodeBackend {
             });
         }
 
-        void reduce(Kernel.Reduce r) {
+        /** Emits a reduction kernel; returns whether its innermost loop is SIMD. */
+        boolean reduce(Kernel.Reduce r) {
             int[] kept = r.kept().dims();
             int[] red = r.reduced().dims();
             int levels = kept.length + red.length;
@@ -323,6 +325,32 @@ final class BytecodeBackend {
                 code.labelBinding(done);
             }
             code.return_();
+            return usedSimd;
+        }
+
+        /** A Vector API loop over the innermost reduced counter, when its body has a SIMD form. */
+        private void simdReduction(int level, int extent, Reduction acc, Expr body, Runnable ub) {
+            DType t = body.type();
+            Ix.Loop inner = new Ix.Loop(level, extent);
+            if (!simd || !VectorEmitter.reducible(acc.op(), t) || schedule.depth(body) != level
+                    || !schedule.at(level).stream().allMatch(n -> VectorEmitter.vectorizable(n, inner, t))) {
+                return;
+            }
+            usedSimd = true;
+            int lanes = VectorEmitter.lanes(t);
+            int c = loopSlots[level];
+            VectorEmitter v = new VectorEmitter(code, nodes, t);
+            int[] vacc = v.reduceInit(acc.op());
+            Label top = code.newLabel(), end = code.newLabel();
+            code.labelBinding(top);
+            code.iload(c); code.loadConstant(lanes); code.iadd(); ub.run(); code.if_icmpgt(end);
+            for (Object n : schedule.at(level)) v.compute(n);
+            v.reduceStep(acc.op(), body, vacc);
+            code.iinc(c, lanes);
+            code.goto_(top);
+            code.labelBinding(end);
+            v.reduceFinish(acc.op(), vacc, acc);
+            nodes.forget(schedule, level);
         }
 
         /** The reduced loops from {@code level}; the last is unrolled. Bounds slots override (0, extent) when >= 0. */
@@ -345,6 +373,7 @@ final class BytecodeBackend {
             int c = loopSlots[level];
             lb.run();
             code.istore(c);
+            simdReduction(level, red[k], acc, body, ub);
             Label main = code.newLabel(), tail = code.newLabel(), done = code.newLabel();
             code.labelBinding(main);
             code.iload(c); code.loadConstant(UNROLL); code.iadd(); ub.run(); code.if_icmpgt(tail);

@@ -28,6 +28,9 @@ final class Reduction {
         for (int u = 0; u < slots.length; u++) slots[u] = code.allocateLocal(kind);
     }
 
+    /** The combining operation. */
+    ScalarOp op() { return op; }
+
     void init() {
         for (int slot : slots) {
             if (acc.isFloating()) code.loadConstant(Scalars.identityDouble(op));
@@ -43,6 +46,14 @@ final class Reduction {
         if (value == DType.FLOAT32) code.f2d();
         combineTop();
         code.storeLocal(kind, slots[u]);
+    }
+
+    /** {@code acc[0] = op(acc[0], value)} for a double accumulator and a double value pushed by {@code push}. */
+    void accumulateDouble(Runnable push) {
+        code.loadLocal(kind, slots[0]);
+        push.run();
+        combineTop();
+        code.storeLocal(kind, slots[0]);
     }
 
     /** Combines the two accumulator values on the stack. */

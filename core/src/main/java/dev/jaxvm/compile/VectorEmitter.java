@@ -153,6 +153,66 @@ final class VectorEmitter {
         code.invokevirtual(vec, "intoArray", MethodTypeDesc.of(CD_void, elem.arrayType(), CD_int));
     }
 
+    private static final ClassDesc DOUBLE_VECTOR = ClassDesc.of(PKG + "DoubleVector");
+
+    /** Whether a reduction with {@code op} of values of dtype {@code t} has a SIMD form. */
+    static boolean reducible(ScalarOp op, DType t) {
+        return (t == DType.FLOAT32 || t == DType.FLOAT64) && (op == ScalarOp.ADD || op == ScalarOp.MAX || op == ScalarOp.MIN);
+    }
+
+    /** Two double-vector accumulators set to the identity of {@code op}; returns their slots. */
+    int[] reduceInit(ScalarOp op) {
+        int[] acc = new int[2];
+        for (int i = 0; i < acc.length; i++) {
+            code.getstatic(DOUBLE_VECTOR, "SPECIES_256", SPECIES);
+            code.loadConstant(Scalars.identityDouble(op));
+            code.invokestatic(DOUBLE_VECTOR, "broadcast", MethodTypeDesc.of(DOUBLE_VECTOR, SPECIES, CD_double));
+            acc[i] = code.allocateLocal(TypeKind.REFERENCE);
+            code.astore(acc[i]);
+        }
+        return acc;
+    }
+
+    /** Folds the vector value of {@code body} into the accumulators (float32 lanes widened to double). */
+    void reduceStep(ScalarOp op, Expr body, int[] acc) {
+        if (vec.equals(DOUBLE_VECTOR)) {
+            combine(op, acc[0], () -> push(body));
+            return;
+        }
+        for (int part = 0; part < 2; part++) {
+            int p = part;
+            combine(op, acc[part], () -> {
+                push(body);
+                code.getstatic(OPS, "F2D", OPERATOR_TYPES.get("F2D"));
+                code.getstatic(DOUBLE_VECTOR, "SPECIES_256", SPECIES);
+                code.loadConstant(p);
+                code.invokevirtual(vec, "convertShape", MethodTypeDesc.of(VECTOR, OPERATOR_TYPES.get("F2D"), SPECIES, CD_int));
+                code.checkcast(DOUBLE_VECTOR);
+            });
+        }
+    }
+
+    private void combine(ScalarOp op, int acc, Runnable pushValue) {
+        code.aload(acc);
+        code.getstatic(OPS, op.name(), OPERATOR_TYPES.get(op.name()));
+        pushValue.run();
+        code.invokevirtual(DOUBLE_VECTOR, "lanewise", MethodTypeDesc.of(DOUBLE_VECTOR, BINARY, VECTOR));
+        code.astore(acc);
+    }
+
+    /** Folds the accumulators into the scalar accumulator, lane by lane in a fixed order. */
+    void reduceFinish(ScalarOp op, int[] acc, Reduction scalar) {
+        combine(op, acc[0], () -> code.aload(acc[1]));
+        for (int lane = 0; lane < 4; lane++) {
+            int l = lane;
+            scalar.accumulateDouble(() -> {
+                code.aload(acc[0]);
+                code.loadConstant(l);
+                code.invokevirtual(DOUBLE_VECTOR, "lane", MethodTypeDesc.of(CD_double, CD_int));
+            });
+        }
+    }
+
     /** Forgets the vector values (before the scalar tail loop). */
     void forget() { slots.clear(); }
 }
