@@ -5,6 +5,7 @@ import dev.jaxvm.core.DenseArray;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A compiled program, ready to run: what {@code Jax.jit(f).lower(args).compile()} gives. Calls are
@@ -20,11 +21,20 @@ public final class Executable {
     private final Program program;
     private final List<Step> steps;
     private final double compileMillis;
+    /** Which buffers are intermediates written by loop kernels: their arrays are reused by later calls. */
+    private final boolean[] reusable;
+    /** Intermediate buffers of finished calls, one set per concurrent caller (an allocation cache). */
+    private final ConcurrentLinkedQueue<Object[]> spare = new ConcurrentLinkedQueue<>();
 
     Executable(Program program, List<Step> steps, double compileMillis) {
         this.program = program;
         this.steps = List.copyOf(steps);
         this.compileMillis = compileMillis;
+        this.reusable = new boolean[program.buffers().size()];
+        for (Kernel k : program.kernels()) {
+            if (k instanceof Kernel.Map || k instanceof Kernel.Reduce) for (int o : k.outputs()) reusable[o] = true;
+        }
+        for (int o : program.outputs()) reusable[o] = false;
     }
 
     /** The kernel program. */
@@ -47,6 +57,8 @@ public final class Executable {
             throw new IllegalArgumentException("compiled program takes " + program.inputs() + " arguments, got " + args.size());
         }
         Object[] bufs = new Object[types.size()];
+        Object[] reuse = spare.poll();
+        if (reuse != null) System.arraycopy(reuse, 0, bufs, 0, bufs.length);
         for (int i = 0; i < args.size(); i++) {
             ArrayType want = types.get(i), got = args.get(i).type();
             if (!want.shape().equals(got.shape()) || want.dtype() != got.dtype()) {
@@ -57,6 +69,15 @@ public final class Executable {
         }
         for (Map.Entry<Integer, DenseArray> c : program.constants().entrySet()) bufs[c.getKey()] = c.getValue().buffer();
         for (Step s : steps) s.run(bufs, types, threads);
+        Object[] keep = new Object[bufs.length];
+        boolean any = false;
+        for (int i = 0; i < keep.length; i++) {
+            if (reusable[i]) {
+                keep[i] = bufs[i];
+                any = true;
+            }
+        }
+        if (any && spare.size() < 2) spare.offer(keep);
         List<DenseArray> out = new ArrayList<>(program.outputs().size());
         for (int o : program.outputs()) out.add(DenseArray.wrap(types.get(o), bufs[o]));
         return out;

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Emits the explicit-SIMD form of an innermost loop with the incubating Vector API
- * ({@code jdk.incubator.vector}, 256-bit species): unit-stride loads, lanewise operations (its
- * transcendentals are SVML routines, within an ulp or two of {@link Math}'s), and a unit-stride store.
+ * ({@code jdk.incubator.vector}, 256-bit species): unit-stride loads, exact lanewise operations
+ * (arithmetic, min/max, sqrt; the transcendentals only on request, see {@link #FAST_TRANSCENDENTALS}),
+ * and a unit-stride store.
  * Used only when the module is present at run time; the scalar loop finishes the tail.
  */
 final class VectorEmitter {
@@ -34,11 +35,18 @@ final class VectorEmitter {
     private static final ClassDesc OPS = ClassDesc.of(PKG + "VectorOperators");
     private static final ClassDesc UNARY = ClassDesc.of(PKG + "VectorOperators$Unary");
     private static final ClassDesc BINARY = ClassDesc.of(PKG + "VectorOperators$Binary");
-    private static final Set<ScalarOp> OPERATIONS = Set.of(ScalarOp.NEG, ScalarOp.ABS, ScalarOp.ADD, ScalarOp.SUB,
-            ScalarOp.MUL, ScalarOp.DIV, ScalarOp.MAX, ScalarOp.MIN, ScalarOp.SQRT, ScalarOp.SQUARE, ScalarOp.COPY,
-            ScalarOp.EXP, ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.EXPM1, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TAN,
-            ScalarOp.TANH, ScalarOp.ASIN, ScalarOp.ACOS, ScalarOp.ATAN, ScalarOp.SINH, ScalarOp.COSH, ScalarOp.CBRT,
-            ScalarOp.POW, ScalarOp.ATAN2);
+    /** Lane operations whose Vector API form is exact (IEEE), so identical in every JIT tier. */
+    private static final Set<ScalarOp> EXACT = Set.of(ScalarOp.NEG, ScalarOp.ABS, ScalarOp.ADD, ScalarOp.SUB,
+            ScalarOp.MUL, ScalarOp.DIV, ScalarOp.MAX, ScalarOp.MIN, ScalarOp.SQRT, ScalarOp.SQUARE, ScalarOp.COPY);
+    /**
+     * Transcendentals: SVML routines once C2 compiles a kernel, {@code Math} per lane before, which can
+     * differ in the last bit; so only with {@code -Djaxvm.fast_transcendentals=true}.
+     */
+    private static final Set<ScalarOp> TRANSCENDENTAL = Set.of(ScalarOp.EXP, ScalarOp.LOG, ScalarOp.LOG1P,
+            ScalarOp.EXPM1, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TAN, ScalarOp.TANH, ScalarOp.ASIN, ScalarOp.ACOS,
+            ScalarOp.ATAN, ScalarOp.SINH, ScalarOp.COSH, ScalarOp.CBRT, ScalarOp.POW, ScalarOp.ATAN2);
+    /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
+    static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
     private final CodeBuilder code;
     private final NodeEmitter scalars;
@@ -72,7 +80,8 @@ final class VectorEmitter {
         return switch (n) {
             case Ix x -> true;
             case Expr.Load l -> l.type() == t && unitStride(l.index(), loop);
-            case Expr.Lane l -> l.operandType() == t && !l.op().predicate() && OPERATIONS.contains(l.op());
+            case Expr.Lane l -> l.operandType() == t && !l.op().predicate()
+                    && (EXACT.contains(l.op()) || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op()));
             default -> false;
         };
     }
