@@ -55,7 +55,17 @@ final class LaneEmitter {
                 nodes.math(name, f ? (a.size() == 1 ? NodeEmitter.F_F : NodeEmitter.FF_F)
                         : (a.size() == 1 ? NodeEmitter.D_D : NodeEmitter.DD_D));
             }
-            case SQRT, FLOOR, CEIL, ROUND_EVEN, EXP, LOG, EXPM1, LOG1P, TANH, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH,
+            case EXP, SIN, COS -> {
+                if (f) {
+                    // jaxvm's own float32 forms: the same bits as the SIMD loops compute (VectorMath)
+                    nodes.push(a.getFirst());
+                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.ScalarMath"), op.name().toLowerCase(), NodeEmitter.F_F);
+                } else {
+                    nodes.push(a.getFirst());
+                    nodes.math(op.name().toLowerCase(), NodeEmitter.D_D);
+                }
+            }
+            case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, LOG1P, TANH, TAN, ASIN, ACOS, ATAN, SINH,
                  COSH, CBRT, POW, ATAN2 -> {
                 for (Expr x : a) {
                     nodes.push(x);

@@ -45,6 +45,8 @@ final class VectorEmitter {
     private static final Set<ScalarOp> TRANSCENDENTAL = Set.of(ScalarOp.EXP, ScalarOp.LOG, ScalarOp.LOG1P,
             ScalarOp.EXPM1, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TAN, ScalarOp.TANH, ScalarOp.ASIN, ScalarOp.ACOS,
             ScalarOp.ATAN, ScalarOp.SINH, ScalarOp.COSH, ScalarOp.CBRT, ScalarOp.POW, ScalarOp.ATAN2);
+    /** float32 transcendentals with a reproducible SIMD form of jaxvm's own ({@link VectorMath}). */
+    private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
@@ -81,7 +83,8 @@ final class VectorEmitter {
             case Ix x -> true;
             case Expr.Load l -> l.type() == t && unitStride(l.index(), loop);
             case Expr.Lane l -> l.operandType() == t && !l.op().predicate()
-                    && (EXACT.contains(l.op()) || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op()));
+                    && (EXACT.contains(l.op()) || OWN.contains(l.op()) && t == DType.FLOAT32
+                    || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op()));
             default -> false;
         };
     }
@@ -116,7 +119,11 @@ final class VectorEmitter {
             case COPY -> push(a);
             case SQUARE -> binary("MUL", a, a);
             default -> {
-                if (l.args().size() == 1) {
+                if (OWN.contains(l.op()) && l.operandType() == DType.FLOAT32 && !FAST_TRANSCENDENTALS) {
+                    push(a);
+                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), l.op().name().toLowerCase(),
+                            MethodTypeDesc.of(vec, vec));
+                } else if (l.args().size() == 1) {
                     push(a);
                     code.getstatic(OPS, l.op().name(), OPERATOR_TYPES.get(l.op().name()));
                     code.invokevirtual(vec, "lanewise", MethodTypeDesc.of(vec, UNARY));

@@ -20,7 +20,8 @@ class CompilerSmokeTest {
         Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
         System.out.println(j);
         System.out.println(e.asText());
-        Oracle.assertClose(Oracle.evaluate(j, args).getFirst(), e.call(args).getFirst(), 0, "bytecode");
+        // jaxvm's float32 sin and cos are within an ulp of Math's (ScalarMath); the sum may cancel
+        Oracle.assertClose(Oracle.evaluate(j, args).getFirst(), e.call(args).getFirst(), 2, 1e-6, "bytecode");
         Oracle.assertClose(Oracle.evaluate(j, args).getFirst(),
                 Compiler.build(j, Compiler.Backend.REFERENCE).call(args).getFirst(), 0, "reference");
     }

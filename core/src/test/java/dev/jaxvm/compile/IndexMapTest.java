@@ -65,7 +65,8 @@ class IndexMapTest {
         for (Compiler.Backend backend : Compiler.Backend.values()) {
             Executable e = Compiler.build(j, backend);
             org.junit.jupiter.api.Assertions.assertEquals(1, e.program().kernels().size(), e.asText());
-            Oracle.assertClose(want, e.call(args).getFirst(), 0, backend + "\n" + e.asText());
+            int ulps = backend == Compiler.Backend.REFERENCE ? 0 : 2; // jaxvm's float32 sin (ScalarMath)
+            Oracle.assertClose(want, e.call(args).getFirst(), ulps, backend + "\n" + e.asText());
         }
     }
 }

@@ -92,7 +92,7 @@ class JitCompiledTest {
             for (int i = 0; i < one.size(); i++) Oracle.assertClose(one.get(i), many.get(i), 0, threads + " threads, output " + i);
         }
         List<DenseArray> want = Oracle.evaluate(j, args);
-        Oracle.assertClose(want.get(2), one.get(2), 0, "elementwise");
+        Oracle.assertClose(want.get(2), one.get(2), 2, "elementwise (jaxvm's float32 exp)");
         Oracle.assertClose(want.get(1), one.get(1), 8, "row sums");
     }
 
