@@ -14,6 +14,15 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class VectorMath {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    // constants as static final vectors: C2 folds them, keeping the inlined kernels small
+    private static final FloatVector LN2_HI = c(-ScalarMath.LN2_HI), LN2_LO = c(-ScalarMath.LN2_LO);
+    private static final FloatVector E0 = c(ScalarMath.EXP_POLY[0]), E1 = c(ScalarMath.EXP_POLY[1]),
+            E2 = c(ScalarMath.EXP_POLY[2]), E3 = c(ScalarMath.EXP_POLY[3]), E4 = c(ScalarMath.EXP_POLY[4]),
+            E5 = c(ScalarMath.EXP_POLY[5]);
+    private static final FloatVector P1 = c(-ScalarMath.PIO2_1), P2 = c(-ScalarMath.PIO2_2), P3 = c(-ScalarMath.PIO2_3);
+    private static final FloatVector S1 = c(ScalarMath.S1), S2 = c(ScalarMath.S2), S3 = c(ScalarMath.S3);
+    private static final FloatVector C1 = c(ScalarMath.C1), C2 = c(ScalarMath.C2), C3 = c(ScalarMath.C3);
+    private static final FloatVector HALF = c(-0.5f), ONE = c(1f);
 
     private VectorMath() {}
 
@@ -23,12 +32,8 @@ public final class VectorMath {
     public static FloatVector exp(FloatVector x) {
         FloatVector c = x.lanewise(VectorOperators.MAX, -104f).lanewise(VectorOperators.MIN, 89f);
         FloatVector n = c.mul(ScalarMath.LOG2E).add(ScalarMath.ROUND).sub(ScalarMath.ROUND);
-        FloatVector r = n.fma(c(-ScalarMath.LN2_HI), c);
-        r = n.fma(c(-ScalarMath.LN2_LO), r);
-        float[] poly = ScalarMath.EXP_POLY;
-        FloatVector p = c(poly[0]);
-        for (int i = 1; i < poly.length; i++) p = p.fma(r, c(poly[i]));
-        p = p.fma(r.mul(r), r).add(1f);
+        FloatVector r = n.fma(LN2_LO, n.fma(LN2_HI, c));
+        FloatVector p = E0.fma(r, E1).fma(r, E2).fma(r, E3).fma(r, E4).fma(r, E5).fma(r.mul(r), r).add(1f);
         IntVector k = (IntVector) n.convert(VectorOperators.F2I, 0);
         IntVector k1 = k.lanewise(VectorOperators.ASHR, 1), k2 = k.sub(k1);
         FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
@@ -37,26 +42,26 @@ public final class VectorMath {
     }
 
     /** sin x lane by lane (as {@link ScalarMath#sin}). */
-    public static FloatVector sin(FloatVector x) { return sinCos(x, 0); }
+    public static FloatVector sin(FloatVector x) {
+        if (x.abs().compare(VectorOperators.GT, ScalarMath.LARGE).anyTrue()) return lanes(x, 0);
+        FloatVector q = x.mul(ScalarMath.TWO_OVER_PI).add(ScalarMath.ROUND).sub(ScalarMath.ROUND);
+        return quadrant(q, q.fma(P3, q.fma(P2, q.fma(P1, x))), 0);
+    }
 
     /** cos x lane by lane (as {@link ScalarMath#cos}). */
-    public static FloatVector cos(FloatVector x) { return sinCos(x, 1); }
-
-    private static FloatVector sinCos(FloatVector x, int shift) {
-        if (x.abs().compare(VectorOperators.GT, ScalarMath.LARGE).anyTrue()) return lanes(x, shift);
+    public static FloatVector cos(FloatVector x) {
+        if (x.abs().compare(VectorOperators.GT, ScalarMath.LARGE).anyTrue()) return lanes(x, 1);
         FloatVector q = x.mul(ScalarMath.TWO_OVER_PI).add(ScalarMath.ROUND).sub(ScalarMath.ROUND);
-        FloatVector r = q.fma(c(-ScalarMath.PIO2_1), x);
-        r = q.fma(c(-ScalarMath.PIO2_2), r);
-        r = q.fma(c(-ScalarMath.PIO2_3), r);
+        return quadrant(q, q.fma(P3, q.fma(P2, q.fma(P1, x))), 1);
+    }
+
+    private static FloatVector quadrant(FloatVector q, FloatVector r, int shift) {
         FloatVector z = r.mul(r);
-        FloatVector s = c(ScalarMath.S1).fma(z, c(ScalarMath.S2)).fma(z, c(ScalarMath.S3)).mul(z).fma(r, r);
-        FloatVector cz = c(ScalarMath.C1).fma(z, c(ScalarMath.C2)).fma(z, c(ScalarMath.C3)).mul(z).mul(z);
-        FloatVector co = z.fma(c(-0.5f), c(1f)).add(cz);
+        FloatVector s = S1.fma(z, S2).fma(z, S3).mul(z).fma(r, r);
+        FloatVector co = z.fma(HALF, ONE).add(C1.fma(z, C2).fma(z, C3).mul(z).mul(z));
         IntVector qi = ((IntVector) q.convert(VectorOperators.F2I, 0)).add(shift);
-        VectorMask<Float> odd = qi.and(1).compare(VectorOperators.NE, 0).cast(F);
-        VectorMask<Float> negative = qi.and(2).compare(VectorOperators.NE, 0).cast(F);
-        FloatVector v = s.blend(co, odd);
-        return v.blend(v.neg(), negative);
+        FloatVector v = s.blend(co, qi.and(1).compare(VectorOperators.NE, 0).cast(F));
+        return v.blend(v.neg(), qi.and(2).compare(VectorOperators.NE, 0).cast(F));
     }
 
     private static FloatVector lanes(FloatVector x, int shift) {
