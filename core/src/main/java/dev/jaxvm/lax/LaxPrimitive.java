@@ -11,7 +11,8 @@ import java.util.List;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive {
+        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive,
+        IndexingPrimitive, LinalgPrimitive {
 
     /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
     @Override

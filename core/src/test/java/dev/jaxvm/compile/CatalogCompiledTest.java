@@ -54,9 +54,45 @@ class CatalogCompiledTest {
         assertTrue(VectorEmitter.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector (see the parent pom)");
     }
 
+    /** The primitives that run their reference evaluation inside compiled programs (each says so in the compile log). */
+    private static final java.util.Set<String> NOT_YET_LOWERED = java.util.Set.of("Split", "Sort", "TopK", "DynamicSlice",
+            "DynamicUpdateSlice", "Gather", "Scatter", "ScatterAdd", "ScatterSub", "ScatterMul", "ScatterMin", "ScatterMax");
+
     @Test
-    void everyPrimitiveIsLowerable() {
-        for (Class<?> c : catalog()) assertTrue(Lowerable.class.isAssignableFrom(c), c.getSimpleName() + " has no lowering");
+    void everyOtherPrimitiveIsLowerable() {
+        List<String> missing = new ArrayList<>();
+        for (Class<?> c : catalog()) {
+            if (!Lowerable.class.isAssignableFrom(c) && !NOT_YET_LOWERED.contains(c.getSimpleName())) missing.add(c.getSimpleName());
+        }
+        assertTrue(missing.isEmpty(), "no lowering: " + missing);
+    }
+
+    @Test
+    void movementAndContractionPrimitives() {
+        Random r = new Random(9);
+        for (DType t : new DType[] {DType.FLOAT32, DType.INT32, DType.UINT8, DType.FLOAT64}) {
+            ArrayType x = ArrayType.of(t, 2, 3, 4);
+            check(new dev.jaxvm.lax.Concatenate(1), List.of(x, ArrayType.of(t, 2, 0, 4), ArrayType.of(t, 2, 5, 4), x), r);
+            check(new dev.jaxvm.lax.Concatenate(0), List.of(ArrayType.of(t, 7), ArrayType.of(t, 9)), r);
+            check(new dev.jaxvm.lax.Rev(Ints.of(0, 2)), List.of(x), r);
+            check(new dev.jaxvm.lax.Tile(Ints.of(2, 1, 3)), List.of(x), r);
+            check(new dev.jaxvm.lax.Pad(List.of(dim(1, 2, 0), dim(-1, 0, 1), dim(0, -1, 2))), List.of(x, ArrayType.of(t)), r);
+            check(new dev.jaxvm.lax.Pad(List.of(dim(3, 2, 1))), List.of(ArrayType.of(t, 9), ArrayType.of(t)), r);
+        }
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT32}) {
+            for (int[] mnk : new int[][] {{3, 5, 7}, {8, 16, 9}, {1, 33, 2}}) {
+                dev.jaxvm.lax.DotGeneral dot = new dev.jaxvm.lax.DotGeneral(dev.jaxvm.lax.DotDimensionNumbers.of(new int[] {1},
+                        new int[] {0}, new int[] {}, new int[] {}), null, null);
+                check(dot, List.of(ArrayType.of(t, mnk[0], mnk[2]), ArrayType.of(t, mnk[2], mnk[1])), r);
+            }
+            dev.jaxvm.lax.DotGeneral batched = new dev.jaxvm.lax.DotGeneral(dev.jaxvm.lax.DotDimensionNumbers.of(new int[] {1},
+                    new int[] {2}, new int[] {0}, new int[] {0}), null, null);
+            check(batched, List.of(ArrayType.of(t, 3, 4, 5), ArrayType.of(t, 3, 6, 4)), r);
+        }
+    }
+
+    private static dev.jaxvm.lax.Pad.Dim dim(int low, int high, int interior) {
+        return dev.jaxvm.lax.Pad.Dim.of(low, high, interior);
     }
 
     @Test
@@ -130,7 +166,7 @@ class CatalogCompiledTest {
         }
         ClosedJaxpr j = Compiler.oneEquation(p, in, out);
         String what = p.name() + " " + p.params() + " on " + in;
-        boolean reduction = p instanceof ReduceSum && in.getFirst().dtype().isFloating();
+        boolean reduction = (p instanceof ReduceSum || p instanceof dev.jaxvm.lax.DotGeneral) && in.getFirst().dtype().isFloating();
         // jaxvm's float32 exp/sin/cos (ScalarMath, VectorMath; SVML with -Djaxvm.fast_transcendentals=true)
         // are within an ulp or two of Math's; everything else is bit-exact
         boolean transcendental = p instanceof Elementwise w && Scalars.expensive(w.scalarOp()) && (VectorEmitter.FAST_TRANSCENDENTALS
@@ -140,6 +176,7 @@ class CatalogCompiledTest {
             DType t = in.getFirst().dtype();
             double eps = t == DType.FLOAT64 ? 0x1p-52 : t == DType.FLOAT32 ? 0x1p-23 : 0x1p-7;
             for (int i = 0; i < args.getFirst().size(); i++) atol += eps * Math.abs(args.getFirst().getDouble(i));
+            if (p instanceof dev.jaxvm.lax.DotGeneral) atol *= 4; // sums of products of values in [-3, 3]
         }
         for (Compiler.Backend b : Compiler.Backend.values()) {
             Executable e = Compiler.build(j, b);
