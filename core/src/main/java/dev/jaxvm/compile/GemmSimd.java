@@ -19,25 +19,46 @@ final class GemmSimd {
     /** Rows of A kept hot in the caches while the column tiles of B stream past. */
     private static final int ROW_BLOCK = 64;
 
+    /** The columns of one packed panel of B. */
+    static final int PANEL = 16;
+
+    /**
+     * B's full 16-column panels, each copied to k consecutive rows of 16 (so the micro-kernel streams
+     * them), for the batch at offset {@code bo}.
+     */
+    static float[] pack(float[] b, int bo, int n, int k) {
+        int panels = n / PANEL;
+        float[] p = new float[panels * PANEL * k];
+        for (int t = 0; t < panels; t++) {
+            for (int q = 0; q < k; q++) System.arraycopy(b, bo + q * n + t * PANEL, p, (t * k + q) * PANEL, PANEL);
+        }
+        return p;
+    }
+
     static void multiply(float[] a, int ao, float[] b, int bo, float[] c, int co, int r0, int r1, int n, int k) {
+        multiply(a, ao, b, bo, pack(b, bo, n, k), c, co, r0, r1, n, k);
+    }
+
+    /** Rows {@code [r0, r1)} of C = A B, with B's panels packed by {@link #pack}. */
+    static void multiply(float[] a, int ao, float[] b, int bo, float[] packed, float[] c, int co, int r0, int r1, int n, int k) {
         int w = F.length();
         int jv = n - n % (2 * w);
         for (int ib = r0; ib < r1; ib += ROW_BLOCK) {
             int ie = Math.min(r1, ib + ROW_BLOCK), i4 = ib + (ie - ib) / 4 * 4;
             for (int j = 0; j < jv; j += 2 * w) {
-                for (int i = ib; i < i4; i += 4) tile(a, ao, b, bo, c, co, i, j, n, k);
+                for (int i = ib; i < i4; i += 4) tile(a, ao, packed, (j / PANEL) * k * PANEL, PANEL, c, co, i, j, n, k);
             }
             for (int i = i4; i < ie; i++) row(a, ao, b, bo, c, co, i, jv, n, k);
             if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, ib, i4, n, k, jv);
         }
     }
 
-    /** The 4 x 2w tile of C at (i, j). */
-    private static void tile(float[] a, int ao, float[] b, int bo, float[] c, int co, int i, int j, int n, int k) {
+    /** The 4 x 2w tile of C at (i, j), B's rows read at {@code bo + p * stride}. */
+    private static void tile(float[] a, int ao, float[] b, int bo, int stride, float[] c, int co, int i, int j, int n, int k) {
         int w = F.length();
         int a0 = ao + i * k, a1 = a0 + k, a2 = a1 + k, a3 = a2 + k;
         FloatVector c00 = FloatVector.zero(F), c01 = c00, c10 = c00, c11 = c00, c20 = c00, c21 = c00, c30 = c00, c31 = c00;
-        for (int p = 0, bi = bo + j; p < k; p++, bi += n) {
+        for (int p = 0, bi = bo; p < k; p++, bi += stride) {
             FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + w);
             FloatVector x = FloatVector.broadcast(F, a[a0 + p]);
             c00 = x.fma(b0, c00);
