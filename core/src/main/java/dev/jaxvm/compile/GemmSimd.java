@@ -44,9 +44,11 @@ final class GemmSimd {
         int w = F.length();
         int jv = n - n % (2 * w);
         for (int ib = r0; ib < r1; ib += ROW_BLOCK) {
-            int ie = Math.min(r1, ib + ROW_BLOCK), i4 = ib + (ie - ib) / 4 * 4;
+            int ie = Math.min(r1, ib + ROW_BLOCK), i6 = ib + (ie - ib) / 6 * 6, i4 = i6 + (ie - i6) / 4 * 4;
             for (int j = 0; j < jv; j += 2 * w) {
-                for (int i = ib; i < i4; i += 4) tile(a, ao, packed, (j / PANEL) * k * PANEL, PANEL, c, co, i, j, n, k);
+                int pb = (j / PANEL) * k * PANEL;
+                for (int i = ib; i < i6; i += 6) tile6(a, ao, packed, pb, c, co, i, j, n, k);
+                for (int i = i6; i < i4; i += 4) tile(a, ao, packed, pb, PANEL, c, co, i, j, n, k);
             }
             for (int i = i4; i < ie; i++) row(a, ao, b, bo, c, co, i, jv, n, k);
             if (jv < n) GemmScalar.multiplyColumns(a, ao, b, bo, c, co, ib, i4, n, k, jv);
@@ -82,6 +84,49 @@ final class GemmSimd {
         c21.intoArray(c, o + 2 * n + w);
         c30.intoArray(c, o + 3 * n);
         c31.intoArray(c, o + 3 * n + w);
+    }
+
+    /** The 6 x 2w tile of C at (i, j) from a packed panel: 12 accumulators, 2 B vectors, 1 broadcast in registers. */
+    private static void tile6(float[] a, int ao, float[] b, int bo, float[] c, int co, int i, int j, int n, int k) {
+        int w = F.length();
+        int a0 = ao + i * k;
+        FloatVector z = FloatVector.zero(F);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        for (int p = 0, bi = bo; p < k; p++, bi += PANEL) {
+            FloatVector b0 = FloatVector.fromArray(F, b, bi), b1 = FloatVector.fromArray(F, b, bi + w);
+            int ap = a0 + p;
+            FloatVector x = FloatVector.broadcast(F, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(F, a[ap + k]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(F, a[ap + 2 * k]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(F, a[ap + 3 * k]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(F, a[ap + 4 * k]);
+            c40 = x.fma(b0, c40);
+            c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(F, a[ap + 5 * k]);
+            c50 = x.fma(b0, c50);
+            c51 = x.fma(b1, c51);
+        }
+        int o = co + i * n + j;
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + w);
+        c10.intoArray(c, o + n);
+        c11.intoArray(c, o + n + w);
+        c20.intoArray(c, o + 2 * n);
+        c21.intoArray(c, o + 2 * n + w);
+        c30.intoArray(c, o + 3 * n);
+        c31.intoArray(c, o + 3 * n + w);
+        c40.intoArray(c, o + 4 * n);
+        c41.intoArray(c, o + 4 * n + w);
+        c50.intoArray(c, o + 5 * n);
+        c51.intoArray(c, o + 5 * n + w);
     }
 
     /** Row i of C, all columns. */
