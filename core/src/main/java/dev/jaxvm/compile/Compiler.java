@@ -28,6 +28,8 @@ import java.util.function.Supplier;
 public final class Compiler {
     private static final System.Logger LOG = System.getLogger("dev.jaxvm.compile");
     private static final ConcurrentHashMap<Object, Once> CACHE = new ConcurrentHashMap<>();
+    /** Beyond this many entries the cache starts over (programs are recompiled on demand), bounding its memory. */
+    private static final int CACHE_LIMIT = 4096;
 
     private Compiler() {}
 
@@ -47,6 +49,7 @@ public final class Compiler {
      * @throws IllegalArgumentException if a constant is a traced value
      */
     public static Executable compile(ClosedJaxpr closed) {
+        if (CACHE.size() > CACHE_LIMIT) CACHE.clear();
         Once known = CACHE.get(new JaxprKey.Identity(closed));
         if (known != null) return known.get();
         Once once = CACHE.computeIfAbsent(JaxprKey.of(closed), k -> new Once(() -> build(closed, Backend.BYTECODE)));
@@ -67,6 +70,7 @@ public final class Compiler {
             for (int i = 0; i < res.size(); i++) typed.add(res.get(i).withWeakType(out.get(i).weakType()));
             return typed;
         }
+        if (CACHE.size() > CACHE_LIMIT) CACHE.clear();
         Executable e = CACHE.computeIfAbsent(new EagerKey(p, inTypes),
                 k -> new Once(() -> build(oneEquation(p, inTypes, out), Backend.BYTECODE))).get();
         return e.call(in);
