@@ -34,6 +34,7 @@ final class Affine {
             case Ix.Div d -> addTerm(d, k);
             case Ix.Rem r -> addTerm(r, k);
             case Ix.Clamp c -> addTerm(c, k);
+            case Ix.Dynamic d -> addTerm(d, k);
         }
     }
 
@@ -101,6 +102,7 @@ final class Affine {
             case Ix.Div d -> mentionsOuter(d.a());
             case Ix.Rem r -> mentionsOuter(r.a());
             case Ix.Clamp c -> mentionsOuter(c.a());
+            case Ix.Dynamic d -> d.depth() >= 0;
         };
     }
 

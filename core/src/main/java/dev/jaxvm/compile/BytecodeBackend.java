@@ -80,9 +80,9 @@ final class BytecodeBackend {
                 all.add(s.which());
                 yield all;
             }
-            case Expr.Load l -> List.of();
+            case Expr.Load l -> Exprs.indexValues(l.index());
             case Expr.Const c -> List.of();
-            case Expr.Index i -> List.of();
+            case Expr.Index i -> Exprs.indexValues(i.index());
         };
         if (kids == null) {
             Expr.Lane l = (Expr.Lane) e;
@@ -166,7 +166,10 @@ final class BytecodeBackend {
             for (Expr e : roots) {
                 if (!seen.add(e)) continue;
                 switch (e) {
-                    case Expr.Load l -> bufferType.put(l.buffer(), l.type());
+                    case Expr.Load l -> {
+                        bufferType.put(l.buffer(), l.type());
+                        collectBuffers(Exprs.indexValues(l.index()), seen);
+                    }
                     case Expr.Lane l -> collectBuffers(l.args(), seen);
                     case Expr.Convert c -> collectBuffers(List.of(c.arg()), seen);
                     case Expr.Select s -> {
@@ -174,7 +177,7 @@ final class BytecodeBackend {
                         collectBuffers(List.of(s.which()), seen);
                     }
                     case Expr.Const c -> { }
-                    case Expr.Index i -> { }
+                    case Expr.Index i -> collectBuffers(Exprs.indexValues(i.index()), seen);
                 }
             }
         }

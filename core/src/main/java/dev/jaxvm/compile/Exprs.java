@@ -14,6 +14,29 @@ final class Exprs {
         return new Expr.Const(d.dtype(), d.getDouble(0), d.getLong(0));
     }
 
+    /** The expressions of the run-time indices ({@link Ix.Dynamic}) inside {@code x}. */
+    static java.util.List<Expr> indexValues(Ix x) {
+        java.util.List<Expr> out = new java.util.ArrayList<>();
+        collectValues(x, out);
+        return out;
+    }
+
+    private static void collectValues(Ix x, java.util.List<Expr> out) {
+        switch (x) {
+            case Ix.Dynamic d -> out.add(d.value());
+            case Ix.Add a -> {
+                collectValues(a.a(), out);
+                collectValues(a.b(), out);
+            }
+            case Ix.Mul m -> collectValues(m.a(), out);
+            case Ix.Div d -> collectValues(d.a(), out);
+            case Ix.Rem r -> collectValues(r.a(), out);
+            case Ix.Clamp c -> collectValues(c.a(), out);
+            case Ix.Loop l -> { }
+            case Ix.Const c -> { }
+        }
+    }
+
     /** Whether any index in {@code e} divides or takes a remainder (so a flat loop would be slow). */
     static boolean dividesIndices(Expr e) {
         return anyIndex(e, Exprs::divides, Collections.newSetFromMap(new IdentityHashMap<>()));
@@ -24,6 +47,7 @@ final class Exprs {
             case Ix.Div d -> true;
             case Ix.Rem r -> true;
             case Ix.Clamp c -> divides(c.a());
+            case Ix.Dynamic d -> false;
             case Ix.Add a -> divides(a.a()) || divides(a.b());
             case Ix.Mul m -> divides(m.a());
             case Ix.Loop l -> false;

@@ -92,6 +92,24 @@ public sealed interface Ix {
         @Override public String toString() { return "clamp(" + a + ", " + lo + ", " + hi + ")"; }
     }
 
+    /**
+     * A run-time index: the integer value of a scalar expression (usually an element of a 0-d operand,
+     * as dynamic_slice's starts), clamped to {@code [lo, hi]}.
+     *
+     * @param value the integer expression
+     * @param lo the smallest result
+     * @param hi the largest result
+     */
+    record Dynamic(Expr value, int lo, int hi) implements Ix {
+        public long min() { return lo; }
+        public long max() { return Math.max(lo, hi); }
+        public int depth() { return Expr.depth(value); }
+        @Override public String toString() { return "dyn(" + value + ", " + lo + ", " + hi + ")"; }
+    }
+
+    /** The value of the integer expression {@code value} clamped to {@code [lo, hi]}, as an index. */
+    static Ix dynamic(Expr value, int lo, int hi) { return lo >= hi ? of(lo) : new Dynamic(value, lo, hi); }
+
     /** {@code a} limited to {@code [lo, hi]}; {@code a} itself when its range is inside. */
     static Ix clamp(Ix a, int lo, int hi) {
         if (a.min() >= lo && a.max() <= hi) return a;

@@ -148,6 +148,15 @@ final class NodeEmitter {
             case Ix.Mul m -> { push(m.a()); code.loadConstant(m.c()); code.imul(); }
             case Ix.Div d -> { push(d.a()); code.loadConstant(d.c()); code.idiv(); }
             case Ix.Rem r -> { push(r.a()); code.loadConstant(r.c()); code.irem(); }
+            case Ix.Dynamic d -> {
+                push(d.value());
+                widen(d.value().type());
+                code.loadConstant((long) d.lo());
+                math("max", MethodTypeDesc.of(CD_long, CD_long, CD_long));
+                code.loadConstant((long) d.hi());
+                math("min", MethodTypeDesc.of(CD_long, CD_long, CD_long));
+                code.l2i();
+            }
             case Ix.Clamp c -> {
                 push(c.a());
                 code.loadConstant(c.lo());

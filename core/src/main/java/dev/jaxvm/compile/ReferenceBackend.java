@@ -75,8 +75,9 @@ final class ReferenceBackend {
         }
     }
 
-    static int index(Ix x, int[] loops) {
+    private int index(Ix x, int[] loops) {
         return switch (x) {
+            case Ix.Dynamic d -> (int) Math.min(d.hi(), Math.max(d.lo(), evalL(d.value())));
             case Ix.Loop l -> loops[l.level()];
             case Ix.Const c -> c.value();
             case Ix.Add a -> index(a.a(), loops) + index(a.b(), loops);

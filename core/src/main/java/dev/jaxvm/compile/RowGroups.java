@@ -94,7 +94,10 @@ final class RowGroups {
     private static void collect(Expr e, List<Expr.Load> out, Set<Expr> seen) {
         if (!seen.add(e)) return;
         switch (e) {
-            case Expr.Load l -> out.add(l);
+            case Expr.Load l -> {
+                out.add(l);
+                Exprs.indexValues(l.index()).forEach(a -> collect(a, out, seen));
+            }
             case Expr.Lane l -> l.args().forEach(a -> collect(a, out, seen));
             case Expr.Convert c -> collect(c.arg(), out, seen);
             case Expr.Select s -> {
@@ -102,7 +105,7 @@ final class RowGroups {
                 s.cases().forEach(a -> collect(a, out, seen));
             }
             case Expr.Const c -> { }
-            case Expr.Index i -> { }
+            case Expr.Index i -> Exprs.indexValues(i.index()).forEach(a -> collect(a, out, seen));
         }
     }
 }

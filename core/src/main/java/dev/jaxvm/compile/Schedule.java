@@ -26,6 +26,7 @@ final class Schedule {
             case Ix.Div v -> add(v.a());
             case Ix.Rem r -> add(r.a());
             case Ix.Clamp c -> add(c.a());
+            case Ix.Dynamic y -> add(y.value());
             case Expr.Load l -> add(l.index());
             case Expr.Const c -> -1;
             case Expr.Lane l -> maxOf(l.args());

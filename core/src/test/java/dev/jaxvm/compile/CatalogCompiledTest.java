@@ -56,7 +56,7 @@ class CatalogCompiledTest {
 
     /** The primitives lowered so far besides the elementwise ones (all Elementwise records lower as lane ops). */
     private static final java.util.Set<String> LOWERED = java.util.Set.of("ConvertElementType", "BroadcastInDim", "Reshape",
-            "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum",
+            "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice",
             "DotGeneral", "Jit");
 
     @Test
@@ -85,6 +85,11 @@ class CatalogCompiledTest {
             check(new dev.jaxvm.lax.Tile(Ints.of(2, 1, 3)), List.of(x), r);
             check(new dev.jaxvm.lax.Pad(List.of(dim(1, 2, 0), dim(-1, 0, 1), dim(0, -1, 2))), List.of(x, ArrayType.of(t)), r);
             check(new dev.jaxvm.lax.Pad(List.of(dim(3, 2, 1))), List.of(ArrayType.of(t, 9), ArrayType.of(t)), r);
+            for (int rep = 0; rep < 4; rep++) {
+                ArrayType i32 = ArrayType.of(DType.INT32), u8 = ArrayType.of(DType.UINT8);
+                check(new dev.jaxvm.lax.DynamicSlice(Ints.of(1, 2, 3)), List.of(x, i32, u8, i32), r);
+                check(new dev.jaxvm.lax.DynamicSlice(Ints.of(5)), List.of(ArrayType.of(t, 60), i32), r);
+            }
         }
         for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.INT32}) {
             for (int[] mnk : new int[][] {{3, 5, 7}, {8, 16, 9}, {1, 33, 2}}) {

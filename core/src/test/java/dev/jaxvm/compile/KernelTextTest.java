@@ -86,4 +86,15 @@ class KernelTextTest {
                 k0 [reference backend: dtype float16 is not emitted]: map b1:f16[5]
                   for i0 < 5: b1[i0] = add(b0[i0], b0[i0])""", text(j));
     }
+
+    @Test
+    void dynamicSliceReadsItsStartAtRunTime() {
+        ClosedJaxpr j = Oracle.trace(xs -> List.of(Lax.mul(dev.jaxvm.core.Trace.bind1(new dev.jaxvm.lax.DynamicSlice(
+                dev.jaxvm.core.Ints.of(5)), xs.get(0), xs.get(1)), DenseArray.scalar(DType.FLOAT32, false, 2))),
+                ArrayType.of(DType.FLOAT32, 60), ArrayType.of(DType.INT32));
+        assertEquals("""
+                program(b0:f32[60], b1:i32[]) -> (b2)
+                k0 [bytecode]: map b2:f32[5]
+                  for i0 < 5: b2[i0] = mul(b0[dyn(b1[0], 0, 55) + i0], 2.0:f32)""", text(j));
+    }
 }
