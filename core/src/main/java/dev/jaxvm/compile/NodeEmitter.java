@@ -102,7 +102,7 @@ final class NodeEmitter {
         }
         return switch (op) {
             case EXP, EXP2, LOG, EXPM1, LOG1P, TANH, LOGISTIC, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH,
-                 ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER -> false;
+                 ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA -> false;
             default -> true;
         };
     }

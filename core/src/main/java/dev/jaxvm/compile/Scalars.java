@@ -12,7 +12,7 @@ final class Scalars {
     static boolean expensive(ScalarOp op) {
         return switch (op) {
             case EXP, EXP2, LOG, EXPM1, LOG1P, TANH, LOGISTIC, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH,
-                 ACOSH, ATANH, CBRT, POW, ATAN2 -> true;
+                 ACOSH, ATANH, CBRT, POW, ATAN2, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA -> true;
             case NEG, SIGN, FLOOR, CEIL, ROUND_AWAY, ROUND_EVEN, IS_FINITE, SQRT, RSQRT, SQUARE, ABS, NOT, POPCNT, CLZ,
                  COPY, ADD, SUB, MUL, DIV, REM, MAX, MIN, NEXTAFTER, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC,
                  SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT, GE -> false;

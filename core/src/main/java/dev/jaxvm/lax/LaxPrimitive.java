@@ -11,8 +11,8 @@ import java.util.List;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive,
-        IndexingPrimitive, LinalgPrimitive {
+        permits UnaryPrimitive, BinaryPrimitive, TernaryPrimitive, ShapePrimitive, ReductionPrimitive,
+        HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive {
 
     /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
     @Override

@@ -56,7 +56,8 @@ class CatalogCompiledTest {
 
     /** The primitives lowered so far besides the elementwise ones (all Elementwise records lower as lane ops). */
     private static final java.util.Set<String> LOWERED = java.util.Set.of("ConvertElementType", "BroadcastInDim", "Reshape",
-            "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice",
+            "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice", "ReduceMax", "ReduceMin", "ReduceProd",
+            "ReduceAnd", "ReduceOr", "ReduceXor", "Clamp",
             "DotGeneral", "Jit");
 
     @Test
@@ -153,7 +154,18 @@ class CatalogCompiledTest {
             check(new SelectN(), List.of(ArrayType.of(DType.INT32, 2, 3, 4), x, x, x), r);
             check(new Iota(1, t, Shape.of(3, 4)), List.of(), r);
             for (DType to : DTYPES) check(new ConvertElementType(to, false), List.of(x), r);
-            for (int[] axes : new int[][] {{}, {0}, {1}, {2}, {0, 2}, {0, 1, 2}}) check(new ReduceSum(Ints.of(axes)), List.of(x), r);
+            for (int[] axes : new int[][] {{}, {0}, {1}, {2}, {0, 2}, {0, 1, 2}}) {
+                check(new ReduceSum(Ints.of(axes)), List.of(x), r);
+                check(new dev.jaxvm.lax.ReduceMax(Ints.of(axes)), List.of(x), r);
+                check(new dev.jaxvm.lax.ReduceMin(Ints.of(axes)), List.of(x), r);
+                check(new dev.jaxvm.lax.ReduceProd(Ints.of(axes)), List.of(ArrayType.of(t, 2, 3, 2)), r);
+                check(new dev.jaxvm.lax.ReduceAnd(Ints.of(axes)), List.of(x), r);
+                check(new dev.jaxvm.lax.ReduceOr(Ints.of(axes)), List.of(x), r);
+                check(new dev.jaxvm.lax.ReduceXor(Ints.of(axes)), List.of(x), r);
+            }
+            check(new dev.jaxvm.lax.ReduceMax(Ints.of(0)), List.of(ArrayType.of(t, 100003)), r);
+            check(new dev.jaxvm.lax.Clamp(), List.of(ArrayType.of(t), x, ArrayType.of(t)), r);
+            check(new dev.jaxvm.lax.Clamp(), List.of(x, x, x), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 100003)), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 0)), r);
             check(new ReduceSum(Ints.of(1)), List.of(ArrayType.of(t, 3, 0)), r);
@@ -178,7 +190,8 @@ class CatalogCompiledTest {
         }
         ClosedJaxpr j = Compiler.oneEquation(p, in, out);
         String what = p.name() + " " + p.params() + " on " + in;
-        boolean reduction = (p instanceof ReduceSum || p instanceof dev.jaxvm.lax.DotGeneral) && in.getFirst().dtype().isFloating();
+        boolean reduction = (p instanceof ReduceSum || p instanceof dev.jaxvm.lax.ReduceProd || p instanceof dev.jaxvm.lax.DotGeneral)
+                && in.getFirst().dtype().isFloating();
         // jaxvm's float32 exp/sin/cos (ScalarMath, VectorMath; SVML with -Djaxvm.fast_transcendentals=true)
         // are within an ulp or two of Math's; everything else is bit-exact
         boolean transcendental = p instanceof Elementwise w && Scalars.expensive(w.scalarOp()) && (VectorEmitter.FAST_TRANSCENDENTALS
