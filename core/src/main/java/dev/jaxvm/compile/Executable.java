@@ -35,6 +35,15 @@ public final class Executable {
             if (k instanceof Kernel.Map || k instanceof Kernel.Reduce) for (int o : k.outputs()) reusable[o] = true;
         }
         for (int o : program.outputs()) reusable[o] = false;
+        // a library kernel or a reference evaluation may return views of its operands: never reuse those
+        for (Kernel k : program.kernels()) {
+            switch (k) {
+                case Kernel.Library l -> l.in().forEach(i -> reusable[i] = false);
+                case Kernel.Fallback f -> f.in().forEach(i -> reusable[i] = false);
+                case Kernel.Map m -> { }
+                case Kernel.Reduce r -> { }
+            }
+        }
     }
 
     /** The kernel program. */
