@@ -134,4 +134,23 @@ class JitCompiledTest {
         for (int threads : new int[] {1, 2, 5}) Oracle.assertClose(want, e.call(args, threads).getFirst(), 8, threads + " threads");
         Oracle.assertClose(e.call(args, 1).getFirst(), e.call(args, 4).getFirst(), 0, "threads");
     }
+
+    @Test
+    void reusedIntermediatesNeverChangeEarlierResults() {
+        ArrayType t = ArrayType.of(DType.FLOAT32, 70, 40);
+        ClosedJaxpr j = Oracle.trace(xs -> {
+            Array e = Lax.exp(xs.get(0));
+            Array twice = Trace.bind1(new Twice(), e);   // a fallback reading a reused-candidate intermediate
+            return List.of(Lax.div(e, Lax.broadcastInDim(Lax.reduceSum(e, 1), new int[] {70, 40}, 0)), twice);
+        }, t);
+        Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
+        List<DenseArray> a = List.of(Oracle.random(t, new Random(1))), b = List.of(Oracle.random(t, new Random(2)));
+        List<DenseArray> first = e.call(a);
+        float[][] before = {first.get(0).toFloatArray(), first.get(1).toFloatArray()};
+        List<DenseArray> second = e.call(b);
+        assertArrayEquals(before[0], first.get(0).toFloatArray());
+        assertArrayEquals(before[1], first.get(1).toFloatArray());
+        Oracle.assertClose(Oracle.evaluate(j, b).get(0), second.get(0), 8, "second call");
+        Oracle.assertClose(e.call(a).get(0), first.get(0), 0, "same inputs, same bits");
+    }
 }
