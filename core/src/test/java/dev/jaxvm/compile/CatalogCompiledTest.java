@@ -57,7 +57,7 @@ class CatalogCompiledTest {
     /** The primitives lowered so far besides the elementwise ones (all Elementwise records lower as lane ops). */
     private static final java.util.Set<String> LOWERED = java.util.Set.of("ConvertElementType", "BroadcastInDim", "Reshape",
             "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice", "ReduceMax", "ReduceMin", "ReduceProd",
-            "ReduceAnd", "ReduceOr", "ReduceXor", "Clamp",
+            "ReduceAnd", "ReduceOr", "ReduceXor", "Clamp", "IntegerPow",
             "DotGeneral", "Jit");
 
     @Test
@@ -166,6 +166,7 @@ class CatalogCompiledTest {
             check(new dev.jaxvm.lax.ReduceMax(Ints.of(0)), List.of(ArrayType.of(t, 100003)), r);
             check(new dev.jaxvm.lax.Clamp(), List.of(ArrayType.of(t), x, ArrayType.of(t)), r);
             check(new dev.jaxvm.lax.Clamp(), List.of(x, x, x), r);
+            for (int y : new int[] {0, 1, 2, 3, 7, -1, -3}) check(new dev.jaxvm.lax.IntegerPow(y), List.of(x), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 100003)), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 0)), r);
             check(new ReduceSum(Ints.of(1)), List.of(ArrayType.of(t, 3, 0)), r);
