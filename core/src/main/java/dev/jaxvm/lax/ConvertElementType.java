@@ -1,9 +1,11 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "convert_element_type"; }
 
@@ -34,5 +36,20 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
             else Storage.setLong(newDtype, data, i, x.getLong(i));
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.getFirst());
+        Array t = tangents.getFirst();
+        if (t == null || !newDtype.isFloating()) return Jvp.of(out, null);
+        return Jvp.of(out, Trace.bind1(this, t));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType old = operands.getFirst().type();
+        if (!old.dtype().isFloating()) return java.util.Collections.singletonList(null);
+        return List.of(Lax.convertElementType(cts.getFirst(), old.dtype(), old.weakType()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param limitIndices exclusive limits
  * @param strides the steps, or null for unit steps
  */
-public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive {
+public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "slice"; }
 
@@ -51,5 +52,10 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             }
             return src;
         }));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        throw new UnsupportedOperationException("transpose of slice needs the pad primitive, which is not in the catalog yet");
     }
 }
