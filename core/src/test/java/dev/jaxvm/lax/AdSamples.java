@@ -1,0 +1,113 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Primitive;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+/**
+ * Seeded random applications of each catalog primitive, in float64, for the autodiff contract test.
+ * Elementwise primitives are sampled generically (with size-1 and rank-0 broadcasting); primitives
+ * with parameters have an entry in {@link #SPECIAL}.
+ */
+final class AdSamples {
+    private AdSamples() {}
+
+    /**
+     * One application of a primitive.
+     *
+     * @param primitive the primitive
+     * @param args its operands
+     * @param linear the operands the primitive is linear in (for the transpose test); empty if none
+     */
+    record Sample(Primitive primitive, List<Array> args, List<Integer> linear) {
+        @Override
+        public String toString() {
+            return primitive + " on " + args.stream().map(a -> a.type().toString()).toList() + " linear in " + linear;
+        }
+    }
+
+    static DenseArray uniform(Random r, ArrayType t, double lo, double hi) {
+        Object d = Storage.allocate(t.dtype(), t.size());
+        for (int i = 0; i < t.size(); i++) {
+            if (t.dtype().isFloating()) Storage.setDouble(t.dtype(), d, i, lo + (hi - lo) * r.nextDouble());
+            else if (t.dtype() == DType.BOOL) Storage.setBoolean(t.dtype(), d, i, r.nextBoolean());
+            else Storage.setLong(t.dtype(), d, i, (long) (lo + (hi - lo) * r.nextDouble()));
+        }
+        return DenseArray.wrap(t, d);
+    }
+
+    static DenseArray f64(Random r, int... shape) { return uniform(r, ArrayType.of(DType.FLOAT64, shape), -1, 1); }
+
+    private static final Map<Class<?>, double[]> DOMAINS = Map.of(
+            Acosh.class, new double[] {1.2, 3}, Log.class, new double[] {0.2, 2}, Sqrt.class, new double[] {0.2, 2},
+            Rsqrt.class, new double[] {0.2, 2}, Pow.class, new double[] {0.2, 2}, Cbrt.class, new double[] {0.2, 2},
+            Div.class, new double[] {0.2, 2}, Rem.class, new double[] {0.3, 2});
+
+    /** Samples for an elementwise primitive: equal shapes, size-1 broadcasting and a rank-0 operand. */
+    static List<Sample> elementwise(Elementwise p, Random r) {
+        int arity = p.scalarOp().arity();
+        boolean floats = p.accepts(DType.FLOAT64);
+        DType dt = floats ? DType.FLOAT64 : DType.INT32;
+        double[] dom = DOMAINS.getOrDefault(p.getClass(), floats ? new double[] {-0.9, 0.9} : new double[] {0, 8});
+        List<int[][]> shapes = arity == 1 ? List.of(new int[][] {{2, 3}}, new int[][] {{}})
+                : List.of(new int[][] {{2, 3}, {2, 3}}, new int[][] {{1, 3}, {2, 3}}, new int[][] {{}, {2, 3}},
+                        new int[][] {{2, 1}, {}});
+        List<Sample> out = new ArrayList<>();
+        for (int[][] ss : shapes) {
+            List<Array> args = new ArrayList<>();
+            for (int[] s : ss) args.add(uniform(r, ArrayType.of(dt, s), dom[0], dom[1]));
+            out.add(new Sample(p, args, !floats ? List.of() : p instanceof Div ? List.of(0) : allIndices(arity)));
+        }
+        return out;
+    }
+
+    private static List<Integer> allIndices(int n) {
+        List<Integer> l = new ArrayList<>();
+        for (int i = 0; i < n; i++) l.add(i);
+        return l;
+    }
+
+    /** Samples of the primitives with parameters, by class. */
+    static final Map<Class<?>, BiFunction<Random, Void, List<Sample>>> SPECIAL = Map.ofEntries(
+            Map.entry(ConvertElementType.class, (r, v) -> List.of(
+                    new Sample(new ConvertElementType(DType.FLOAT64, false), List.of(f64(r, 2, 3).withWeakType(true)), List.of(0)),
+                    new Sample(new ConvertElementType(DType.INT32, false), List.of(f64(r, 3)), List.of()),
+                    new Sample(new ConvertElementType(DType.FLOAT64, false), List.of(uniform(r, ArrayType.of(DType.INT32, 3), 0, 9)),
+                            List.of()))),
+            Map.entry(BroadcastInDim.class, (r, v) -> List.of(
+                    new Sample(new BroadcastInDim(Shape.of(2, 3, 4), Ints.of(0, 2)), List.of(f64(r, 2, 1)), List.of(0)),
+                    new Sample(new BroadcastInDim(Shape.of(3, 2), Ints.of()), List.of(f64(r)), List.of(0)),
+                    new Sample(new BroadcastInDim(Shape.of(4, 3), Ints.of(1)), List.of(f64(r, 3)), List.of(0)))),
+            Map.entry(Reshape.class, (r, v) -> List.of(
+                    new Sample(new Reshape(Ints.of(3, 2), null), List.of(f64(r, 2, 3)), List.of(0)))),
+            Map.entry(Squeeze.class, (r, v) -> List.of(
+                    new Sample(new Squeeze(Ints.of(0, 2)), List.of(f64(r, 1, 3, 1)), List.of(0)))),
+            Map.entry(Transpose.class, (r, v) -> List.of(
+                    new Sample(new Transpose(Ints.of(2, 0, 1)), List.of(f64(r, 2, 3, 4)), List.of(0)))),
+            Map.entry(Slice.class, (r, v) -> List.of(
+                    new Sample(new Slice(Ints.of(1, 0), Ints.of(3, 5), null), List.of(f64(r, 4, 5)), List.of(0)),
+                    new Sample(new Slice(Ints.of(0, 1), Ints.of(4, 5), Ints.of(2, 3)), List.of(f64(r, 4, 5)), List.of(0)))),
+            Map.entry(Stack.class, (r, v) -> List.of(
+                    new Sample(new Stack(1), List.of(f64(r, 2, 3), f64(r, 2, 3), f64(r, 2, 3)), List.of(0, 1, 2)))),
+            Map.entry(Unstack.class, (r, v) -> List.of(
+                    new Sample(new Unstack(1), List.of(f64(r, 2, 3)), List.of(0)))),
+            Map.entry(SelectN.class, (r, v) -> List.of(
+                    new Sample(new SelectN(), List.of(uniform(r, ArrayType.of(DType.BOOL, 2, 3), 0, 1), f64(r, 2, 3), f64(r, 2, 3)),
+                            List.of(1, 2)),
+                    new Sample(new SelectN(), List.of(uniform(r, ArrayType.of(DType.INT32, 3), 0, 3), f64(r, 3), f64(r, 3),
+                            f64(r, 3)), List.of(1, 2, 3)))),
+            Map.entry(Iota.class, (r, v) -> List.of(new Sample(new Iota(0, DType.INT32, Shape.of(4)), List.of(), List.of()))),
+            Map.entry(ReduceSum.class, (r, v) -> List.of(
+                    new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
+                    new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))));
+}
