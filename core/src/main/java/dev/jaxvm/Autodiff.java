@@ -16,7 +16,28 @@ import java.util.function.Function;
 final class Autodiff {
     private Autodiff() {}
 
-    static JvpResult jvp(FnN f, Array[] primals, Array[] tangents) {
+    /** A function of arrays to one array, the form the functions below work on. */
+    interface ArrayFn {
+        Array apply(Array[] xs);
+    }
+
+    /** {@code f} as an {@link ArrayFn}: its result must be an array. */
+    static ArrayFn of(FnN f) {
+        return xs -> switch (f.apply((Object[]) xs)) {
+            case Array a -> a;
+            case null -> throw new IllegalArgumentException("the differentiated function returned null, not an array");
+            case Object o -> dev.jaxvm.numpy.Jnp.asarray(o);
+        };
+    }
+
+    /** Java arguments as arrays: arrays pass through, Java scalars and arrays become jaxvm arrays. */
+    static Array[] arrays(Object... xs) {
+        Array[] out = new Array[xs.length];
+        for (int i = 0; i < xs.length; i++) out[i] = xs[i] instanceof Array a ? a : dev.jaxvm.numpy.Jnp.asarray(xs[i]);
+        return out;
+    }
+
+    static JvpResult jvp(ArrayFn f, Array[] primals, Array[] tangents) {
         if (primals.length != tangents.length) {
             throw new IllegalArgumentException("primal and tangent arguments to jax.jvp must have the same tree structure;"
                     + " primals have " + primals.length + " arguments, tangents have " + tangents.length + ".");
@@ -41,12 +62,12 @@ final class Autodiff {
         return new JvpResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())));
     }
 
-    static Linearized linearize(FnN f, Array[] primals) {
+    static Linearized linearize(ArrayFn f, Array[] primals) {
         Linearize.Result r = Linearize.linearize(xs -> List.of(f.apply(xs.toArray(Array[]::new))), Arrays.asList(primals));
-        return new Linearized(r.primalsOut().getFirst(), ts -> r.apply(Arrays.asList(ts)).getFirst());
+        return new Linearized(r.primalsOut().getFirst(), ts -> r.apply(Arrays.asList(arrays(ts))).getFirst());
     }
 
-    static VjpResult vjp(FnN f, Array[] primals) {
+    static VjpResult vjp(ArrayFn f, Array[] primals) {
         Linearize.Result r = Linearize.linearize(xs -> List.of(f.apply(xs.toArray(Array[]::new))), Arrays.asList(primals));
         Array out = r.primalsOut().getFirst();
         return new VjpResult(out, ct -> pullback(r, primals, out, ct));

@@ -1,11 +1,11 @@
 package dev.jaxvm;
 
 /**
- * A function of two arrays.
+ * A function of two arrays, for {@link Jax#jit(Fn2)} and {@link Jax#makeJaxpr(Fn2)}:
+ * {@code (x, y) -> x.mul(y).sum()}.
  *
  * {@snippet :
- * Fn2 f = (x, y) -> Jnp.sin(x).add(Jnp.cos(y).mul(2));
- * Fn2 dfdx = Jax.grad(f, 0);
+ * Fn2 f = (p, k) -> p.mul(k).sum();
  * }
  */
 @FunctionalInterface

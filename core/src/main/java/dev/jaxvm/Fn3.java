@@ -1,7 +1,7 @@
 package dev.jaxvm;
 
 /**
- * A function of three arrays.
+ * A function of three arrays, for {@link Jax#jit(Fn3)} and {@link Jax#makeJaxpr(Fn3)}.
  *
  * {@snippet :
  * Fn3 f = (x, y, z) -> x.mul(y).add(z);

@@ -15,7 +15,7 @@ final class Jacobians {
     private Jacobians() {}
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, shaped {@code out.shape + x.shape}. */
-    static Array jacfwd(FnN f, int argnum, Array[] args) {
+    static Array jacfwd(Autodiff.ArrayFn f, int argnum, Array[] args) {
         int a = Autodiff.resolveArgnums(List.of(argnum), args.length)[0];
         Autodiff.checkInputDType("jacfwd", false, args[a]);
         Array x = args[a];
@@ -34,7 +34,7 @@ final class Jacobians {
     }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
-    static Array jacrev(FnN f, int argnum, Array[] args) {
+    static Array jacrev(Autodiff.ArrayFn f, int argnum, Array[] args) {
         int a = Autodiff.resolveArgnums(List.of(argnum), args.length)[0];
         Autodiff.checkInputDType("jacrev", false, args[a]);
         Array x = args[a];

@@ -22,15 +22,26 @@ public final class Jax {
      * The value of {@code f} at {@code primals} and its JVP along {@code tangents} (one per primal, of
      * the primal's type; float0 for integer primals).
      *
+     * {@snippet :
+     * JvpResult r = Jax.jvp(xs -> Jnp.sin(xs[0]), new Array[] {x}, new Array[] {t});   // (sin x, t cos x)
+     * }
+     *
      * @throws IllegalArgumentException if the tangents don't match the primals in number, dtype or shape
      */
-    public static JvpResult jvp(FnN f, Array[] primals, Array[] tangents) { return Autodiff.jvp(f, primals, tangents); }
+    public static JvpResult jvp(FnN f, Array[] primals, Array[] tangents) {
+        return Autodiff.jvp(Autodiff.of(f), primals, tangents);
+    }
+
+    /** {@link #jvp(FnN, Array[], Array[])} for a function of one array. */
+    public static JvpResult jvp(Fn1 f, Array primal, Array tangent) {
+        return Autodiff.jvp(xs -> f.apply(xs[0]), new Array[] {primal}, new Array[] {tangent});
+    }
 
     /** The value of {@code f} at {@code primals} and its linearization there, as a function of tangents. */
-    public static Linearized linearize(FnN f, Array... primals) { return Autodiff.linearize(f, primals); }
+    public static Linearized linearize(FnN f, Array... primals) { return Autodiff.linearize(Autodiff.of(f), primals); }
 
     /** The value of {@code f} at {@code primals} and its pullback (vector-Jacobian product). */
-    public static VjpResult vjp(FnN f, Array... primals) { return Autodiff.vjp(f, primals); }
+    public static VjpResult vjp(FnN f, Array... primals) { return Autodiff.vjp(Autodiff.of(f), primals); }
 
     /**
      * The gradient of a scalar function of one argument.
@@ -40,34 +51,41 @@ public final class Jax {
      * df.apply(Jnp.array(0f));   // 1.0
      * }
      */
-    public static Fn1 grad(Fn1 f) { return x -> grad((FnN) xs -> f.apply(xs[0]), 0).apply(x); }
-
-    /** The gradient of a scalar function of two arguments with respect to argument {@code argnum}. */
-    public static Fn2 grad(Fn2 f, int argnum) { return (x, y) -> grad((FnN) xs -> f.apply(xs[0], xs[1]), argnum).apply(x, y); }
-
-    /** The gradient of a scalar function of three arguments with respect to argument {@code argnum}. */
-    public static Fn3 grad(Fn3 f, int argnum) {
-        return (x, y, z) -> grad((FnN) xs -> f.apply(xs[0], xs[1], xs[2]), argnum).apply(x, y, z);
-    }
-
-    /** The gradient of a scalar function with respect to argument {@code argnum}. */
-    public static FnN grad(FnN f, int argnum) {
-        return xs -> valueAndGrad(f, GradOptions.argnums(argnum)).apply(xs).grad();
+    public static Fn1 grad(Fn1 f) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0]), GradOptions.argnums(0));
+        return x -> vg.apply(x).grad();
     }
 
     /**
-     * The gradients of a scalar function with respect to several arguments, in the order asked
-     * (JAX's {@code grad(f, argnums=(2, 0))}).
+     * The gradient of a scalar function of two arguments with respect to argument {@code argnum}.
+     *
+     * {@snippet :
+     * Fn2 F = (x, y) -> Jnp.sin(x).add(Jnp.cos(y).mul(2));
+     * Fn2 Fx = Jax.grad(F, 0);    // cos(x)
+     * }
      */
-    public static java.util.function.Function<Array[], java.util.List<Array>> grad(FnN f, int... argnums) {
-        GradFn vg = valueAndGrad(f, GradOptions.argnums(argnums));
-        return xs -> vg.apply(xs).grads();
+    public static Fn2 grad(Fn2 f, int argnum) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0], xs[1]), GradOptions.argnums(argnum));
+        return (x, y) -> vg.apply(x, y).grad();
     }
 
-    /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
-    public static GradFn valueAndGrad(FnN f, GradOptions options) {
-        if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
-        return valueAndGrad((FnAux) xs -> new WithAux(f.apply(xs), null), options);
+    /** The gradient of a scalar function of three arguments with respect to argument {@code argnum}. */
+    public static Fn3 grad(Fn3 f, int argnum) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0], xs[1], xs[2]), GradOptions.argnums(argnum));
+        return (x, y, z) -> vg.apply(x, y, z).grad();
+    }
+
+    /**
+     * The gradient of a scalar function of any number of arrays: with one argnum, the function returns
+     * that gradient (an {@link Array}); with several, a {@code List<Array>} in the order asked (JAX's
+     * {@code grad(f, argnums=(2, 0))}). Arguments may be arrays or Java scalars.
+     *
+     * @throws IllegalArgumentException (when applied) if an argnum is out of range, an input is not
+     *     floating, or the output is not a scalar
+     */
+    public static FnN grad(FnN f, int... argnums) {
+        GradFn vg = valueAndGrad(f, argnums);
+        return argnums.length == 1 ? xs -> vg.apply(xs).grad() : xs -> vg.apply(xs).grads();
     }
 
     /** The value and gradients with respect to {@code argnums} (the first argument when none are given). */
@@ -75,23 +93,37 @@ public final class Jax {
         return valueAndGrad(f, GradOptions.argnums(argnums.length == 0 ? new int[] {0} : argnums));
     }
 
-    /** The value, gradients and auxiliary data of a function returning {@link WithAux}. */
-    public static GradFn valueAndGrad(FnAux f, GradOptions options) {
+    /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
+    public static GradFn valueAndGrad(FnN f, GradOptions options) {
+        if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
+        return valueAndGrad(Autodiff.of(f), options);
+    }
+
+    private static GradFn valueAndGrad(Autodiff.ArrayFn f, GradOptions options) {
+        return xs -> Autodiff.valueAndGrad("grad", ys -> new WithAux(f.apply(ys), null), options, Autodiff.arrays(xs));
+    }
+
+    /** The value, gradients and auxiliary data of a function returning {@link WithAux} ({@code hasAux}). */
+    public static GradFn valueAndGradWithAux(FnAux f, GradOptions options) {
         return xs -> Autodiff.valueAndGrad("grad", options.hasAux() ? f : ys -> new WithAux(f.apply(ys).out(), null),
-                options, xs);
+                options, Autodiff.arrays(xs));
     }
 
     /** The Jacobian of {@code f} by forward mode, shaped {@code out.shape + x.shape}. */
     public static Fn1 jacfwd(Fn1 f) { return x -> Jacobians.jacfwd(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by forward mode. */
-    public static FnN jacfwd(FnN f, int argnum) { return xs -> Jacobians.jacfwd(f, argnum, xs); }
+    public static FnN jacfwd(FnN f, int argnum) {
+        return xs -> Jacobians.jacfwd(Autodiff.of(f), argnum, Autodiff.arrays(xs));
+    }
 
     /** The Jacobian of {@code f} by reverse mode, shaped {@code out.shape + x.shape}. */
     public static Fn1 jacrev(Fn1 f) { return x -> Jacobians.jacrev(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
-    public static FnN jacrev(FnN f, int argnum) { return xs -> Jacobians.jacrev(f, argnum, xs); }
+    public static FnN jacrev(FnN f, int argnum) {
+        return xs -> Jacobians.jacrev(Autodiff.of(f), argnum, Autodiff.arrays(xs));
+    }
 
     /** The Hessian of a scalar function: {@code jacfwd(jacrev(f))}. */
     public static Fn1 hessian(Fn1 f) { return jacfwd(jacrev(f)); }

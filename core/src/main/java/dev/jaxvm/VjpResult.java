@@ -8,7 +8,7 @@ import java.util.function.Function;
  * value to one cotangent per argument.
  *
  * {@snippet :
- * VjpResult r = Jax.vjp(xs -> xs[0].mul(xs[1]), x, y);
+ * VjpResult r = Jax.vjp(xs -> Jnp.multiply(xs[0], xs[1]), x, y);
  * List<Array> cts = r.pullback().apply(Jnp.ones(3));
  * }
  *

@@ -7,7 +7,7 @@ package dev.jaxvm;
  *
  * {@snippet :
  * FnAux f = xs -> new WithAux(xs[0].pow(3), List.of(xs[0].pow(2)));
- * GradResult r = Jax.valueAndGrad(f, GradOptions.argnums(0).withHasAux(true)).apply(Jnp.array(3f));
+ * GradResult r = Jax.valueAndGradWithAux(f, GradOptions.argnums(0).withHasAux(true)).apply(Jnp.array(3f));
  * }
  *
  * @param out the value to differentiate
