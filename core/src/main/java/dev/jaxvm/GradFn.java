@@ -4,7 +4,7 @@ package dev.jaxvm;
  * A function returning a value and its gradients: what {@code Jax.valueAndGrad} makes.
  *
  * {@snippet :
- * GradFn vg = Jax.valueAndGrad((FnN) xs -> Jnp.multiply(xs[0], xs[0]), 0);
+ * GradFn vg = Jax.valueAndGradN((FnN) xs -> Jnp.multiply(xs[0], xs[0]), 0);
  * }
  */
 @FunctionalInterface

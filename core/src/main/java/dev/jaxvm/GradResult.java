@@ -8,7 +8,7 @@ import java.util.List;
  * function has any.
  *
  * {@snippet :
- * GradResult r = Jax.valueAndGrad((FnN) xs -> Jnp.multiply(xs[0], xs[0]), 0).apply(Jnp.array(3f));
+ * GradResult r = Jax.valueAndGradN((FnN) xs -> Jnp.multiply(xs[0], xs[0]), 0).apply(Jnp.array(3f));
  * assert r.value().item().equals(9f) && r.grad().item().equals(6f);
  * }
  *

@@ -83,18 +83,18 @@ public final class Jax {
      * @throws IllegalArgumentException (when applied) if an argnum is out of range, an input is not
      *     floating, or the output is not a scalar
      */
-    public static FnN grad(FnN f, int... argnums) {
-        GradFn vg = valueAndGrad(f, argnums);
+    public static FnN gradN(FnN f, int... argnums) {
+        GradFn vg = valueAndGradN(f, argnums);
         return argnums.length == 1 ? xs -> vg.apply(xs).grad() : xs -> vg.apply(xs).grads();
     }
 
     /** The value and gradients with respect to {@code argnums} (the first argument when none are given). */
-    public static GradFn valueAndGrad(FnN f, int... argnums) {
-        return valueAndGrad(f, GradOptions.argnums(argnums.length == 0 ? new int[] {0} : argnums));
+    public static GradFn valueAndGradN(FnN f, int... argnums) {
+        return valueAndGradN(f, GradOptions.argnums(argnums.length == 0 ? new int[] {0} : argnums));
     }
 
     /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
-    public static GradFn valueAndGrad(FnN f, GradOptions options) {
+    public static GradFn valueAndGradN(FnN f, GradOptions options) {
         if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
         return valueAndGrad(Autodiff.of(f), options);
     }
@@ -113,7 +113,7 @@ public final class Jax {
     public static Fn1 jacfwd(Fn1 f) { return x -> Jacobians.jacfwd(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by forward mode. */
-    public static FnN jacfwd(FnN f, int argnum) {
+    public static FnN jacfwdN(FnN f, int argnum) {
         return xs -> Jacobians.jacfwd(Autodiff.of(f), argnum, Autodiff.arrays(xs));
     }
 
@@ -121,7 +121,7 @@ public final class Jax {
     public static Fn1 jacrev(Fn1 f) { return x -> Jacobians.jacrev(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
-    public static FnN jacrev(FnN f, int argnum) {
+    public static FnN jacrevN(FnN f, int argnum) {
         return xs -> Jacobians.jacrev(Autodiff.of(f), argnum, Autodiff.arrays(xs));
     }
 
@@ -129,5 +129,59 @@ public final class Jax {
     public static Fn1 hessian(Fn1 f) { return jacfwd(jacrev(f)); }
 
     /** The Hessian of a scalar function with respect to argument {@code argnum}. */
-    public static FnN hessian(FnN f, int argnum) { return jacfwd(jacrev(f, argnum), argnum); }
+    public static FnN hessianN(FnN f, int argnum) { return jacfwdN(jacrevN(f, argnum), argnum); }
+
+    /**
+     * A function with a custom JVP rule (JAX's {@code jax.custom_jvp}): {@code f} computes the value,
+     * {@code rule} its primal output and tangent. Reverse mode transposes the rule's tangent computation.
+     *
+     * {@snippet :
+     * Fn1 f = Jax.customJvp(x -> Jnp.log1p(Jnp.exp(x)), (p, t) -> new JvpResult(Jnp.log1p(Jnp.exp(p[0])),
+     *         t[0].mul(Lax.logistic(p[0]))));
+     * }
+     */
+    public static Fn1 customJvp(Fn1 f, CustomJvpRule rule) {
+        return x -> CustomRules.customJvp("f", xs -> f.apply(xs[0]), rule, new Array[] {x});
+    }
+
+    /** {@link #customJvp(Fn1, CustomJvpRule)} for a function of several arrays (N: Java cannot tell varargs lambdas from {@link Fn1}s). */
+    public static FnN customJvpN(FnN f, CustomJvpRule rule) {
+        return xs -> CustomRules.customJvp("f", Autodiff.of(f), rule, Autodiff.arrays(xs));
+    }
+
+    /**
+     * A function with a custom VJP (JAX's {@code jax.custom_vjp}): {@code fwd} returns the value and
+     * residuals, {@code bwd} maps residuals and an output cotangent to argument cotangents. Forward
+     * mode is not supported, as in JAX.
+     */
+    public static Fn1 customVjp(Fn1 f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
+        return x -> CustomRules.customVjp("f", xs -> f.apply(xs[0]), fwd, bwd, new Array[] {x});
+    }
+
+    /** {@link #customVjp(Fn1, CustomVjpFwd, CustomVjpBwd)} for a function of several arrays. */
+    public static FnN customVjpN(FnN f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
+        return xs -> CustomRules.customVjp("f", Autodiff.of(f), fwd, bwd, Autodiff.arrays(xs));
+    }
+
+    /**
+     * {@code f} with rematerialization (JAX's {@code jax.checkpoint}): under reverse mode its
+     * intermediate values are recomputed in the backward pass instead of being stored.
+     */
+    public static Fn1 checkpoint(Fn1 f) { return x -> CustomRules.checkpoint(xs -> f.apply(xs[0]), new Array[] {x}); }
+
+    /** {@link #checkpoint(Fn1)} for a function of several arrays. */
+    public static FnN checkpointN(FnN f) { return xs -> CustomRules.checkpoint(Autodiff.of(f), Autodiff.arrays(xs)); }
+
+    /**
+     * Checks the derivatives of {@code f} at {@code args} numerically up to {@code order} (JAX's
+     * {@code jax.test_util.check_grads}): each mode, {@code "fwd"} and/or {@code "rev"}, is compared with
+     * central differences (step 1e-4) at dtype-based tolerances, recursively for higher orders.
+     *
+     * @throws AssertionError naming the failing check when a derivative disagrees
+     */
+    public static void checkGrads(FnN f, Array[] args, int order, String... modes) {
+        Autodiff.ArrayFn g = Autodiff.of(f);
+        CheckGrads.check(xs -> java.util.List.of(g.apply(xs)), args, order,
+                modes.length == 0 ? java.util.List.of("fwd", "rev") : java.util.List.of(modes));
+    }
 }

@@ -8,6 +8,7 @@ import dev.jaxvm.ir.Eqn;
 import dev.jaxvm.ir.Jaxpr;
 import dev.jaxvm.ir.Literal;
 import dev.jaxvm.ir.Var;
+import dev.jaxvm.lax.Remat;
 import dev.jaxvm.lax.Tangents;
 import dev.jaxvm.lax.Transposable;
 import java.util.ArrayList;
@@ -74,9 +75,6 @@ public final class Transpose {
             any |= c != null;
         }
         if (!any) return;
-        if (!(e.primitive() instanceof Transposable t)) {
-            throw new UnsupportedOperationException("no transpose rule for '" + e.primitive().name() + "'");
-        }
         for (int k = 0; k < outCts.size(); k++) {
             if (outCts.get(k) == null) outCts.set(k, Tangents.zeros(Tangents.tangentType(e.outputs().get(k).type())));
         }
@@ -85,7 +83,11 @@ public final class Transpose {
             ops.add(a instanceof Var v && lin.contains(v) ? new Transposable.Undefined(v.type())
                     : new Transposable.Known(read(primal, a)));
         }
-        List<Array> inCts = t.transpose(Collections.unmodifiableList(outCts), List.copyOf(ops));
+        List<Array> inCts = switch (e.primitive()) {
+            case Remat r -> RematRules.transpose(r, List.copyOf(ops), outCts);
+            case Transposable t -> t.transpose(Collections.unmodifiableList(outCts), List.copyOf(ops));
+            default -> throw new UnsupportedOperationException("no transpose rule for '" + e.primitive().name() + "'");
+        };
         for (int k = 0; k < ops.size(); k++) {
             if (ops.get(k).isLinear() && inCts.get(k) != null) {
                 Var v = (Var) e.inputs().get(k);

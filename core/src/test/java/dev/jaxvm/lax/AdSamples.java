@@ -1,13 +1,16 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.CustomVjpFwd;
 import dev.jaxvm.DType;
+import dev.jaxvm.JvpResult;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Primitive;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.transform.Hoisted;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +110,26 @@ final class AdSamples {
                     new Sample(new SelectN(), List.of(uniform(r, ArrayType.of(DType.INT32, 3), 0, 3), f64(r, 3), f64(r, 3),
                             f64(r, 3)), List.of(1, 2, 3)))),
             Map.entry(Iota.class, (r, v) -> List.of(new Sample(new Iota(0, DType.INT32, Shape.of(4)), List.of(), List.of()))),
+            Map.entry(CustomJvpCall.class, (r, v) -> {
+                Hoisted h = Hoisted.trace(xs -> List.of(Lax.sin(xs.get(0))), List.of(ArrayType.of(DType.FLOAT64, 3)));
+                return List.of(new Sample(new CustomJvpCall("f", h.jaxpr(), (p, t) -> new JvpResult(Lax.sin(p[0]),
+                        Lax.mul(t[0], Lax.cos(p[0]))), 0), List.of(f64(r, 3)), List.of()));
+            }),
+            Map.entry(CustomVjpCall.class, (r, v) -> {
+                Hoisted h = Hoisted.trace(xs -> List.of(Lax.sin(xs.get(0))), List.of(ArrayType.of(DType.FLOAT64, 3)));
+                return List.of(new Sample(new CustomVjpCall("f", h.jaxpr(), xs -> new CustomVjpFwd.Out(Lax.sin(xs[0]),
+                        List.of(Lax.cos(xs[0]))), (res, ct) -> List.of(Lax.mul(res.get(0), ct)), 0), List.of(f64(r, 3)), List.of()));
+            }),
+            Map.entry(CustomLin.class, (r, v) -> List.of(new Sample(new CustomLin("f", (res, ct) -> List.of(Lax.mul(res.get(0), ct)), 1,
+                    ArrayType.of(DType.FLOAT64, 3), List.of(ArrayType.of(DType.FLOAT64, 3))), List.of(f64(r, 3), f64(r, 3)),
+                    List.of()))),
+            Map.entry(Remat.class, (r, v) -> {
+                Hoisted h = Hoisted.trace(xs -> List.of(Lax.sin(Lax.mul(xs.get(0), Lax.sin(xs.get(1))))),
+                        List.of(ArrayType.of(DType.FLOAT64, 3), ArrayType.of(DType.FLOAT64, 3)));
+                return List.of(new Sample(new Remat(h.jaxpr(), false), List.of(f64(r, 3), f64(r, 3)), List.of()));
+            }),
+            Map.entry(AddAny.class, (r, v) -> List.of(new Sample(new AddAny(), List.of(f64(r, 2, 3), f64(r, 2, 3)), List.of(0, 1)))),
+            Map.entry(StopGradient.class, (r, v) -> List.of(new Sample(new StopGradient(), List.of(f64(r, 2, 3)), List.of()))),
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))));

@@ -98,7 +98,7 @@ class GradGoldenTest {
             for (JsonElement a : k.getAsJsonArray("args")) args.add(decode(a.getAsJsonObject()));
             int[] argnums = new int[k.getAsJsonArray("argnums").size()];
             for (int i = 0; i < argnums.length; i++) argnums[i] = k.getAsJsonArray("argnums").get(i).getAsInt();
-            GradResult r = Jax.valueAndGrad((FnN) xs -> f.apply(java.util.Arrays.copyOf(xs, xs.length, Array[].class)), argnums).apply(args.toArray(Array[]::new));
+            GradResult r = Jax.valueAndGradN((FnN) xs -> f.apply(java.util.Arrays.copyOf(xs, xs.length, Array[].class)), argnums).apply(args.toArray(Array[]::new));
             try {
                 assertClose(k.get("value").getAsDouble(), r.value().toDoubleArray()[0], name + " value");
                 JsonArray grads = k.getAsJsonArray("grads");

@@ -59,13 +59,13 @@ class GradTest {
     void argnumsAndValueAndGrad() {
         FnN fn = xs -> Jnp.add(Jnp.add(Jnp.multiply(xs[0], 1.0), Jnp.multiply(xs[1], 2.0)), Jnp.multiply(xs[2], 3.0));
         Array one = Jnp.array(1f);
-        assertEquals(1f, f((Array) Jax.grad(fn, 0).apply(one, one, one)));
-        assertEquals(2f, f((Array) Jax.grad(fn, 1).apply(1.0, 1.0, 1.0)));
+        assertEquals(1f, f((Array) Jax.gradN(fn, 0).apply(one, one, one)));
+        assertEquals(2f, f((Array) Jax.gradN(fn, 1).apply(1.0, 1.0, 1.0)));
         @SuppressWarnings("unchecked")
-        List<Array> g = (List<Array>) Jax.grad(fn, 2, 0).apply(one, one, one);
+        List<Array> g = (List<Array>) Jax.gradN(fn, 2, 0).apply(one, one, one);
         assertEquals(3f, f(g.get(0)));
         assertEquals(1f, f(g.get(1)));
-        GradResult r = Jax.valueAndGrad(fn, 2, 0).apply(one, one, one);
+        GradResult r = Jax.valueAndGradN(fn, 2, 0).apply(one, one, one);
         assertEquals(6f, f(r.value()));
         assertEquals(3f, f(r.grads().get(0)));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -93,7 +93,7 @@ class GradTest {
 
     @Test
     void allowIntGivesFloat0() {
-        GradResult r = Jax.valueAndGrad((FnN) xs -> Jnp.add(xs[0], 0.0), GradOptions.argnums(0).withAllowInt(true))
+        GradResult r = Jax.valueAndGradN((FnN) xs -> Jnp.add(xs[0], 0.0), GradOptions.argnums(0).withAllowInt(true))
                 .apply(Jnp.array(1));
         assertEquals(DType.FLOAT0, r.grad().dtype());
         assertEquals(0, r.grad().ndim());
