@@ -40,6 +40,29 @@ public record Hoisted(ClosedJaxpr jaxpr, List<Array> consts) {
         return new Hoisted(new ClosedJaxpr(new Jaxpr(List.of(), invars, j.eqns(), j.outvars()), List.of()), closed.consts());
     }
 
+    /**
+     * Hoists only the constants that are tracers of enclosing transformations, keeping concrete
+     * constants in the Jaxpr (as {@code jit} does).
+     */
+    public static Hoisted tracersOf(ClosedJaxpr closed) {
+        Jaxpr j = closed.jaxpr();
+        List<Var> keepVars = new ArrayList<>(), hoistVars = new ArrayList<>();
+        List<Array> keep = new ArrayList<>(), hoist = new ArrayList<>();
+        for (int i = 0; i < j.constvars().size(); i++) {
+            Array c = closed.consts().get(i);
+            if (c instanceof dev.jaxvm.core.Tracer) {
+                hoistVars.add(j.constvars().get(i));
+                hoist.add(c);
+            } else {
+                keepVars.add(j.constvars().get(i));
+                keep.add(c);
+            }
+        }
+        List<Var> invars = new ArrayList<>(hoistVars);
+        invars.addAll(j.invars());
+        return new Hoisted(new ClosedJaxpr(new Jaxpr(keepVars, invars, j.eqns(), j.outvars()), keep), hoist);
+    }
+
     /** The operands for a call: the constants, then {@code args}. */
     public List<Array> operands(List<? extends Array> args) {
         List<Array> out = new ArrayList<>(consts);

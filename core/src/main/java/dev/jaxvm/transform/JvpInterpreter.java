@@ -7,6 +7,7 @@ import dev.jaxvm.core.Primitive;
 import dev.jaxvm.core.Trace;
 import dev.jaxvm.core.Tracer;
 import dev.jaxvm.lax.Differentiable;
+import dev.jaxvm.lax.Jit;
 import dev.jaxvm.lax.Remat;
 import dev.jaxvm.lax.Tangents;
 import java.util.ArrayList;
@@ -81,6 +82,7 @@ public final class JvpInterpreter implements Interpreter {
         if (!any) return Trace.under(parent, () -> Trace.bind(primitive, primals));
         Differentiable.Jvp r = Trace.under(parent, () -> switch (primitive) {
             case Remat remat -> RematRules.jvp(remat, primals, tangents);
+            case Jit jit -> JitRules.jvp(jit, primals, tangents);
             default -> rule(primitive).jvp(primals, tangents);
         });
         List<Array> out = new ArrayList<>(r.primalsOut().size());

@@ -12,7 +12,9 @@ import dev.jaxvm.ir.ClosedJaxpr;
 import dev.jaxvm.ir.Eqn;
 import dev.jaxvm.ir.Jaxpr;
 import dev.jaxvm.ir.Literal;
+import dev.jaxvm.ir.StagingRule;
 import dev.jaxvm.ir.Var;
+import dev.jaxvm.lax.Jit;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -55,6 +57,12 @@ final class PartialEvalInterpreter implements Interpreter {
         boolean unknown = false;
         for (Array a : args) unknown |= owns(a);
         if (!unknown) return Trace.under(parent, () -> Trace.bind(primitive, args));
+        if (primitive instanceof Jit jit) return JitRules.partialEval(this, jit, args);
+        return stage(primitive, args);
+    }
+
+    /** Records {@code primitive} applied to {@code args} as an equation of the unknown Jaxpr. */
+    List<Array> stage(Primitive primitive, List<Array> args) {
         List<Atom> in = new ArrayList<>(args.size());
         List<ArrayType> types = new ArrayList<>(args.size());
         for (Array a : args) {
@@ -63,6 +71,10 @@ final class PartialEvalInterpreter implements Interpreter {
             types.add(atom.type());
         }
         List<ArrayType> outTypes = primitive.abstractEval(types);
+        if (primitive instanceof StagingRule rule) {
+            List<Array> folded = rule.stageOrFold(args, outTypes);
+            if (folded != null) return folded;
+        }
         List<Var> outs = new ArrayList<>(outTypes.size());
         List<Array> tracers = new ArrayList<>(outTypes.size());
         for (ArrayType t : outTypes) {

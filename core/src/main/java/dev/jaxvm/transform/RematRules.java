@@ -3,6 +3,8 @@ package dev.jaxvm.transform;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.Trace;
+import dev.jaxvm.ir.ClosedJaxpr;
+import dev.jaxvm.ir.Dce;
 import dev.jaxvm.ir.JaxprEval;
 import dev.jaxvm.lax.Differentiable;
 import dev.jaxvm.lax.Remat;
@@ -39,50 +41,14 @@ final class RematRules {
             Array t = tangents.get(i);
             args.add(t != null ? t : Tangents.zeros(Tangents.tangentType(primals.get(i).type())));
         }
-        List<Array> tangentOut = Trace.bind(new Remat(h.jaxpr(), true), h.operands(args));
+        ClosedJaxpr live = new ClosedJaxpr(Dce.run(h.jaxpr().jaxpr()), h.jaxpr().consts());
+        List<Array> tangentOut = Trace.bind(new Remat(live, true), h.operands(args));
         return new Differentiable.Jvp(primalOut, tangentOut);
     }
 
-    /** The transpose of a {@code remat2} equation linear in its {@link Transposable.Undefined} operands. */
+    /** The transpose of a {@code remat2} equation: a {@code remat2} that recomputes the forward values. */
     static List<Array> transpose(Remat r, List<Transposable.Operand> ops, List<Array> cts) {
-        List<Array> known = new ArrayList<>();
-        List<ArrayType> types = new ArrayList<>();
-        List<ArrayType> linearTypes = new ArrayList<>();
-        for (Transposable.Operand o : ops) {
-            if (o.isLinear()) linearTypes.add(o.type());
-            else {
-                known.add(o.value());
-                types.add(o.type());
-            }
-        }
-        for (Array c : cts) types.add(c.type());
-        int k = known.size();
-        Hoisted h = Hoisted.trace(xs -> {
-            List<Array> zeros = new ArrayList<>();
-            for (ArrayType t : linearTypes) zeros.add(Tangents.zeros(t));
-            Linearize.Result lr = Linearize.linearize(lin -> JaxprEval.eval(r.jaxpr(), merge(ops, xs.subList(0, k), lin)),
-                    zeros);
-            List<Array> back = Transpose.backwardPass(lr.linear(), xs.subList(k, xs.size()));
-            List<Array> out = new ArrayList<>();
-            for (int i = 0; i < back.size(); i++) {
-                out.add(back.get(i) != null ? back.get(i) : Tangents.zeros(Tangents.tangentType(linearTypes.get(i))));
-            }
-            return out;
-        }, types);
-        List<Array> args = new ArrayList<>(known);
-        args.addAll(cts);
-        List<Array> res = Trace.bind(new Remat(h.jaxpr(), true), h.operands(args));
-        List<Array> out = new ArrayList<>(ops.size());
-        int j = 0;
-        for (Transposable.Operand o : ops) out.add(o.isLinear() ? res.get(j++) : null);
-        return out;
-    }
-
-    private static List<Array> merge(List<Transposable.Operand> ops, List<Array> known, List<Array> linear) {
-        List<Array> out = new ArrayList<>(ops.size());
-        int a = 0, b = 0;
-        for (Transposable.Operand o : ops) out.add(o.isLinear() ? linear.get(b++) : known.get(a++));
-        return out;
+        return JitRules.bindTransposed(r.jaxpr(), ops, cts, j -> new Remat(j, true));
     }
 
     private static List<Array> instantiate(List<Array> tangents, List<Array> primals) {

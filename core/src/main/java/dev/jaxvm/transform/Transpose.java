@@ -8,6 +8,7 @@ import dev.jaxvm.ir.Eqn;
 import dev.jaxvm.ir.Jaxpr;
 import dev.jaxvm.ir.Literal;
 import dev.jaxvm.ir.Var;
+import dev.jaxvm.lax.Jit;
 import dev.jaxvm.lax.Remat;
 import dev.jaxvm.lax.Tangents;
 import dev.jaxvm.lax.Transposable;
@@ -85,6 +86,7 @@ public final class Transpose {
         }
         List<Array> inCts = switch (e.primitive()) {
             case Remat r -> RematRules.transpose(r, List.copyOf(ops), outCts);
+            case Jit jit -> JitRules.transpose(jit, List.copyOf(ops), outCts);
             case Transposable t -> t.transpose(Collections.unmodifiableList(outCts), List.copyOf(ops));
             default -> throw new UnsupportedOperationException("no transpose rule for '" + e.primitive().name() + "'");
         };
