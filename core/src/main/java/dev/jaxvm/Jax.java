@@ -202,12 +202,12 @@ public final class Jax {
      * }
      */
     public static Fn1 customJvp(Fn1 f, CustomJvpRule rule) {
-        return x -> CustomRules.customJvp("f", xs -> f.apply(xs[0]), rule, new Array[] {x});
+        return x -> CustomRules.customJvp("<lambda>", xs -> f.apply(xs[0]), rule, new Array[] {x});
     }
 
     /** {@link #customJvp(Fn1, CustomJvpRule)} for a function of several arrays (N: Java cannot tell varargs lambdas from {@link Fn1}s). */
     public static FnN customJvpN(FnN f, CustomJvpRule rule) {
-        return xs -> CustomRules.customJvp("f", Autodiff.of(f), rule, Autodiff.arrays(xs));
+        return xs -> CustomRules.customJvp("<lambda>", Autodiff.of(f), rule, Autodiff.arrays(xs));
     }
 
     /**
@@ -216,12 +216,12 @@ public final class Jax {
      * mode is not supported, as in JAX.
      */
     public static Fn1 customVjp(Fn1 f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
-        return x -> CustomRules.customVjp("f", xs -> f.apply(xs[0]), fwd, bwd, new Array[] {x});
+        return x -> CustomRules.customVjp("<lambda>", xs -> f.apply(xs[0]), fwd, bwd, new Array[] {x});
     }
 
     /** {@link #customVjp(Fn1, CustomVjpFwd, CustomVjpBwd)} for a function of several arrays. */
     public static FnN customVjpN(FnN f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
-        return xs -> CustomRules.customVjp("f", Autodiff.of(f), fwd, bwd, Autodiff.arrays(xs));
+        return xs -> CustomRules.customVjp("<lambda>", Autodiff.of(f), fwd, bwd, Autodiff.arrays(xs));
     }
 
     /**

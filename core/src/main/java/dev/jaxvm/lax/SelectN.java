@@ -60,10 +60,11 @@ public record SelectN() implements ShapePrimitive, Differentiable, Transposable 
         Array first = null;
         for (int i = 1; i < tangents.size(); i++) if (first == null) first = tangents.get(i);
         if (first == null) return Jvp.of(out, null);
+        Array zeros = Tangents.fullLike(first, 0); // computed even when unused, as JAX's _select_jvp does
         Array[] ts = new Array[primals.size()];
         ts[0] = primals.getFirst();
         for (int i = 1; i < ts.length; i++) {
-            ts[i] = tangents.get(i) != null ? tangents.get(i) : Tangents.zeros(first.type());
+            ts[i] = tangents.get(i) != null ? tangents.get(i) : zeros;
         }
         return Jvp.of(out, Trace.bind1(this, ts));
     }
