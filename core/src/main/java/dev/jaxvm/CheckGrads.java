@@ -84,7 +84,7 @@ final class CheckGrads {
         for (int k = 0; k < u.length; k++) ipExpected += dot(tangentOut.get(k), u[k]);
         for (int i = 0; i < v.length; i++) if (ctOut.get(i) != null) ip += dot(ctOut.get(i), v[i]);
         double tol = tolerance(args.length > 0 ? args[0] : u[0]);
-        if (Math.abs(ip - ipExpected) > tol * (1 + Math.abs(ipExpected))) {
+        if (!(Math.abs(ip - ipExpected) <= tol + tol * Math.abs(ipExpected))) {
             throw new AssertionError(msg + ": <J^T u, v> = " + ip + " but <u, J v> = " + ipExpected + " (tolerance " + tol + ")");
         }
     }
@@ -143,9 +143,11 @@ final class CheckGrads {
         return s;
     }
 
+    /** NumPy's {@code allclose(got, want)} with JAX's size-scaled tolerances ({@code tol * size}). */
     private static void assertClose(double[] want, double[] got, double tol, String what) {
+        double t = tol * want.length;
         for (int i = 0; i < want.length; i++) {
-            if (Math.abs(want[i] - got[i]) > tol * (1 + Math.abs(want[i]))) {
+            if (!(Math.abs(want[i] - got[i]) <= t + t * Math.abs(want[i]))) {
                 throw new AssertionError(what + ": element " + i + " numerical " + want[i] + " vs autodiff " + got[i]
                         + " (tolerance " + tol + "); numerical " + Arrays.toString(want) + " autodiff " + Arrays.toString(got));
             }

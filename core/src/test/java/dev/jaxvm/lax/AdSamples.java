@@ -128,6 +128,11 @@ final class AdSamples {
                         List.of(ArrayType.of(DType.FLOAT64, 3), ArrayType.of(DType.FLOAT64, 3)));
                 return List.of(new Sample(new Remat(h.jaxpr(), false), List.of(f64(r, 3), f64(r, 3)), List.of()));
             }),
+            Map.entry(Jit.class, (r, v) -> {
+                Hoisted h = Hoisted.trace(xs -> List.of(Lax.mul(Lax.sin(xs.get(0)), xs.get(1)), Lax.cos(xs.get(1))),
+                        List.of(ArrayType.of(DType.FLOAT64, 3), ArrayType.of(DType.FLOAT64, 3)));
+                return List.of(new Sample(new Jit("f", h.jaxpr()), List.of(f64(r, 3), f64(r, 3)), List.of()));
+            }),
             Map.entry(AddAny.class, (r, v) -> List.of(new Sample(new AddAny(), List.of(f64(r, 2, 3), f64(r, 2, 3)), List.of(0, 1)))),
             Map.entry(StopGradient.class, (r, v) -> List.of(new Sample(new StopGradient(), List.of(f64(r, 2, 3)), List.of()))),
             Map.entry(ReduceSum.class, (r, v) -> List.of(

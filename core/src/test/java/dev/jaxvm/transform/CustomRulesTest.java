@@ -91,6 +91,18 @@ class CustomRulesTest {
     }
 
     @Test
+    void jitAndCheckpointPassCheckGrads() {
+        Array x = Jnp.array(new float[] {0.3f, -0.7f, 1.1f});
+        Fn1 body = y -> Jnp.sum(Jnp.sin(y).mul(y).mul(Lax.exp(y)));
+        Fn1 jitted = Jax.jit(body);
+        Fn1 remat = Jax.checkpoint(body);
+        Jax.checkGrads(xs -> jitted.apply((Array) xs[0]), new Array[] {x}, 2, "fwd", "rev");
+        Jax.checkGrads(xs -> remat.apply((Array) xs[0]), new Array[] {x}, 2, "fwd", "rev");
+        Fn1 nested = Jax.jit(y -> Jax.grad(Jax.jit(body)).apply(y).mul(2f));
+        assertEquals(Jax.grad(body).apply(x).mul(2f).toString(), nested.apply(x).toString());
+    }
+
+    @Test
     void staging() {
         ClosedJaxpr j = StagingInterpreter.trace(xs -> List.of(Jax.grad(Jax.checkpoint(x -> Jnp.sin(Jnp.sin(x))))
                 .apply(xs.get(0))), List.of(ArrayType.of(DType.FLOAT32)));
