@@ -128,6 +128,22 @@ final class Autodiff {
         return new GradResult(out, grads, aux);
     }
 
+    /** {@code value_and_grad} of a function of one pytree: every leaf is differentiated. */
+    @SuppressWarnings("unchecked")
+    static <P> ValueAndGrad<P> valueAndGradTree(Function<P, ?> f, P tree) {
+        dev.jaxvm.tree.Tree.Flat flat = dev.jaxvm.tree.Tree.flatten(tree);
+        Array[] leaves = arrays(flat.leaves().toArray());
+        int[] all = new int[leaves.length];
+        for (int i = 0; i < all.length; i++) all[i] = i;
+        ArrayFn g = xs -> switch (f.apply(dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), Arrays.asList(xs)))) {
+            case Array a -> a;
+            case null -> throw new IllegalArgumentException("the differentiated function returned null, not an array");
+            case Object o -> dev.jaxvm.numpy.Jnp.asarray(o);
+        };
+        GradResult r = valueAndGrad("grad", xs -> new WithAux(g.apply(xs), null), GradOptions.argnums(all), leaves);
+        return new ValueAndGrad<>(r.value(), dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), r.grads()));
+    }
+
     static int[] resolveArgnums(List<Integer> argnums, int n) {
         int[] out = new int[argnums.size()];
         for (int k = 0; k < out.length; k++) {

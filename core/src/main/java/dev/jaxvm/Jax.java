@@ -170,6 +170,26 @@ public final class Jax {
                 options, Autodiff.arrays(xs));
     }
 
+    /**
+     * The gradient of a scalar function of a pytree (a record, list or map of arrays, as model
+     * parameters usually are): the result has the argument's structure.
+     *
+     * {@snippet :
+     * record Params(Array w, Array b) {}
+     * Function<Params, Params> g = Jax.grad((Params p) -> Jnp.sum(p.w().mul(p.b())));
+     * }
+     */
+    @SuppressWarnings("overloads") // Fn1 extends Function: lambdas of one Array pick grad(Fn1)
+    public static <P> Function<P, P> grad(Function<P, ?> f) {
+        Function<P, ValueAndGrad<P>> vg = valueAndGrad(f);
+        return p -> vg.apply(p).grad();
+    }
+
+    /** The value and gradient of a scalar function of a pytree (see {@link #grad(Function)}). */
+    public static <P> Function<P, ValueAndGrad<P>> valueAndGrad(Function<P, ?> f) {
+        return p -> Autodiff.valueAndGradTree(f, p);
+    }
+
     /** The Jacobian of {@code f} by forward mode, shaped {@code out.shape + x.shape}. */
     public static Fn1 jacfwd(Fn1 f) { return x -> Jacobians.jacfwd(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
 
