@@ -23,10 +23,19 @@ final class Autodiff {
 
     /** {@code f} as an {@link ArrayFn}: its result must be an array. */
     static ArrayFn of(FnN f) {
-        return xs -> switch (f.apply((Object[]) xs)) {
+        return xs -> result(f.apply((Object[]) xs));
+    }
+
+    /** A differentiated function's result as an array: arrays and Java scalars only (JAX's _check_scalar wording). */
+    static Array result(Object out) {
+        return switch (out) {
             case Array a -> a;
-            case null -> throw new IllegalArgumentException("the differentiated function returned null, not an array");
-            case Object o -> dev.jaxvm.numpy.Jnp.asarray(o);
+            case Number n -> dev.jaxvm.numpy.Jnp.asarray(n);
+            case Boolean b -> dev.jaxvm.numpy.Jnp.asarray(b);
+            case null -> throw new IllegalArgumentException("Gradient only defined for scalar-output functions. Output was"
+                    + " null.");
+            default -> throw new IllegalArgumentException("Gradient only defined for scalar-output functions. Output was "
+                    + out + ".");
         };
     }
 
@@ -135,11 +144,7 @@ final class Autodiff {
         Array[] leaves = arrays(flat.leaves().toArray());
         int[] all = new int[leaves.length];
         for (int i = 0; i < all.length; i++) all[i] = i;
-        ArrayFn g = xs -> switch (f.apply(dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), Arrays.asList(xs)))) {
-            case Array a -> a;
-            case null -> throw new IllegalArgumentException("the differentiated function returned null, not an array");
-            case Object o -> dev.jaxvm.numpy.Jnp.asarray(o);
-        };
+        ArrayFn g = xs -> result(f.apply(dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), Arrays.asList(xs))));
         GradResult r = valueAndGrad("grad", xs -> new WithAux(g.apply(xs), null), GradOptions.argnums(all), leaves);
         return new ValueAndGrad<>(r.value(), dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), r.grads()));
     }

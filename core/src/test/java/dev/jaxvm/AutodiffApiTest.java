@@ -148,4 +148,19 @@ class AutodiffApiTest {
         assertArrayEquals(new float[] {0, 1}, r.grads().get(0).toFloatArray());
         assertEquals(DType.FLOAT0, r.grads().get(1).dtype());
     }
+
+    @Test
+    void float0SupportsNoOperations() {   // A7
+        Array z = DenseArray.zeros(ArrayType.of(DType.FLOAT0));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Lax.add(z, z));
+        assertTrue(e.getMessage().startsWith("Called add with a float0 at position 0. float0s do not support any"
+                + " operations by design"), e.getMessage());
+    }
+
+    @Test
+    void nonScalarOutputsAreRejected() {   // A3
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Jax.gradN(xs -> List.of(xs[0], xs[0]), 0).apply(1f));
+        assertTrue(e.getMessage().startsWith("Gradient only defined for scalar-output functions. "), e.getMessage());
+    }
 }
