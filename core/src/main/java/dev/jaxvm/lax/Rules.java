@@ -28,4 +28,32 @@ final class Rules {
         return Lax.div(Lax.select(Lax.eq(x, z), Tangents.fullLike(z, 1), Tangents.fullLike(z, 0)),
                 Lax.select(Lax.eq(y, z), Tangents.fullLike(z, 2), Tangents.fullLike(z, 1)));
     }
+
+    /** The JVP of {@code reduce_max} / {@code reduce_min}: the tangent averaged over the tied positions. */
+    static Array reduceChooserJvp(Array g, Array ans, Array operand, dev.jaxvm.core.Ints axes) {
+        int[] shape = operand.shape();
+        for (int a : axes.values()) shape[a] = 1;
+        Array loc = Lax.convertElementType(Lax.eq(operand, Lax.reshape(ans, shape)), g.dtype());
+        Array counts = Lax.reduceSum(loc, axes.values());
+        return Lax.div(Lax.reduceSum(Lax.mul(g, loc), axes.values()), counts);
+    }
+
+    /**
+     * {@code t} gathered along {@code axis} at the int32 positions {@code idx} (NumPy's
+     * {@code take_along_axis}), as a one-hot contraction: linear in {@code t}, so it transposes.
+     */
+    static Array takeAlongAxis(Array t, Array idx, int axis) {
+        int[] is = idx.shape();
+        int n = t.shape()[axis];
+        int[] big = new int[is.length + 1];
+        for (int d = 0, j = 0; d < big.length; d++) big[d] = d == axis + 1 ? n : is[j++];
+        int[] idxDims = new int[is.length], tDims = new int[is.length];
+        for (int d = 0; d < is.length; d++) {
+            idxDims[d] = d <= axis ? d : d + 1;
+            tDims[d] = d < axis ? d : d + 1;
+        }
+        Array onehot = Lax.eq(Lax.broadcastInDim(idx, big, idxDims), Lax.broadcastedIota(idx.dtype(), big, axis + 1));
+        Array tb = Lax.broadcastInDim(t, big, tDims);
+        return Lax.reduceSum(Lax.mul(Lax.convertElementType(onehot, t.dtype()), tb), axis + 1);
+    }
 }
