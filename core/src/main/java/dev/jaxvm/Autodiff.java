@@ -190,23 +190,15 @@ final class Autodiff {
                 + Py.tuple(s) + "." + hint);
     }
 
+    /** The array leaves of the auxiliary pytree (JAX returns aux with its tracers' primal values). */
     private static void flatten(Object aux, List<Array> out) {
-        switch (aux) {
-            case Array a -> out.add(a);
-            case List<?> l -> l.forEach(e -> flatten(e, out));
-            case null, default -> { }
-        }
+        for (Object leaf : dev.jaxvm.tree.Tree.leaves(aux)) if (leaf instanceof Array a) out.add(a);
     }
 
     private static Object unflatten(Object aux, java.util.Iterator<Array> values) {
-        return switch (aux) {
-            case Array a -> values.next();
-            case List<?> l -> {
-                List<Object> out = new ArrayList<>(l.size());
-                for (Object e : l) out.add(unflatten(e, values));
-                yield java.util.Collections.unmodifiableList(out);
-            }
-            case null, default -> aux;
-        };
+        dev.jaxvm.tree.Tree.Flat flat = dev.jaxvm.tree.Tree.flatten(aux);
+        List<Object> leaves = new ArrayList<>();
+        for (Object leaf : flat.leaves()) leaves.add(leaf instanceof Array ? values.next() : leaf);
+        return dev.jaxvm.tree.Tree.unflatten(flat.treeDef(), leaves);
     }
 }

@@ -145,7 +145,7 @@ class AutodiffContractTest {
         for (Array a : primals) tangents.add(Tangents.isDifferentiable(a.type()) ? AdSamples.f64(r, a.shape()) : null);
         JvpInterpreter.Result res = JvpInterpreter.jvp(xs -> apply(s.primitive(), xs), primals, tangents);
         List<Array> direct = apply(s.primitive(), primals);
-        double eps = 1e-6;
+        double eps = 1e-5;
         List<Array> plus = apply(s.primitive(), shift(primals, tangents, eps));
         List<Array> minus = apply(s.primitive(), shift(primals, tangents, -eps));
         for (int k = 0; k < direct.size(); k++) {
