@@ -14,6 +14,14 @@ F = lambda x, y: jnp.sin(x) + jnp.cos(y) * 2
 f_jit = jax.jit(lambda x: jnp.sin(x) * x)
 
 
+g_multi = jax.jit(lambda x, y: [jnp.sin(x), jnp.cos(y), x.astype(jnp.int32)])
+
+
+def f_multi(x, y):
+    o = g_multi(x, y)
+    return jnp.sum(o[0]) + jnp.sum(o[1])
+
+
 three = jax.custom_jvp(lambda x: jnp.sin(x))
 three.defjvp(lambda p, t: (three(p[0]), t[0] * 3.0))
 
@@ -23,6 +31,8 @@ CASES = {
     "grad_sum_sin_mul": (jax.grad(lambda x: jnp.sum(jnp.sin(x) * x)), (jnp.ones(3),)),
     "grad_broadcast": (jax.grad(lambda x: jnp.sum(x * 2.0 + jnp.ones((2, 3)) * x)), (jnp.ones(3),)),
     "grad_jit": (jax.grad(f_jit), (1.0,)),
+    "grad_jit_multi_0": (jax.grad(f_multi, 0), (jnp.ones(3), jnp.ones(3))),
+    "grad_jit_multi_1": (jax.grad(f_multi, 1), (jnp.ones(3), jnp.ones(3))),
     "jvp_jit": (lambda x, t: jax.jvp(f_jit, (x,), (t,))[1], (1.0, 1.0)),
     "jit_grad": (jax.jit(jax.grad(lambda x: jnp.sin(x) * x)), (1.0,)),
     "grad_stop_gradient": (jax.grad(lambda x: lax.stop_gradient(x) * x), (1.0,)),

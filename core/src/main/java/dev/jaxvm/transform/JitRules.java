@@ -96,7 +96,7 @@ final class JitRules {
             return knownOuts;
         }, knownTypes));
         Hoisted kh = Hoisted.tracersOf(knownJaxpr);
-        List<Array> knownRes = Trace.under(pe.parent(),
+        List<Array> knownRes = knownJaxpr.jaxpr().outvars().isEmpty() ? List.of() : Trace.under(pe.parent(),
                 () -> Trace.bind(new Jit(jit.functionName(), kh.jaxpr()), kh.operands(known)));
         int numKnownOuts = 0;
         for (boolean u : unknownOut[0]) if (!u) numKnownOuts++;
@@ -107,7 +107,8 @@ final class JitRules {
         Hoisted uh = Hoisted.of(unknownJaxpr[0]);
         List<Array> unknownArgs = new ArrayList<>(residuals);
         for (Array a : args) if (pe.owns(a)) unknownArgs.add(a);
-        List<Array> unknownRes = pe.stage(new Jit(jit.functionName(), uh.jaxpr()), unknownArgs);
+        List<Array> unknownRes = uh.jaxpr().jaxpr().outvars().isEmpty() ? List.of()
+                : pe.stage(new Jit(jit.functionName(), uh.jaxpr()), unknownArgs);
         List<Array> out = new ArrayList<>(unknownOut[0].length);
         for (int i = 0, a = 0, b = 0; i < unknownOut[0].length; i++) {
             out.add(unknownOut[0][i] ? unknownRes.get(b++) : knownRes.get(a++));

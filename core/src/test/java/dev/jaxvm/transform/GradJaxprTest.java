@@ -7,7 +7,9 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
 import dev.jaxvm.Fn1;
+import dev.jaxvm.DType;
 import dev.jaxvm.Fn2;
+import dev.jaxvm.FnN;
 import dev.jaxvm.Jax;
 import dev.jaxvm.JvpResult;
 import dev.jaxvm.lax.Lax;
@@ -57,6 +59,13 @@ class GradJaxprTest {
         Fn1 f = Jax.jit(SIN_MUL);
         check("grad_jit", Jax.makeJaxpr(Jax.grad(f)).apply(1.0));
         check("jvp_jit", Jax.makeJaxpr((Fn2) (x, t) -> Jax.jvp(f, x, t).tangent()).apply(1.0, 1.0));
+        FnN g = Jax.jitN(xs -> List.of(Jnp.sin(xs[0]), Jnp.cos(xs[1]), Jnp.astype(xs[0], DType.INT32)));
+        FnN multi = xs -> {
+            List<?> o = (List<?>) g.apply(xs);
+            return Jnp.add(Jnp.sum(o.get(0)), Jnp.sum(o.get(1)));
+        };
+        check("grad_jit_multi_0", Jax.makeJaxprN(Jax.gradN(multi, 0)).apply(Jnp.ones(3), Jnp.ones(3)));
+        check("grad_jit_multi_1", Jax.makeJaxprN(Jax.gradN(multi, 1)).apply(Jnp.ones(3), Jnp.ones(3)));
         check("jit_grad", Jax.makeJaxpr(Jax.jit(Jax.grad(SIN_MUL))).apply(1.0));
     }
 
