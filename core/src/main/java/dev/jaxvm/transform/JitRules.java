@@ -4,6 +4,7 @@ import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.Trace;
 import dev.jaxvm.ir.ClosedJaxpr;
+import dev.jaxvm.ir.Dce;
 import dev.jaxvm.ir.Jaxpr;
 import dev.jaxvm.ir.JaxprEval;
 import dev.jaxvm.ir.StagingInterpreter;
@@ -95,7 +96,8 @@ final class JitRules {
             }
             return knownOuts;
         }, knownTypes));
-        Hoisted kh = Hoisted.tracersOf(knownJaxpr);
+        // as JAX, the known jit computes only what is used: the known outputs and the residuals
+        Hoisted kh = Hoisted.tracersOf(new ClosedJaxpr(Dce.run(knownJaxpr.jaxpr()), knownJaxpr.consts()));
         List<Array> knownRes = knownJaxpr.jaxpr().outvars().isEmpty() ? List.of() : Trace.under(pe.parent(),
                 () -> Trace.bind(new Jit(jit.functionName(), kh.jaxpr()), kh.operands(known)));
         int numKnownOuts = 0;
