@@ -41,6 +41,18 @@ CASES = {
     "grad_custom_jvp": (jax.grad(three), (1.0,)),
     "grad_select": (jax.grad(lambda x: jnp.sum(lax.select(x > 0, x * x, -x))), (jnp.ones(3),)),
     "grad_grad_sin": (jax.grad(jax.grad(jnp.sin)), (1.0,)),
+    # common model code (mirrored in GradJaxprOpsTest; Java's x.mul(2) is Python's x * 2)
+    "grad_square_sum": (jax.grad(lambda x: jnp.sum(x ** 2)), (jnp.ones(3),)),
+    "grad_mse": (jax.grad(lambda x, y: jnp.mean((x - y) ** 2)), (jnp.ones(3), jnp.zeros(3))),
+    "grad_dense_tanh": (jax.grad(lambda w, x, b: jnp.sum(jnp.tanh(jnp.dot(w, x) + b))),
+                        (jnp.ones((3, 4)), jnp.ones(4), jnp.ones(3))),
+    "grad_matmul": (jax.grad(lambda a, c: jnp.sum(jnp.matmul(a, c))), (jnp.ones((2, 3)), jnp.ones((3, 4)))),
+    "grad_slice": (jax.grad(lambda x: x[1:].sum()), (jnp.ones(3),)),
+    "grad_max": (jax.grad(lambda x: jnp.max(x)), (jnp.arange(4.0),)),
+    "grad_concat": (jax.grad(lambda x: jnp.concatenate([x, x * 2]).sum()), (jnp.ones(2),)),
+    "grad_cumsum": (jax.grad(lambda x: jnp.sum(jnp.cumsum(x))), (jnp.ones(3),)),
+    "grad_leaky_relu": (jax.grad(lambda x: jnp.sum(jnp.where(x > 0, x, x * 0.01))), (jnp.ones(3),)),
+    "grad_exp_log": (jax.grad(lambda x: jnp.sum(jnp.log(jnp.exp(x) + 1.0))), (jnp.ones(3),)),
 }
 
 out = {"jax_version": jax.__version__, "cases": {}}
