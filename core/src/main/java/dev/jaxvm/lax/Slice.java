@@ -56,6 +56,21 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {
-        throw new UnsupportedOperationException("transpose of slice needs the pad primitive, which is not in the catalog yet");
+        Array t = cts.getFirst();
+        int[] shape = operands.getFirst().type().shape().dims();
+        int[] ctShape = t.shape();
+        List<Pad.Dim> pads = new java.util.ArrayList<>();
+        boolean unit = strides == null || java.util.Arrays.stream(strides.values()).allMatch(v -> v == 1);
+        for (int k = 0; k < shape.length; k++) {
+            int start = startIndices.get(k);
+            if (unit) {
+                pads.add(new Pad.Dim(PyInt.of(start), PyInt.numpy(shape[k] - limitIndices.get(k)), PyInt.of(0)));
+            } else {
+                int st = strides.get(k);
+                int realLimit = start + (ctShape[k] == 0 ? 0 : 1 + (ctShape[k] - 1) * st);
+                pads.add(new Pad.Dim(PyInt.of(start), PyInt.numpy(shape[k] - realLimit), PyInt.numpy(st - 1)));
+            }
+        }
+        return List.of(dev.jaxvm.core.Trace.bind1(new Pad(pads), t, Tangents.constant(t, 0)));
     }
 }

@@ -51,10 +51,21 @@ final class AdSamples {
 
     static DenseArray f64(Random r, int... shape) { return uniform(r, ArrayType.of(DType.FLOAT64, shape), -1, 1); }
 
+    static DenseArray pos(Random r, int... shape) { return uniform(r, ArrayType.of(DType.FLOAT64, shape), 0.5, 2); }
+
+    static DenseArray bools(Random r, int... shape) { return uniform(r, ArrayType.of(DType.BOOL, shape), 0, 1); }
+
+    /** Row indices {@code [[4], [0], [2], [0]]} of shape (n, 1), with a repeat to exercise accumulation. */
+    static DenseArray indices(int n) {
+        int[] v = {4, 0, 2, 0, 1, 3};
+        return DenseArray.of(ArrayType.of(DType.INT32, n, 1), java.util.Arrays.copyOf(v, n));
+    }
+
     private static final Map<Class<?>, double[]> DOMAINS = Map.of(
             Acosh.class, new double[] {1.2, 3}, Log.class, new double[] {0.2, 2}, Sqrt.class, new double[] {0.2, 2},
             Rsqrt.class, new double[] {0.2, 2}, Pow.class, new double[] {0.2, 2}, Cbrt.class, new double[] {0.2, 2},
             Div.class, new double[] {0.2, 2}, Rem.class, new double[] {0.3, 2});
+    // TODO(ad): Lgamma and Digamma need the domain (0.5, 3) once jnp-elem lands
 
     /** Samples for an elementwise primitive: equal shapes, size-1 broadcasting and a rank-0 operand. */
     static List<Sample> elementwise(Elementwise p, Random r) {
@@ -135,6 +146,49 @@ final class AdSamples {
             }),
             Map.entry(AddAny.class, (r, v) -> List.of(new Sample(new AddAny(), List.of(f64(r, 2, 3), f64(r, 2, 3)), List.of(0, 1)))),
             Map.entry(StopGradient.class, (r, v) -> List.of(new Sample(new StopGradient(), List.of(f64(r, 2, 3)), List.of()))),
+            Map.entry(Concatenate.class, (r, v) -> List.of(new Sample(new Concatenate(1), List.of(f64(r, 2, 3), f64(r, 2, 1)), List.of(0, 1)))),
+            Map.entry(Split.class, (r, v) -> List.of(new Sample(new Split(0, PyInt.list(new int[] {2, 3}, false)), List.of(f64(r, 5, 3)),
+                    List.of(0)))),
+            Map.entry(Pad.class, (r, v) -> List.of(
+                    new Sample(Pad.of(new int[][] {{1, 2, 1}, {0, 1, 0}}), List.of(f64(r, 3, 2), f64(r)), List.of(0, 1)),
+                    new Sample(Pad.of(new int[][] {{-1, 1, 0}, {2, -1, 1}}), List.of(f64(r, 3, 2), f64(r)), List.of(0, 1)))),
+            Map.entry(Rev.class, (r, v) -> List.of(new Sample(new Rev(Ints.of(0, 1)), List.of(f64(r, 3, 4)), List.of(0)))),
+            Map.entry(Tile.class, (r, v) -> List.of(new Sample(new Tile(Ints.of(2, 1)), List.of(f64(r, 2, 3)), List.of(0)))),
+            Map.entry(DynamicSlice.class, (r, v) -> List.of(new Sample(new DynamicSlice(Ints.of(2, 2)), List.of(f64(r, 5, 4),
+                    DenseArray.scalarLong(DType.INT32, false, 1), DenseArray.scalarLong(DType.INT32, false, 2)), List.of(0)))),
+            Map.entry(DynamicUpdateSlice.class, (r, v) -> List.of(new Sample(new DynamicUpdateSlice(), List.of(f64(r, 5, 4),
+                    f64(r, 2, 2), DenseArray.scalarLong(DType.INT32, false, 3), DenseArray.scalarLong(DType.INT32, false, 1)),
+                    List.of(0, 1)))),
+            Map.entry(Gather.class, (r, v) -> List.of(new Sample(new Gather(new GatherDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), null, false, GatherScatterMode.PROMISE_IN_BOUNDS, Ints.of(1, 3), false),
+                    List.of(f64(r, 5, 3), indices(4)), List.of(0)))),
+            Map.entry(ScatterAdd.class, (r, v) -> List.of(new Sample(new ScatterAdd(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, false, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(4), f64(r, 4, 3)), List.of(0, 2)))),
+            Map.entry(DotGeneral.class, (r, v) -> List.of(
+                    new Sample(new DotGeneral(DotDimensionNumbers.of(new int[] {2}, new int[] {1}, new int[] {0}, new int[] {0}),
+                            null, null), List.of(f64(r, 2, 3, 4), f64(r, 2, 4, 5)), List.of(0, 1)),
+                    new Sample(new DotGeneral(DotDimensionNumbers.of(new int[] {0}, new int[] {0}, new int[] {}, new int[] {}),
+                            null, null), List.of(f64(r, 4, 3), f64(r, 4, 2)), List.of(0, 1)),
+                    new Sample(new DotGeneral(DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[] {}, new int[] {}),
+                            null, null), List.of(f64(r, 3, 4), f64(r, 4, 2)), List.of(0, 1)))),
+            Map.entry(Sort.class, (r, v) -> List.of(new Sample(new Sort(1, true, 1), List.of(f64(r, 2, 5)), List.of()))),
+            Map.entry(TopK.class, (r, v) -> List.of(new Sample(new TopK(1, 2), List.of(f64(r, 2, 5)), List.of()))),
+            Map.entry(Scatter.class, (r, v) -> List.of(new Sample(new Scatter(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
+            Map.entry(ScatterSub.class, (r, v) -> List.of(new Sample(new ScatterSub(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, false, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(4), f64(r, 4, 3)), List.of(0, 2)))),
+            Map.entry(ScatterMul.class, (r, v) -> List.of(new Sample(new ScatterMul(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of(0)))),
+            Map.entry(ScatterMin.class, (r, v) -> List.of(new Sample(new ScatterMin(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
+            Map.entry(ScatterMax.class, (r, v) -> List.of(new Sample(new ScatterMax(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
+                    Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))));
