@@ -2,11 +2,11 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
-import dev.jaxvm.ir.StagingRule;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Trace;
+import dev.jaxvm.ir.StagingRule;
 import java.util.List;
 
 /**

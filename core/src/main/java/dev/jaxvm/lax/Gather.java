@@ -1,6 +1,5 @@
 package dev.jaxvm.lax;
 
-import dev.jaxvm.core.Trace;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
@@ -8,6 +7,7 @@ import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**

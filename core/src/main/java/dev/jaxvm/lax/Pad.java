@@ -1,11 +1,11 @@
 package dev.jaxvm.lax;
 
-import dev.jaxvm.core.Trace;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,10 +1,10 @@
 package dev.jaxvm.lax;
 
-import dev.jaxvm.core.Trace;
-import java.util.List;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
+import java.util.List;
 
 /**
  * {@code scatter}: scatters the updates into a copy of the operand and overwrites the operand (which of repeated indices wins is unspecified); see {@link ScatterPrimitive}.

@@ -29,8 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class AutodiffContractTest {
     /** Primitives that legitimately have no JVP rule (as in JAX). */
-    private static final Set<String> NO_JVP = Set.of("nextafter",
-            "scatter-min", "scatter-max");   // TODO(ad): JAX has rules for these two (via gather of the chosen positions)
+    private static final Set<String> NO_JVP = Set.of("nextafter");
 
     /** Primitives differentiable in reverse mode only (their linear part cannot be evaluated), as in JAX. */
     private static final Set<String> REVERSE_ONLY = Set.of("custom_vjp_call", "custom_lin");
