@@ -42,7 +42,19 @@ final class Autodiff {
     /** Java arguments as arrays: arrays pass through, Java scalars and arrays become jaxvm arrays. */
     static Array[] arrays(Object... xs) {
         Array[] out = new Array[xs.length];
-        for (int i = 0; i < xs.length; i++) out[i] = xs[i] instanceof Array a ? a : dev.jaxvm.numpy.Jnp.asarray(xs[i]);
+        for (int i = 0; i < xs.length; i++) {
+            out[i] = switch (xs[i]) {
+                case Array a -> a;
+                case Number n -> dev.jaxvm.numpy.Jnp.asarray(n);
+                case Boolean b -> dev.jaxvm.numpy.Jnp.asarray(b);
+                case null -> throw new IllegalArgumentException("Argument 'null' is not a valid JAX type.");
+                default -> {
+                    if (xs[i].getClass().isArray()) yield dev.jaxvm.numpy.Jnp.asarray(xs[i]);
+                    throw new IllegalArgumentException("Argument '" + xs[i] + "' of type " + xs[i].getClass().getName()
+                            + " is not a valid JAX type.");
+                }
+            };
+        }
         return out;
     }
 

@@ -163,4 +163,11 @@ class AutodiffApiTest {
                 () -> Jax.gradN(xs -> List.of(xs[0], xs[0]), 0).apply(1f));
         assertTrue(e.getMessage().startsWith("Gradient only defined for scalar-output functions. "), e.getMessage());
     }
+
+    @Test
+    void badInput() {   // A15
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Jax.gradN(xs -> xs[0], 0).apply("foo"));
+        assertEquals("Argument 'foo' of type java.lang.String is not a valid JAX type.", e.getMessage());
+    }
 }
