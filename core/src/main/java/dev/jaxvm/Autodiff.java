@@ -59,6 +59,13 @@ final class Autodiff {
     }
 
     static JvpResult jvp(ArrayFn f, Array[] primals, Array[] tangents) {
+        JvpInterpreter.Result r = jvpMulti(xs -> List.of(f.apply(xs)), primals, tangents);
+        Array out = r.primalsOut().getFirst();
+        Array t = r.tangentsOut().getFirst();
+        return new JvpResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())));
+    }
+
+    private static JvpInterpreter.Result jvpMulti(Function<Array[], List<Array>> f, Array[] primals, Array[] tangents) {
         if (primals.length != tangents.length) {
             throw new IllegalArgumentException("primal and tangent arguments to jax.jvp must have the same tree structure;"
                     + " primals have " + primals.length + " arguments, tangents have " + tangents.length + ".");
@@ -76,11 +83,23 @@ final class Autodiff {
                         + p.shape() + " and tangent shape as " + t.shape());
             }
         }
-        JvpInterpreter.Result r = JvpInterpreter.jvp(xs -> List.of(f.apply(xs.toArray(Array[]::new))),
-                Arrays.asList(primals), Arrays.asList(tangents));
+        return JvpInterpreter.jvp(xs -> f.apply(xs.toArray(Array[]::new)), Arrays.asList(primals), Arrays.asList(tangents));
+    }
+
+    static JvpAuxResult jvpWithAux(FnAux f, Array[] primals, Array[] tangents) {
+        Object[] auxShape = new Object[1];
+        JvpInterpreter.Result r = jvpMulti(xs -> {
+            WithAux w = f.apply(xs);
+            auxShape[0] = w.aux();
+            List<Array> outs = new ArrayList<>();
+            outs.add(w.out());
+            flatten(w.aux(), outs);
+            return outs;
+        }, primals, tangents);
         Array out = r.primalsOut().getFirst();
         Array t = r.tangentsOut().getFirst();
-        return new JvpResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())));
+        Object aux = unflatten(auxShape[0], r.primalsOut().subList(1, r.primalsOut().size()).iterator());
+        return new JvpAuxResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())), aux);
     }
 
     static Linearized linearize(ArrayFn f, Array[] primals) {

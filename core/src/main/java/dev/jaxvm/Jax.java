@@ -98,6 +98,11 @@ public final class Jax {
         return Autodiff.jvp(xs -> f.apply(xs[0]), new Array[] {primal}, new Array[] {tangent});
     }
 
+    /** {@link #jvp(FnN, Array[], Array[])} of a function with auxiliary data ({@code has_aux=True}). */
+    public static JvpAuxResult jvpWithAux(FnAux f, Array[] primals, Array[] tangents) {
+        return Autodiff.jvpWithAux(f, primals, tangents);
+    }
+
     /** The value of {@code f} at {@code primals} and its linearization there, as a function of tangents. */
     public static Linearized linearize(FnN f, Array... primals) { return Autodiff.linearize(Autodiff.of(f), primals); }
 

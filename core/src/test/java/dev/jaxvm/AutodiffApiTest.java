@@ -170,4 +170,14 @@ class AutodiffApiTest {
                 () -> Jax.gradN(xs -> xs[0], 0).apply("foo"));
         assertEquals("Argument 'foo' of type java.lang.String is not a valid JAX type.", e.getMessage());
     }
+
+    @Test
+    void jvpWithAux() {   // B1
+        JvpAuxResult r = Jax.jvpWithAux(xs -> new WithAux(xs[0].pow(3), List.of(xs[0].pow(2))),
+                new Array[] {Jnp.array(3f)}, new Array[] {Jnp.array(4f)});
+        assertEquals(27f, f(r.primal()));
+        assertEquals(108f, f(r.tangent()));
+        assertEquals(9f, f(((List<?>) r.aux()).getFirst()));
+        assertTrue(((List<?>) r.aux()).getFirst() instanceof DenseArray);
+    }
 }
