@@ -8,11 +8,9 @@ final class Rules {
 
     /** {@code x ** n} for a static integer {@code n}, as JAX's rules write it. */
     static Array integerPow(Array x, int n) {
-        // TODO(ad): bind integer_pow once it is in the catalog, as JAX does.
-        Array one = Tangents.scalarLike(x, 1);
-        Array p = one;
-        for (int k = 0; k < Math.abs(n); k++) p = k == 0 ? x : Lax.mul(p, x);
-        return n < 0 ? Lax.div(one, p) : p;
+        // TODO(ad): bind integer_pow (as JAX does) once it is in the catalog; pow with a constant exponent
+        // has the same values and derivatives (repeated products would square magnitudes at each order).
+        return Lax.pow(x, Tangents.constant(x, n));
     }
 
     /** {@code 1 / x} (JAX's {@code reciprocal}). */
