@@ -28,8 +28,11 @@ import org.junit.jupiter.api.Test;
  * {@code <ct, J t> = <J^T ct, t>}.
  */
 class AutodiffContractTest {
-    /** Primitives that legitimately have no JVP rule (as in JAX). */
-    private static final Set<String> NO_JVP = Set.of("nextafter");
+    /**
+     * Primitives without a JVP rule, by record name: {@code Nextafter} has none in JAX either; the
+     * others are listed with what their rule needs.
+     */
+    private static final Set<String> NO_JVP = Set.of("Nextafter");
 
     /** Primitives differentiable in reverse mode only (their linear part cannot be evaluated), as in JAX. */
     private static final Set<String> REVERSE_ONLY = Set.of("custom_vjp_call", "custom_lin");
@@ -80,6 +83,12 @@ class AutodiffContractTest {
         List<String> failures = new ArrayList<>();
         int checked = 0;
         for (Class<?> c : catalog()) {
+            boolean differentiable = Differentiable.class.isAssignableFrom(c) || c == Remat.class || c == Jit.class
+                    || c == CustomVjpCall.class || c == CustomLin.class;
+            if (!differentiable) {
+                if (!NO_JVP.contains(c.getSimpleName())) failures.add(c.getSimpleName() + ": no jvp rule (implement Differentiable)");
+                continue;
+            }
             List<AdSamples.Sample> ss = samples(c, r);
             if (ss == null) {
                 failures.add(c.getSimpleName() + ": no sample in AdSamples (add one)");
@@ -90,11 +99,6 @@ class AutodiffContractTest {
                 if (REVERSE_ONLY.contains(name)) {
                     checked++;
                     break;    // checked by the reverse-mode tests (GradTest)
-                }
-                if (!(s.primitive() instanceof Differentiable) && !(s.primitive() instanceof Remat)
-                        && !(s.primitive() instanceof Jit)) {
-                    if (!NO_JVP.contains(name)) failures.add(name + ": no jvp rule (implement Differentiable)");
-                    break;
                 }
                 try {
                     checkJvp(s, r);
