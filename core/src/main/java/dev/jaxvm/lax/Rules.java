@@ -6,12 +6,8 @@ import dev.jaxvm.Array;
 final class Rules {
     private Rules() {}
 
-    /** {@code x ** n} for a static integer {@code n}, as JAX's rules write it. */
-    static Array integerPow(Array x, int n) {
-        // TODO(ad): bind integer_pow (as JAX does) once it is in the catalog; pow with a constant exponent
-        // has the same values and derivatives (repeated products would square magnitudes at each order).
-        return Lax.pow(x, Tangents.constant(x, n));
-    }
+    /** {@code x ** n} for a static integer {@code n} ({@code integer_pow}), as JAX's rules write it. */
+    static Array integerPow(Array x, int n) { return Lax.integerPow(x, n); }
 
     /** {@code 1 / x} (JAX's {@code reciprocal}). */
     static Array reciprocal(Array x) { return integerPow(x, -1); }

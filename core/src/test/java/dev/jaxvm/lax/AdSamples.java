@@ -64,8 +64,8 @@ final class AdSamples {
     private static final Map<Class<?>, double[]> DOMAINS = Map.of(
             Acosh.class, new double[] {1.2, 3}, Log.class, new double[] {0.2, 2}, Sqrt.class, new double[] {0.2, 2},
             Rsqrt.class, new double[] {0.2, 2}, Pow.class, new double[] {0.2, 2}, Cbrt.class, new double[] {0.2, 2},
-            Div.class, new double[] {0.2, 2}, Rem.class, new double[] {0.3, 2});
-    // TODO(ad): Lgamma and Digamma need the domain (0.5, 3) once jnp-elem lands
+            Div.class, new double[] {0.2, 2}, Rem.class, new double[] {0.3, 2},
+            Lgamma.class, new double[] {0.5, 3}, Digamma.class, new double[] {0.5, 3});
 
     /** Samples for an elementwise primitive: equal shapes, size-1 broadcasting and a rank-0 operand. */
     static List<Sample> elementwise(Elementwise p, Random r) {
@@ -189,6 +189,38 @@ final class AdSamples {
             Map.entry(ScatterMax.class, (r, v) -> List.of(new Sample(new ScatterMax(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
                     Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
                     List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
+            Map.entry(IntegerPow.class, (r, v) -> List.of(
+                    new Sample(new IntegerPow(0), List.of(pos(r, 2, 3)), List.of()),
+                    new Sample(new IntegerPow(1), List.of(pos(r, 2, 3)), List.of()),
+                    new Sample(new IntegerPow(2), List.of(pos(r, 2, 3)), List.of()),
+                    new Sample(new IntegerPow(3), List.of(pos(r, 3)), List.of()),
+                    new Sample(new IntegerPow(-2), List.of(pos(r, 3)), List.of()))),
+            Map.entry(Round.class, (r, v) -> List.of(new Sample(new Round(1), List.of(f64(r, 4)), List.of()))),
+            Map.entry(ReducePrecision.class, (r, v) -> List.of(
+                    new Sample(new ReducePrecision(11, 52), List.of(f64(r, 4)), List.of(0)))),
+            Map.entry(BitcastConvertType.class, (r, v) -> List.of(
+                    new Sample(new BitcastConvertType(DType.INT64), List.of(f64(r, 4)), List.of()))),
+            Map.entry(Clamp.class, (r, v) -> List.of(
+                    new Sample(new Clamp(), List.of(DenseArray.scalar(DType.FLOAT64, false, -0.5), f64(r, 6),
+                            DenseArray.scalar(DType.FLOAT64, false, 0.5)), List.of()),
+                    new Sample(new Clamp(), List.of(f64(r, 6), f64(r, 6), uniform(r, ArrayType.of(DType.FLOAT64, 6), 1, 2)),
+                            List.of()))),
+            Map.entry(ReduceMax.class, (r, v) -> List.of(new Sample(new ReduceMax(Ints.of(1)), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(ReduceMin.class, (r, v) -> List.of(new Sample(new ReduceMin(Ints.of(0, 1)), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(ReduceProd.class, (r, v) -> List.of(new Sample(new ReduceProd(Ints.of(0)), List.of(f64(r, 3, 4)), List.of()),
+                    new Sample(new ReduceProd(Ints.of(0, 2)), List.of(f64(r, 2, 3, 2)), List.of()))),
+            Map.entry(ReduceAnd.class, (r, v) -> List.of(new Sample(new ReduceAnd(Ints.of(1)), List.of(bools(r, 3, 4)), List.of()))),
+            Map.entry(ReduceOr.class, (r, v) -> List.of(new Sample(new ReduceOr(Ints.of(1)), List.of(bools(r, 3, 4)), List.of()))),
+            Map.entry(ReduceXor.class, (r, v) -> List.of(new Sample(new ReduceXor(Ints.of(1)), List.of(bools(r, 3, 4)), List.of()))),
+            Map.entry(Argmax.class, (r, v) -> List.of(new Sample(new Argmax(Ints.of(1), DType.INT32), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(Argmin.class, (r, v) -> List.of(new Sample(new Argmin(Ints.of(0), DType.INT32), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(Cumsum.class, (r, v) -> List.of(new Sample(new Cumsum(1, false), List.of(f64(r, 3, 4)), List.of(0)),
+                    new Sample(new Cumsum(0, true), List.of(f64(r, 3, 4)), List.of(0)))),
+            Map.entry(Cumprod.class, (r, v) -> List.of(new Sample(new Cumprod(1, false), List.of(f64(r, 3, 4)), List.of()),
+                    new Sample(new Cumprod(0, true), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(Cummax.class, (r, v) -> List.of(new Sample(new Cummax(1, false), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(Cummin.class, (r, v) -> List.of(new Sample(new Cummin(0, true), List.of(f64(r, 3, 4)), List.of()))),
+            Map.entry(Cumlogsumexp.class, (r, v) -> List.of(new Sample(new Cumlogsumexp(1, false), List.of(f64(r, 3, 4)), List.of()))),
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))));

