@@ -180,4 +180,21 @@ class AutodiffApiTest {
         assertEquals(9f, f(((List<?>) r.aux()).getFirst()));
         assertTrue(((List<?>) r.aux()).getFirst() instanceof DenseArray);
     }
+
+    @Test
+    void integerPowersAtZero() {   // C8, C9, C12
+        FnN pow = xs -> Jnp.power(xs[0], xs[1]);
+        assertEquals(0f, f(Jax.gradN(Jax.jitN(pow), 0).apply(0f, 0)));
+        Array z = Jnp.array(3.14f);
+        assertEquals(1f, f(Jax.grad((Fn1) v -> Jnp.sum(Jnp.power(v, Jnp.arange(0, 2)))).apply(z)), 1e-6);
+        assertEquals(1f, f(Jax.grad((Fn1) v -> Jnp.sum(Jnp.power(v, Jnp.arange(0.0, 2.0)))).apply(z)), 1e-6);
+        assertEquals(1f, f(Jax.grad((Fn1) v -> Jnp.add(Jnp.power(v, 0), v)).apply(z)), 1e-6);
+        assertEquals(1f, f(Jax.grad((Fn1) v -> Jnp.add(Jnp.power(v, 0.0), v)).apply(z)), 1e-6);
+        Array x = Jnp.arange(4.0f);
+        float[] jac = ((Array) Jax.jacrevN(Jax.jitN(xs -> Lax.pow((Array) xs[0], (Array) xs[1])), 0)
+                .apply(x, Jnp.asarray(2))).toFloatArray();
+        for (int i = 0; i < 4; i++) {
+            for (int k = 0; k < 4; k++) assertEquals(i == k ? 2f * i : 0f, jac[4 * i + k], 1e-6, i + "," + k);
+        }
+    }
 }
