@@ -197,4 +197,22 @@ class AutodiffApiTest {
             for (int k = 0; k < 4; k++) assertEquals(i == k ? 2f * i : 0f, jac[4 * i + k], 1e-6, i + "," + k);
         }
     }
+
+    @Test
+    void specialPointsHaveFiniteCheckedGradients() {   // C13
+        Object[][] cases = {
+            {(Fn1) Lax::sinh, 0.0}, {(Fn1) Lax::cosh, 0.0}, {(Fn1) Lax::tanh, 0.0}, {(Fn1) Lax::tanh, 1000.0},
+            {(Fn1) Lax::sin, 0.0}, {(Fn1) Lax::sin, Math.PI}, {(Fn1) Lax::sin, Math.PI / 2}, {(Fn1) Lax::cos, Math.PI / 4},
+            {(Fn1) Lax::tan, 0.0}, {(Fn1) Lax::asin, 0.0}, {(Fn1) Lax::acos, 0.0}, {(Fn1) Lax::atan, 0.0},
+            {(Fn1) Lax::atan, 1000.0}, {(Fn1) Lax::erf, 0.0}, {(Fn1) Lax::erf, 10.0}, {(Fn1) Lax::erfc, 0.0},
+            {(Fn1) Lax::erfc, 10.0},
+        };
+        for (Object[] c : cases) {
+            Fn1 op = (Fn1) c[0];
+            Array x = Jnp.array((float) (double) (Double) c[1]);
+            float g = f(Jax.grad(op).apply(x)), g2 = f(Jax.grad(Jax.grad(op)).apply(x));
+            assertTrue(Float.isFinite(g) && Float.isFinite(g2), op + " at " + c[1]);
+            Jax.checkGrads(xs -> op.apply((Array) xs[0]), new Array[] {x}, 2, "fwd", "rev");
+        }
+    }
 }
