@@ -67,10 +67,7 @@ final class LaneEmitter {
             }
             case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, LOG1P, TANH, TAN, ASIN, ACOS, ATAN, SINH,
                  COSH, CBRT, POW, ATAN2 -> {
-                for (Expr x : a) {
-                    nodes.push(x);
-                    if (f) code.f2d();
-                }
+                for (Expr x : a) pushDouble(x);
                 nodes.math(mathName(op), a.size() == 1 ? NodeEmitter.D_D : NodeEmitter.DD_D);
                 if (f) code.d2f();
             }
@@ -99,11 +96,9 @@ final class LaneEmitter {
             }
             default -> {
                 nodes.applyDoubleOf(op, () -> {
-                    nodes.push(a.getFirst());
-                    if (f) code.f2d();
+                    pushDouble(a.getFirst());
                     if (a.size() > 1) {
-                        nodes.push(a.get(1));
-                        if (f) code.f2d();
+                        pushDouble(a.get(1));
                     } else {
                         code.dconst_0();
                     }
@@ -111,6 +106,12 @@ final class LaneEmitter {
                 if (f) code.d2f();
             }
         }
+    }
+
+    /** Pushes {@code x} as a double, whatever its dtype (pow's exponent may be an integer, as in JAX). */
+    private void pushDouble(Expr x) {
+        nodes.push(x);
+        nodes.convert(x.type(), DType.FLOAT64);
     }
 
     private static String mathName(ScalarOp op) {

@@ -82,7 +82,7 @@ final class VectorEmitter {
         return switch (n) {
             case Ix x -> true;
             case Expr.Load l -> l.type() == t && unitStride(l.index(), loop);
-            case Expr.Lane l -> l.operandType() == t && !l.op().predicate()
+            case Expr.Lane l -> l.operandType() == t && !l.op().predicate() && l.args().stream().allMatch(a -> a.type() == t)
                     && (EXACT.contains(l.op()) || OWN.contains(l.op()) && t == DType.FLOAT32
                     || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op()));
             default -> false;

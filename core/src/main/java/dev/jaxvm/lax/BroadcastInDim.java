@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Ix;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Lowerable {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -85,5 +86,21 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
             for (int k = 0; k < xd.length; k++) src.add(xd[k] == 1 ? Ix.of(0) : idx.get(broadcastDimensions.get(k)));
             return x.read(0, src);
         });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        java.util.List<Integer> unit = new java.util.ArrayList<>();
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < x.rank(); i++) {
+            if (x.shape().dim(i) == 1) unit.add(i);
+            else kept.add(broadcastDimensions.get(i));
+        }
+        java.util.List<Integer> axes = new java.util.ArrayList<>();
+        for (int i = 0; i < shape.rank(); i++) if (!kept.contains(i)) axes.add(i);
+        Array ct = cts.getFirst();
+        Array summed = axes.isEmpty() ? ct : Lax.reduceSum(ct, axes.stream().mapToInt(Integer::intValue).toArray());
+        return List.of(Tangents.expandDims(summed, unit.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

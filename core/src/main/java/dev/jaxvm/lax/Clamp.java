@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
@@ -14,7 +15,7 @@ import java.util.List;
  * {@code (min, x, max)}; {@code min} and {@code max} are scalars or have x's shape, and all three
  * share one dtype. NaN in x propagates.
  */
-public record Clamp() implements TernaryPrimitive, Lowerable {
+public record Clamp() implements TernaryPrimitive, Partials, Lowerable {
     @Override
     public String name() { return "clamp"; }
 
@@ -66,5 +67,18 @@ public record Clamp() implements TernaryPrimitive, Lowerable {
         return new Lowering.IndexMap((idx, x) -> Expr.lane(ScalarOp.MIN,
                 Expr.lane(ScalarOp.MAX, x.read(1, idx), x.read(0, scalarLo ? List.of() : idx)),
                 x.read(2, scalarHi ? List.of() : idx)));
+    }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        Array lo = x.get(0), op = x.get(1), hi = x.get(2);
+        Array z = Tangents.fullLike(op, 0);
+        Array gb = Tangents.maybeBroadcast(op.type().shape(), g);
+        return switch (i) {
+            case 0 -> Lax.select(Lax.bitwiseAnd(Lax.gt(lo, op), Lax.lt(lo, hi)), gb, z);
+            case 1 -> Lax.select(Lax.bitwiseAnd(Lax.gt(op, lo), Lax.lt(op, hi)), gb, z);
+            default -> Lax.select(Lax.lt(hi, op), gb, z);
+        };
     }
 }

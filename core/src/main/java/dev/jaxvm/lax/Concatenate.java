@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Ix;
@@ -20,7 +21,7 @@ import java.util.StringJoiner;
  *
  * @param dimension the non-negative axis to join along
  */
-public record Concatenate(int dimension) implements ShapePrimitive, Lowerable {
+public record Concatenate(int dimension) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "concatenate"; }
 
@@ -104,5 +105,15 @@ public record Concatenate(int dimension) implements ShapePrimitive, Lowerable {
             if (cases.isEmpty()) return new Expr.Const(out.getFirst().dtype(), 0, 0);
             return which == null ? cases.getFirst() : new Expr.Select(which, cases);
         });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] sizes = new int[operands.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = operands.get(i).type().shape().dim(dimension);
+        List<Array> parts = Lax.split(cts.getFirst(), sizes, dimension);
+        List<Array> out = new java.util.ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) out.add(operands.get(i).isLinear() ? parts.get(i) : null);
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Gemm;
 import dev.jaxvm.compile.Lowerable;
@@ -21,7 +22,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive, Lowerable {
+        implements LinalgPrimitive, Bilinear, Lowerable {
     @Override
     public String name() { return "dot_general"; }
 
@@ -119,5 +120,17 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
         DotDimensionNumbers dn = dimensionNumbers;
         return new Lowering.Library(Gemm.dotGeneral(in.get(0), in.get(1), dn.lhsContracting(), dn.rhsContracting(),
                 dn.lhsBatch(), dn.rhsBatch()));
+    }
+
+    @Override
+    public Array transposeLeft(Array ct, dev.jaxvm.core.ArrayType xType, Array y) {
+        return DotTranspose.lhs(ct, xType, y.type(), y, dimensionNumbers.lhsContracting(), dimensionNumbers.rhsContracting(),
+                dimensionNumbers.lhsBatch(), dimensionNumbers.rhsBatch(), precision, preferredElementType, false);
+    }
+
+    @Override
+    public Array transposeRight(Array ct, Array x, dev.jaxvm.core.ArrayType yType) {
+        return DotTranspose.lhs(ct, yType, x.type(), x, dimensionNumbers.rhsContracting(), dimensionNumbers.lhsContracting(),
+                dimensionNumbers.rhsBatch(), dimensionNumbers.lhsBatch(), precision, preferredElementType, true);
     }
 }

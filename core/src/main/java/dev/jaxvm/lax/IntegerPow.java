@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Lowerable;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * @param y the exponent
  */
-public record IntegerPow(int y) implements UnaryPrimitive, Lowerable {
+public record IntegerPow(int y) implements UnaryPrimitive, Partials, Lowerable {
     @Override
     public String name() { return "integer_pow"; }
 
@@ -89,5 +90,14 @@ public record IntegerPow(int y) implements UnaryPrimitive, Lowerable {
             }
             return y < 0 ? Expr.lane(ScalarOp.DIV, new Expr.Const(d, 1, 1), acc) : acc;
         });
+    }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        if (y == 0) return Tangents.fullLike(g, 0);
+        if (y == 1) return g;
+        if (y == 2) return Lax.mul(g, Lax.mul(Tangents.constant(x0, y), x0));
+        return Lax.mul(g, Lax.mul(Tangents.constant(x0, y), Lax.integerPow(x0, y - 1)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Lowerable;
@@ -17,7 +18,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Lowerable {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "iota"; }
 

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceAnd(Ints axes) implements ReductionPrimitive, Lowerable {
+public record ReduceAnd(Ints axes) implements ReductionPrimitive, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "reduce_and"; }
 

@@ -1,11 +1,13 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -13,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceProd(Ints axes) implements ReductionPrimitive, Lowerable {
+public record ReduceProd(Ints axes) implements ReductionPrimitive, Differentiable, Lowerable {
     @Override
     public String name() { return "reduce_prod"; }
 
@@ -30,4 +32,9 @@ public record ReduceProd(Ints axes) implements ReductionPrimitive, Lowerable {
     /** A {@code mul} reduction over {@code axes}. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.MUL, axes); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()), ScanJvp.reduceProd(primals.getFirst(), tangents.getFirst(), axes));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive, Lowerable {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -51,4 +52,12 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Lowerable {
     /** A sum reduction over {@code axes}. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.ADD, axes); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        int[] dims = new int[x.rank() - axes.size()];
+        for (int i = 0, j = 0; i < x.rank(); i++) if (!axes.contains(i)) dims[j++] = i;
+        return List.of(Lax.broadcastInDim(cts.getFirst(), x.shape().dims(), dims));
+    }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceXor(Ints axes) implements ReductionPrimitive, Lowerable {
+public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "reduce_xor"; }
 

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Lowerable {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "reshape"; }
 
@@ -43,4 +44,9 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive,
     /** The row-major data, unchanged. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.reshape(cts.getFirst(), operands.getFirst().type().shape().dims()));
+    }
 }

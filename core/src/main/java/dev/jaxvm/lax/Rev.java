@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Ix;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
@@ -14,7 +15,7 @@ import java.util.List;
  *
  * @param dimensions distinct non-negative axes
  */
-public record Rev(Ints dimensions) implements ShapePrimitive, Lowerable {
+public record Rev(Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "rev"; }
 
@@ -56,5 +57,10 @@ public record Rev(Ints dimensions) implements ShapePrimitive, Lowerable {
             for (int a : dimensions.values()) src.set(a, Ix.add(Ix.of(d[a] - 1), Ix.mul(idx.get(a), -1)));
             return x.read(0, src);
         });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.rev(cts.getFirst(), dimensions.values()));
     }
 }

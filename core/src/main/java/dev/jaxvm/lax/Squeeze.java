@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive, Lowerable {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "squeeze"; }
 
@@ -48,4 +49,9 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive, Lowerable {
     /** The row-major data, unchanged. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Tangents.expandDims(cts.getFirst(), dimensions.values()));
+    }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Ix;
 import dev.jaxvm.compile.Lowerable;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive, Lowerable {
+public record Stack(int axis) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "stack"; }
 
@@ -72,4 +73,7 @@ public record Stack(int axis) implements ShapePrimitive, Lowerable {
                     : new Expr.Select(new Expr.Index(idx.get(axis), dev.jaxvm.DType.INT32), cases);
         });
     }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) { return Lax.unstack(cts.getFirst(), axis); }
 }

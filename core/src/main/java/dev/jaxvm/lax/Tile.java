@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Ix;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
@@ -16,7 +17,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive, Lowerable {
+public record Tile(Ints reps) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "tile"; }
 
@@ -59,5 +60,18 @@ public record Tile(Ints reps) implements ShapePrimitive, Lowerable {
             for (int k = 0; k < idx.size(); k++) src.add(Ix.rem(idx.get(k), Math.max(1, d[k])));
             return x.read(0, src);
         });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] s = operands.getFirst().type().shape().dims();
+        int[] pairs = new int[2 * s.length];
+        int[] axes = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            pairs[2 * i] = reps.get(i);
+            pairs[2 * i + 1] = s[i];
+            axes[i] = 2 * i;
+        }
+        return List.of(Lax.reduceSum(Lax.reshape(cts.getFirst(), pairs), axes));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.compile.Ix;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
@@ -14,7 +15,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive, Lowerable {
+public record Transpose(Ints permutation) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "transpose"; }
 
@@ -59,5 +60,12 @@ public record Transpose(Ints permutation) implements ShapePrimitive, Lowerable {
             for (int i = 0; i < src.length; i++) src[permutation.get(i)] = idx.get(i);
             return x.read(0, List.of(src));
         });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] inverse = new int[permutation.size()];
+        for (int i = 0; i < inverse.length; i++) inverse[permutation.get(i)] = i;
+        return List.of(Lax.transpose(cts.getFirst(), inverse));
     }
 }

@@ -167,6 +167,9 @@ class CatalogCompiledTest {
             check(new dev.jaxvm.lax.Clamp(), List.of(ArrayType.of(t), x, ArrayType.of(t)), r);
             check(new dev.jaxvm.lax.Clamp(), List.of(x, x, x), r);
             for (int y : new int[] {0, 1, 2, 3, 7, -1, -3}) check(new dev.jaxvm.lax.IntegerPow(y), List.of(x), r);
+            // pow with an integer exponent (a float base): each operand read in its own dtype
+            check(new dev.jaxvm.lax.Pow(), List.of(x, x.withDType(DType.INT32)), r);
+            check(new dev.jaxvm.lax.Pow(), List.of(x, ArrayType.of(DType.INT32)), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 100003)), r);
             check(new ReduceSum(Ints.of(0)), List.of(ArrayType.of(t, 0)), r);
             check(new ReduceSum(Ints.of(1)), List.of(ArrayType.of(t, 3, 0)), r);
