@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param newDtype the target dtype
  */
-public record BitcastConvertType(DType newDtype) implements ShapePrimitive {
+public record BitcastConvertType(DType newDtype) implements ShapePrimitive, ZeroDerivative {
     @Override
     public String name() { return "bitcast_convert_type"; }
 

@@ -1,7 +1,9 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -10,7 +12,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cummin(int axis, boolean reverse) implements ReductionPrimitive {
+public record Cummin(int axis, boolean reverse) implements ReductionPrimitive, Differentiable {
     @Override
     public String name() { return "cummin"; }
 
@@ -22,5 +24,11 @@ public record Cummin(int axis, boolean reverse) implements ReductionPrimitive {
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.MIN));
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()),
+                ScanJvp.cumulative(ScanJvp.Combine.MIN, primals.getFirst(), tangents.getFirst(), axis, reverse));
     }
 }

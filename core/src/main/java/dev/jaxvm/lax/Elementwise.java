@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Primitive;
@@ -11,7 +13,7 @@ import java.util.List;
  * (equal dtypes; equal ranks with equal or size-1 dims, or rank-0 operands) and its evaluation is
  * the scalar op over the broadcast index space.
  */
-public interface Elementwise extends Primitive {
+public interface Elementwise extends Primitive, Lowerable {
 
     /** The lane operation. */
     ScalarOp scalarOp();
@@ -25,6 +27,13 @@ public interface Elementwise extends Primitive {
             throw new IllegalArgumentException(name() + " takes " + scalarOp().arity() + " operands, got " + in.size());
         }
         for (int i = 0; i < in.size(); i++) {
+            if (in.get(i).dtype() == dev.jaxvm.DType.FLOAT0) {
+                throw new IllegalArgumentException("Called " + name() + " with a float0 at position " + i + ". float0s do"
+                        + " not support any operations by design, because they are not compatible with non-trivial vector"
+                        + " spaces. No implicit dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to"
+                        + " cast a float0 array to a regular zeros array. \nIf you didn't expect to get a float0 you might"
+                        + " have accidentally taken a gradient with respect to an integer argument.");
+            }
             if (!accepts(in.get(i).dtype())) {
                 String what = acceptedDescription();
                 if (in.size() == 1) {
@@ -37,6 +46,10 @@ public interface Elementwise extends Primitive {
         }
         return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
     }
+
+    /** Lowered as the lane operation {@link #scalarOp()}. */
+    @Override
+    default Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Lanewise(scalarOp()); }
 
     @Override
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {

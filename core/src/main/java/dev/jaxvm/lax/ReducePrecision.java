@@ -1,9 +1,11 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * @param exponentBits the exponent width of the emulated format, at least 1
  * @param mantissaBits the mantissa width of the emulated format, at least 0
  */
-public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive {
+public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Linear {
     /** @throws IllegalArgumentException on a non-positive exponent or negative mantissa width */
     public ReducePrecision {
         if (exponentBits < 1) {
@@ -81,5 +83,10 @@ public record ReducePrecision(int exponentBits, int mantissaBits) implements Una
             else if (Long.compareUnsigned(exp, minExp << srcMant) <= 0) x = signedZero;
         }
         return x;
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Trace.bind1(this, cts.getFirst()));
     }
 }

@@ -1,9 +1,13 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -11,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceProd(Ints axes) implements ReductionPrimitive {
+public record ReduceProd(Ints axes) implements ReductionPrimitive, Differentiable, Lowerable {
     @Override
     public String name() { return "reduce_prod"; }
 
@@ -23,5 +27,14 @@ public record ReduceProd(Ints axes) implements ReductionPrimitive {
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.MUL));
+    }
+
+    /** A {@code mul} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.MUL, axes); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()), ScanJvp.reduceProd(primals.getFirst(), tangents.getFirst(), axes));
     }
 }

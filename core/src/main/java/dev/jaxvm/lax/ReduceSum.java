@@ -1,8 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.List;
@@ -13,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -43,5 +47,17 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive {
             for (int i = 0; i < n; i++) Storage.setLong(t.dtype(), data, i, acc[i]);
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    /** A sum reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.ADD, axes); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        int[] dims = new int[x.rank() - axes.size()];
+        for (int i = 0, j = 0; i < x.rank(); i++) if (!axes.contains(i)) dims[j++] = i;
+        return List.of(Lax.broadcastInDim(cts.getFirst(), x.shape().dims(), dims));
     }
 }

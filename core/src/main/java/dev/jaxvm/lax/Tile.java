@@ -1,9 +1,14 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,7 +17,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive {
+public record Tile(Ints reps) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "tile"; }
 
@@ -44,5 +49,29 @@ public record Tile(Ints reps) implements ShapePrimitive {
             for (int k = 0; k < od.length; k++) src += (idx[k] % xd[k]) * xs[k];
             return src;
         }));
+    }
+
+    /** Operand index {@code i % size} along each axis. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] d = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) src.add(Ix.rem(idx.get(k), Math.max(1, d[k])));
+            return x.read(0, src);
+        });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] s = operands.getFirst().type().shape().dims();
+        int[] pairs = new int[2 * s.length];
+        int[] axes = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            pairs[2 * i] = reps.get(i);
+            pairs[2 * i + 1] = s[i];
+            axes[i] = 2 * i;
+        }
+        return List.of(Lax.reduceSum(Lax.reshape(cts.getFirst(), pairs), axes));
     }
 }

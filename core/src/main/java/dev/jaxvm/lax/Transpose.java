@@ -1,5 +1,9 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +15,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive {
+public record Transpose(Ints permutation) implements ShapePrimitive, Linear, Lowerable {
     @Override
     public String name() { return "transpose"; }
 
@@ -46,5 +50,22 @@ public record Transpose(Ints permutation) implements ShapePrimitive {
             for (int k = 0; k < od.length; k++) src += idx[k] * xs[permutation.get(k)];
             return src;
         }));
+    }
+
+    /** Operand index {@code permutation[i]} is output index i. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> {
+            Ix[] src = new Ix[idx.size()];
+            for (int i = 0; i < src.length; i++) src[permutation.get(i)] = idx.get(i);
+            return x.read(0, List.of(src));
+        });
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] inverse = new int[permutation.size()];
+        for (int i = 0; i < inverse.length; i++) inverse[permutation.get(i)] = i;
+        return List.of(Lax.transpose(cts.getFirst(), inverse));
     }
 }
