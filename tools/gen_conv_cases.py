@@ -202,6 +202,24 @@ def window_cases():
             "max_pool_grad": {"operand": arr(x), "expected": arr(np.asarray(g))}}
 
 
+def grad_cases():
+    """jax.grad of a small CNN-like loss: conv (NHWC, strided, grouped), max pool, avg pool, weighted sum."""
+    x = ints((2, 6, 7, 4)) * 0.5
+    w = ints((3, 3, 2, 6)) * 0.25
+    c = ints((2, 2, 2, 6)) * 1.0
+
+    def loss(x, w):
+        y = lax.conv_general_dilated(x, w, (1, 1), "SAME", dimension_numbers=("NHWC", "HWIO", "NHWC"),
+                                     feature_group_count=2)
+        m = lax.reduce_window(y, -np.inf, lax.max, (1, 2, 2, 1), (1, 2, 2, 1), "SAME")
+        a = lax.reduce_window(m, 0.0, lax.add, (1, 2, 2, 1), (1, 2, 2, 1), "VALID") / 4
+        return (a * c[:, :a.shape[1], :a.shape[2], :]).sum()
+
+    gx, gw = jax.grad(loss, argnums=(0, 1))(x, w)
+    return {"x": arr(x), "w": arr(w), "c": arr(c), "loss": float(loss(x, w)), "dx": arr(np.asarray(gx)),
+            "dw": arr(np.asarray(gw)), "jaxpr_grad_w": str(jax.make_jaxpr(jax.grad(loss, argnums=1))(x, w))}
+
+
 def jnp_cases():
     out = {"convolve": [], "correlate": [], "convolve2d": [], "correlate2d": []}
     for la, lv in [(7, 3), (3, 7), (6, 4), (5, 5), (1, 4)]:
@@ -296,7 +314,7 @@ def ladybird_crop():
 def main():
     os.makedirs(OUT, exist_ok=True)
     for name, fn in [("lax_cases", conv_cases), ("window_cases", window_cases), ("jnp_cases", jnp_cases),
-                     ("ladybird_crop", ladybird_crop)]:
+                     ("ladybird_crop", ladybird_crop), ("grad_cases", grad_cases)]:
         with open(os.path.join(OUT, name + ".json"), "w") as f:
             json.dump(fn(), f, separators=(",", ":"))
         print("wrote", name, os.path.getsize(os.path.join(OUT, name + ".json")), "bytes")

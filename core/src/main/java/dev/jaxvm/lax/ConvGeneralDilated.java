@@ -31,7 +31,7 @@ import java.util.List;
  */
 public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilation, Ints rhsDilation,
         ConvDimensionNumbers dimensionNumbers, int featureGroupCount, int batchGroupCount, List<Precision> precision,
-        DType preferredElementType) implements WindowPrimitive {
+        DType preferredElementType) implements WindowPrimitive, Bilinear {
 
     /** Copies the precision pair. */
     public ConvGeneralDilated {
@@ -172,6 +172,16 @@ public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilat
         if (preferred.itemSize() < in.itemSize()) {
             throw new IllegalArgumentException("`preferred_element_type` must not be narrower than the original type.");
         }
+    }
+
+    @Override
+    public dev.jaxvm.Array transposeLeft(dev.jaxvm.Array ct, ArrayType xType, dev.jaxvm.Array y) {
+        return ConvRules.transposeLhs(ct, xType, y, this);
+    }
+
+    @Override
+    public dev.jaxvm.Array transposeRight(dev.jaxvm.Array ct, dev.jaxvm.Array x, ArrayType yType) {
+        return ConvRules.transposeRhs(ct, x, yType, this);
     }
 
     @Override

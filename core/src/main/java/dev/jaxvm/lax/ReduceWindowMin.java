@@ -15,7 +15,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowMin(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive {
+        Ints windowStrides) implements WindowPrimitive, Differentiable {
     @Override
     public String name() { return "reduce_window_min"; }
 
@@ -24,6 +24,15 @@ public record ReduceWindowMin(Ints baseDilation, Pads padding, Ints windowDilati
         ArrayType x = in.getFirst();
 
         return List.of(WindowReduce.shape(name(), x, windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array x = primals.getFirst();
+        dev.jaxvm.Array out = dev.jaxvm.core.Trace.bind1(this, x);
+        dev.jaxvm.Array t = tangents.getFirst();
+        return Jvp.of(out, t == null ? null : WindowRules.chooserJvp(SelectAndScatterAdd.Select.LE, t, x, windowDimensions,
+                windowStrides, padding, baseDilation, windowDilation));
     }
 
     @Override

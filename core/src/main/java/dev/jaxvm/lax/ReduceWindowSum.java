@@ -15,7 +15,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive {
+        Ints windowStrides) implements WindowPrimitive, Linear {
     @Override
     public String name() { return "reduce_window_sum"; }
 
@@ -26,6 +26,11 @@ public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilati
             throw new IllegalArgumentException("operand to reduce_window_sum must have a number dtype, got " + x.dtype());
         }
         return List.of(WindowReduce.shape(name(), x, windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    @Override
+    public List<dev.jaxvm.Array> transpose(List<dev.jaxvm.Array> cts, List<Operand> operands) {
+        return java.util.Collections.singletonList(WindowRules.sumTranspose(this, cts.getFirst(), operands.getFirst().type()));
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatterAdd.Select selectPrim,
-        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive {
+        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "select_and_gather_add"; }
 
@@ -37,6 +37,21 @@ public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatt
         }
         ArrayType w = WindowReduce.shape(name(), x, windowDimensions, windowStrides, padding, baseDilation, windowDilation);
         return List.of(new ArrayType(w.shape(), t.dtype(), t.weakType()));
+    }
+
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array out = dev.jaxvm.core.Trace.bind1(this, primals.get(0), primals.get(1));
+        dev.jaxvm.Array t = tangents.get(0);
+        return Jvp.of(out, t == null ? null : dev.jaxvm.core.Trace.bind1(this, t, primals.get(1)));
+    }
+
+    @Override
+    public List<dev.jaxvm.Array> transpose(List<dev.jaxvm.Array> cts, List<Operand> operands) {
+        if (operands.get(1).isLinear()) {
+            throw new IllegalArgumentException("select_and_gather_add is linear in its tangents only, not in the operand");
+        }
+        return java.util.Arrays.asList(WindowRules.gatherTranspose(this, cts.getFirst(), operands.get(1).value()), null);
     }
 
     @Override

@@ -21,7 +21,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDimensions, Ints windowStrides)
-        implements WindowPrimitive {
+        implements WindowPrimitive, Differentiable, Transposable {
 
     /** The comparison that picks the selected element of a window; prints as JAX's primitive name. */
     public enum Select {
@@ -55,6 +55,21 @@ public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDi
                     + " must be the window-reduced operand shape " + windows.shape() + " (operand " + operand.shape() + ")");
         }
         return List.of(new ArrayType(operand.shape(), source.dtype(), source.weakType()));
+    }
+
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array out = dev.jaxvm.core.Trace.bind1(this, primals.get(0), primals.get(1));
+        dev.jaxvm.Array t = tangents.get(0);
+        return Jvp.of(out, t == null ? null : dev.jaxvm.core.Trace.bind1(this, t, primals.get(1)));
+    }
+
+    @Override
+    public List<dev.jaxvm.Array> transpose(List<dev.jaxvm.Array> cts, List<Operand> operands) {
+        if (operands.get(1).isLinear()) {
+            throw new IllegalArgumentException("select_and_scatter_add is linear in its source only, not in the operand");
+        }
+        return java.util.Arrays.asList(WindowRules.scatterTranspose(this, cts.getFirst(), operands.get(1).value()), null);
     }
 
     @Override

@@ -1,0 +1,37 @@
+package dev.jaxvm.lax;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.google.gson.JsonObject;
+import dev.jaxvm.Array;
+import dev.jaxvm.Fn2;
+import dev.jaxvm.Index;
+import dev.jaxvm.Jax;
+import dev.jaxvm.numpy.Jnp;
+import org.junit.jupiter.api.Test;
+
+/** {@code Jax.grad} through a convolution, max pooling and average pooling, against real JAX 0.10.2. */
+class ConvGradTest {
+    private static final JsonObject CASE = ConvFixtures.load("grad_cases");
+
+    @Test
+    void gradientsOfASmallCnnLossMatchJax() {
+        Array x = ConvFixtures.array(CASE.getAsJsonObject("x"));
+        Array w = ConvFixtures.array(CASE.getAsJsonObject("w"));
+        Array c = ConvFixtures.array(CASE.getAsJsonObject("c"));
+        Fn2 loss = (a, k) -> {
+            Array y = Lax.convGeneralDilated(a, k, new int[] {1, 1}, "SAME", null, null,
+                    new String[] {"NHWC", "HWIO", "NHWC"}, 2, 1, null, null);
+            Array m = Lax.reduceWindowMax(y, new int[] {1, 2, 2, 1}, new int[] {1, 2, 2, 1}, "SAME");
+            Array p = Lax.reduceWindowSum(m, new int[] {1, 2, 2, 1}, new int[] {1, 2, 2, 1}, "VALID").div(4);
+            int[] s = p.shape();
+            return p.mul(c.get(Index.ALL, Index.slice(0, s[1]), Index.slice(0, s[2]), Index.ALL)).sum();
+        };
+        assertEquals(CASE.get("loss").getAsDouble(), ((Number) loss.apply(x, w).item()).doubleValue(), 1e-4);
+        Array dx = Jax.grad(loss, 0).apply(x, w);
+        Array dw = Jax.grad(loss, 1).apply(x, w);
+        assertArrayEquals(ConvFixtures.array(CASE.getAsJsonObject("dx")).toFloatArray(), dx.toFloatArray(), 1e-4f, "d loss / d x");
+        assertArrayEquals(ConvFixtures.array(CASE.getAsJsonObject("dw")).toFloatArray(), dw.toFloatArray(), 1e-4f, "d loss / d w");
+    }
+}
