@@ -27,16 +27,17 @@ final class WindowRules {
     static Array sumTranspose(ReduceWindowSum p, Array ct, dev.jaxvm.core.ArrayType operandType) {
         int r = operandType.rank();
         int[] in = operandType.shape().dims();
-        int[][] config = new int[r][];
+        java.util.List<Pad.Dim> config = new java.util.ArrayList<>();
         for (int d = 0; d < r; d++) {
             int lhsDil = WindowShapes.dilate(in[d], p.baseDilation().get(d));
             int rhsDil = WindowShapes.dilate(p.windowDimensions().get(d), p.windowDilation().get(d));
             int outDil = WindowShapes.dilate(ct.shape()[d], p.windowStrides().get(d));
             int lo = rhsDil - p.padding().lo(d) - 1;
             int hi = lhsDil + rhsDil - 1 - outDil - lo;
-            config[d] = new int[] {lo, hi, p.windowStrides().get(d) - 1};
+            // JAX computes lo and hi with NumPy: they print as np.int64(...)
+            config.add(new Pad.Dim(PyInt.numpy(lo), PyInt.numpy(hi), PyInt.of(p.windowStrides().get(d) - 1)));
         }
-        Array padded = Lax.pad(ct, dev.jaxvm.core.DenseArray.scalar(ct.dtype(), false, 0), config);
+        Array padded = Trace.bind1(new Pad(config), ct, dev.jaxvm.core.DenseArray.scalar(ct.dtype(), false, 0));
         Ints ones = WindowShapes.ones(r);
         return Trace.bind1(new ReduceWindowSum(ones, Pads.zeros(r), p.windowDilation(), p.windowDimensions(),
                 p.baseDilation()), padded);
