@@ -13,8 +13,8 @@ import dev.jaxvm.Jax;
 final class JaxBridge {
     private JaxBridge() {}
 
-    /** Whether {@link #grad} is JAX's autodiff (false: {@code Jax.grad} is not in this build yet). */
-    static final boolean GRAD = false;
+    /** Whether {@link #grad} is JAX's autodiff ({@code Jax.grad}). */
+    static final boolean GRAD = true;
 
     /**
      * Whether the whole-image {@code Jnp}-slices filter runs jitted. False while jit evaluates the
@@ -33,8 +33,8 @@ final class JaxBridge {
         return Jax.makeJaxpr(f).apply(x, y).toString();
     }
 
-    /** {@code Jax.grad(f, argnum)}, or null where autodiff is not in this build. */
+    /** {@code Jax.grad(f, argnum)}. */
     static Fn2 grad(Fn2 f, int argnum) {
-        return null;
+        return Jax.grad(f, argnum);
     }
 }
