@@ -66,7 +66,11 @@ final class ElementwiseRules {
         for (int k = 0; k < in.size(); k++) index[k] = broadcastIndex(in.get(k).type().shape(), out.shape());
         boolean floating = inType.isFloating();
         for (int i = 0; i < n; i++) {
-            if (floating) {
+            if (inType == DType.FLOAT32 && !op.predicate()) {
+                float a = (float) in.get(0).getDouble(index[0][i]);
+                float b = op.arity() > 1 ? (float) in.get(1).getDouble(index[1][i]) : 0f;
+                Storage.setDouble(out.dtype(), data, i, op.applyFloat(a, b));
+            } else if (floating) {
                 double a = in.get(0).getDouble(index[0][i]);
                 double b = op.arity() > 1 ? in.get(1).getDouble(index[1][i]) : 0;
                 Storage.setDouble(out.dtype(), data, i, round(inType, op.applyDouble(a, b)));

@@ -242,6 +242,27 @@ public final class Lax {
     /** {@code [0, 1, ..., size - 1]}. */
     public static Array iota(DType dtype, int size) { return broadcastedIota(dtype, new int[] {size}, 0); }
 
+    // == section: random ==
+
+    /** Elementwise {@code erf_inv} (float32 bit for bit as XLA:CPU). */
+    public static Array erfInv(Array x) { return Trace.bind1(new ErfInv(), x); }
+
+    /** Elementwise {@code erf} (float32 bit for bit as XLA:CPU). */
+    public static Array erf(Array x) { return Trace.bind1(new Erf(), x); }
+
+    /** Reinterprets the bits of {@code x} as {@code newDtype} (of the same width). */
+    public static Array bitcastConvertType(Array x, DType newDtype) {
+        return Trace.bind1(new BitcastConvertType(newDtype), x);
+    }
+
+    /**
+     * The Threefry-2x32 hash of counters {@code (x0, x1)} under keys {@code (k0, k1)}, all uint32,
+     * broadcast together; returns {@code [y0, y1]}.
+     */
+    public static java.util.List<Array> threefry2x32(Array k0, Array k1, Array x0, Array x1) {
+        return Trace.bind(new Threefry2x32(), k0, k1, x0, x1);
+    }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */
