@@ -48,7 +48,7 @@ public enum ScalarOp {
             case EXP2 -> Math.pow(2, a);
             case LOG -> Math.log(a);
             case EXPM1 -> Math.expm1(a);
-            case LOG1P -> Math.log1p(a);
+            case LOG1P -> XlaFloat64.log1p(a);
             case TANH -> Math.tanh(a);
             case LOGISTIC -> 1 / (1 + Math.exp(-a));
             case SIN -> Math.sin(a);
