@@ -66,6 +66,7 @@ final class Uniforms {
      */
     static Array uniform(Array key, int[] shape, DType dtype, Array minval, Array maxval) {
         Threefry.size(shape);
+        boolean exact = productIsExact(minval, maxval, dtype);
         minval = Lax.convertElementType(minval, dtype, false);
         maxval = Lax.convertElementType(maxval, dtype, false);
         int nbits = dtype.bits();
@@ -87,7 +88,7 @@ final class Uniforms {
         Array floats = Lax.sub(Lax.bitcastConvertType(fb, dtype), constant(1, dtype));
         Array span = Lax.sub(maxval, minval);
         Array value;
-        if (dtype == DType.FLOAT32 && !productIsExact(minval, span)) {
+        if (dtype == DType.FLOAT32 && !exact) {
             // XLA:CPU fuses floats * span + minval into one FMA; the float32 product is exact in
             // float64, so the float64 sum rounded to float32 gives the FMA's result (up to the
             // rare double-rounding tie, about once in 2^29 draws).
@@ -101,13 +102,18 @@ final class Uniforms {
         return Lax.max(minval, value);
     }
 
-    /** Whether {@code f * span + minval} rounds once anyway: concrete span a power of two, or minval 0. */
-    private static boolean productIsExact(Array minval, Array span) {
-        if (minval instanceof DenseArray m && m.getDouble(0) == 0) return true;
-        if (!(span instanceof DenseArray s)) return false;
-        double v = Math.abs(s.getDouble(0));
-        return v == 0 || (Double.isFinite(v) && Math.getExponent(v) >= Double.MIN_EXPONENT
-                && v == Math.scalb(1.0, Math.getExponent(v)));
+    /**
+     * Whether {@code f * span + minval} rounds once anyway, so that separate multiply and add give
+     * the FMA's result: concrete float32 bounds with {@code minval == 0} or a power-of-two span.
+     */
+    private static boolean productIsExact(Array minval, Array maxval, DType dtype) {
+        if (!(minval instanceof DenseArray lo) || !(maxval instanceof DenseArray hi) || dtype != DType.FLOAT32) {
+            return false;
+        }
+        float m = (float) lo.getDouble(0);
+        float v = Math.abs((float) hi.getDouble(0) - m);
+        if (m == 0 || v == 0) return true;
+        return Float.isFinite(v) && v >= Float.MIN_NORMAL && v == Math.scalb(1f, Math.getExponent(v));
     }
 
     static Array uniform(Array key, int[] shape, DType dtype, double minval, double maxval) {
