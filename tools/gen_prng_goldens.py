@@ -80,6 +80,21 @@ def cases32(k):
     c["choice_4_3_p_noreplace"] = random.choice(k, 4, (3,), replace=False, p=jnp.array([0.1, 0.2, 0.3, 0.4]))
     c["categorical_4_6"] = random.categorical(k, jnp.log(jnp.array([0.1, 0.2, 0.3, 0.4])), shape=(6,))
     c["categorical_2x4"] = random.categorical(k, jnp.log(jnp.array([[0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1]])))
+    # gamma family, jitted with constant parameters: XLA then folds 1/3/sqrt(d) exactly (SPEC 7.10)
+    j = lambda f: jax.jit(f)(k)
+    c["gamma_1_f32_4"] = j(lambda k: random.gamma(k, 1.0, (4,)))
+    c["gamma_2.5_f32_4"] = j(lambda k: random.gamma(k, 2.5, (4,)))
+    c["gamma_7.25_f32_4"] = j(lambda k: random.gamma(k, 7.25, (4,)))
+    c["gamma_0.8_f32_4"] = (j(lambda k: random.gamma(k, 0.8, (4,))), 4)
+    c["loggamma_0.3_f32_4"] = j(lambda k: random.loggamma(k, 0.3, (4,)))
+    c["loggamma_2.5_f32_4"] = j(lambda k: random.loggamma(k, 2.5, (4,)))
+    c["beta_2_3_f32_4"] = (j(lambda k: random.beta(k, 2.0, 3.0, (4,))), 8)
+    c["dirichlet_1_2_3_f32_2x3"] = (j(lambda k: random.dirichlet(k, jnp.array([1.0, 2.0, 3.0]), (2,))), 8)
+    c["chisquare_3_f32_4"] = (j(lambda k: random.chisquare(k, 3.0, (4,))), 8)
+    c["t_5_f32_4"] = (j(lambda k: random.t(k, 5.0, (4,))), 8)
+    c["f_3_5_f32_4"] = (j(lambda k: random.f(k, 3.0, 5.0, (4,))), 16)
+    c["generalized_normal_2_f32_4"] = (j(lambda k: random.generalized_normal(k, 2.0, (4,))), 8)
+    c["ball_3_f32_3"] = (j(lambda k: random.ball(k, 3)), 16)
     return c
 
 

@@ -263,6 +263,14 @@ public final class Lax {
         return Trace.bind(new Threefry2x32(), k0, k1, x0, x1);
     }
 
+    /**
+     * {@code random_gamma}: Gamma(a) samples (their logs when {@code logSpace}) from threefry key
+     * data {@code u32[2]}, one per element of {@code a}, in the current partitionable mode.
+     */
+    public static Array randomGamma(Array keyData, Array a, boolean logSpace) {
+        return Trace.bind1(new RandomGamma(logSpace, dev.jaxvm.Jax.config().threefryPartitionable()), keyData, a);
+    }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */

@@ -321,8 +321,98 @@ public final class Random {
         return Integers.rademacher(single("rademacher", key), shape.clone(), t);
     }
 
-    static DenseArray concrete(Array a, String what) {
-        if (a instanceof DenseArray d) return d;
-        throw new IllegalArgumentException(what + " must be concrete");
+    // ---- gamma family --------------------------------------------------------------------------
+
+    private static Array floatScalar(double v, DType t) { return Uniforms.constant(v, t); }
+
+    /** Gamma(a) float32s of the given shape. */
+    public static Array gamma(KeyArray key, double a, int[] shape) { return gamma(key, a, shape, null); }
+
+    /** Gamma(a) floats of the given shape and dtype. */
+    public static Array gamma(KeyArray key, double a, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("gamma", dtype);
+        return gamma(key, floatScalar(a, t), shape, t);
     }
+
+    /** Gamma floats with shape parameters {@code a} ({@code shape} null: a's shape). */
+    public static Array gamma(KeyArray key, Array a, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("gamma", dtype);
+        return Gammas.gamma(single("gamma", key), a, shape == null ? a.shape() : shape.clone(), t, false);
+    }
+
+    /** log of Gamma(a) samples, accurate for small {@code a} ({@code jax.random.loggamma}). */
+    public static Array loggamma(KeyArray key, double a, int[] shape) { return loggamma(key, a, shape, null); }
+
+    /** log of Gamma(a) samples of the given dtype. */
+    public static Array loggamma(KeyArray key, double a, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("loggamma", dtype);
+        return loggamma(key, floatScalar(a, t), shape, t);
+    }
+
+    /** log of Gamma samples with shape parameters {@code a} ({@code shape} null: a's shape). */
+    public static Array loggamma(KeyArray key, Array a, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("loggamma", dtype);
+        return Gammas.gamma(single("loggamma", key), a, shape == null ? a.shape() : shape.clone(), t, true);
+    }
+
+    /** Beta(a, b) float32s. */
+    public static Array beta(KeyArray key, double a, double b, int[] shape) { return beta(key, a, b, shape, null); }
+
+    /** Beta(a, b) floats of the given dtype. */
+    public static Array beta(KeyArray key, double a, double b, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("beta", dtype);
+        return Gammas.beta(single("beta", key), floatScalar(a, t), floatScalar(b, t), shape.clone(), t);
+    }
+
+    /** Dirichlet(alpha) floats of shape {@code shape + alpha.shape[-1:]} ({@code shape} null: alpha's batch shape). */
+    public static Array dirichlet(KeyArray key, Array alpha, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("dirichlet", dtype);
+        int[] s = shape == null ? java.util.Arrays.copyOf(alpha.shape(), Math.max(0, alpha.ndim() - 1)) : shape.clone();
+        return Gammas.dirichlet(single("dirichlet", key), alpha, s, t);
+    }
+
+    /** Dirichlet(alpha) float32s. */
+    public static Array dirichlet(KeyArray key, Array alpha) { return dirichlet(key, alpha, null, null); }
+
+    /** Chi-square float32s with {@code df} degrees of freedom. */
+    public static Array chisquare(KeyArray key, double df, int[] shape) { return chisquare(key, df, shape, null); }
+
+    /** Chi-square floats of the given dtype. */
+    public static Array chisquare(KeyArray key, double df, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("chisquare", dtype);
+        return Gammas.chisquare(single("chisquare", key), floatScalar(df, t), shape.clone(), t);
+    }
+
+    /** Student's t float32s with {@code df} degrees of freedom. */
+    public static Array t(KeyArray key, double df, int[] shape) { return t(key, df, shape, null); }
+
+    /** Student's t floats of the given dtype. */
+    public static Array t(KeyArray key, double df, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("t", dtype);
+        return Gammas.t(single("t", key), floatScalar(df, t), shape.clone(), t);
+    }
+
+    /** F-distribution float32s. */
+    public static Array f(KeyArray key, double dfnum, double dfden, int[] shape) { return f(key, dfnum, dfden, shape, null); }
+
+    /** F-distribution floats of the given dtype. */
+    public static Array f(KeyArray key, double dfnum, double dfden, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("f", dtype);
+        return Gammas.f(single("f", key), floatScalar(dfnum, t), floatScalar(dfden, t), shape.clone(), t);
+    }
+
+    /** Generalized normal floats with shape parameter {@code p}. */
+    public static Array generalizedNormal(KeyArray key, double p, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("generalized_normal", dtype);
+        return Gammas.generalizedNormal(single("generalized_normal", key), p, shape.clone(), t);
+    }
+
+    /** Points uniform in the {@code d}-dimensional unit {@code p}-norm ball, shape {@code shape + (d,)}. */
+    public static Array ball(KeyArray key, int d, double p, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("ball", dtype);
+        return Gammas.ball(single("ball", key), d, p, shape.clone(), t);
+    }
+
+    /** Points uniform in the {@code d}-dimensional unit Euclidean ball. */
+    public static Array ball(KeyArray key, int d) { return ball(key, d, 2, new int[0], null); }
 }

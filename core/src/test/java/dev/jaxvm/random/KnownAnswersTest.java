@@ -167,6 +167,14 @@ class KnownAnswersTest {
                     Random.truncatedNormal(caseKey("truncated_normal"), 0, 2, s5), 1e-6, "truncated_normal");
             assertClose(new double[] {2.06701, 0.911726, 0.145736, 0.185427, -0.00711},
                     Random.gumbel(caseKey("gumbel"), s5), 1e-5, "gumbel");
+            assertClose(new double[] {0.240559, -3.575443, -0.450946, -2.161372, -2.943277},
+                    Random.loggamma(caseKey("loggamma"), 0.8, s5), 1e-6, "loggamma");
+            assertClose(new double[] {0.824221, 1.724476, 0.502882, 5.386132, 0.685543},
+                    Random.gamma(caseKey("gamma"), 0.8, s5), 1e-5, "gamma");
+            // test_loggamma_nan_corner_case: the boost draw's uniform is exactly 0
+            KeyArray corner = Random.wrapKeyData(DenseArray.of(ArrayType.of(DType.UINT32, 2),
+                    new int[] {(int) 3200590325L, 713258242}));
+            assertClose(new double[] {-4.595436}, Random.loggamma(corner, 0.0, new int[0]), 1e-6, "loggamma corner");
             return null;
         });
         Golden.inMode(false, true, () -> {

@@ -72,6 +72,20 @@ class RandomSamplersTest {
         c.put("weibull_min_2_1.5_f32_4", k -> Random.weibullMin(k, 2, 1.5, S4));
         c.put("lognormal_0.5_f32_4", k -> Random.lognormal(k, 0.5, S4, null));
         c.put("double_sided_maxwell_1_2_f32_4", k -> Random.doubleSidedMaxwell(k, 1, 2, S4, null));
+        c.put("gamma_1_f32_4", k -> Random.gamma(k, 1, S4));
+        c.put("gamma_2.5_f32_4", k -> Random.gamma(k, 2.5, S4));
+        c.put("gamma_7.25_f32_4", k -> Random.gamma(k, 7.25, S4));
+        c.put("gamma_0.8_f32_4", k -> Random.gamma(k, 0.8, S4));
+        c.put("loggamma_0.3_f32_4", k -> Random.loggamma(k, 0.3, S4));
+        c.put("loggamma_2.5_f32_4", k -> Random.loggamma(k, 2.5, S4));
+        c.put("beta_2_3_f32_4", k -> Random.beta(k, 2, 3, S4));
+        c.put("dirichlet_1_2_3_f32_2x3", k -> Random.dirichlet(k, dev.jaxvm.numpy.Jnp.array(new float[] {1, 2, 3}),
+                new int[] {2}, null));
+        c.put("chisquare_3_f32_4", k -> Random.chisquare(k, 3, S4));
+        c.put("t_5_f32_4", k -> Random.t(k, 5, S4));
+        c.put("f_3_5_f32_4", k -> Random.f(k, 3, 5, S4));
+        c.put("generalized_normal_2_f32_4", k -> Random.generalizedNormal(k, 2, S4, null));
+        c.put("ball_3_f32_3", k -> Random.ball(k, 3));
         return c;
     }
 

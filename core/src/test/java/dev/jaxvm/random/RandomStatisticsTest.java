@@ -85,6 +85,41 @@ class RandomStatisticsTest {
         check("double_sided_maxwell(1, 2)", Random.doubleSidedMaxwell(key(14), 1, 2, SHAPE, null), 1, 3 * 4, null);
     }
 
+    @Test
+    void gammaFamily() {
+        int n = 20_000; // the rejection loop runs per element in Java: fewer draws, looser bounds
+        int[] sh = {n};
+        double[] g = Random.gamma(key(30), 2.5, sh).toDoubleArray();
+        assertMoments("gamma(2.5)", g, 2.5, 2.5);
+        double[] g8 = Random.gamma(key(31), 0.8, sh).toDoubleArray();
+        assertMoments("gamma(0.8)", g8, 0.8, 0.8);
+        double[] lg = Random.loggamma(key(32), 0.3, sh).toDoubleArray();
+        assertMoments("exp(loggamma(0.3))", Arrays.stream(lg).map(Math::exp).toArray(), 0.3, 0.3);
+        assertMoments("beta(2, 3)", Random.beta(key(33), 2, 3, sh).toDoubleArray(), 0.4, 0.04);
+        assertMoments("chisquare(3)", Random.chisquare(key(34), 3, sh).toDoubleArray(), 3, 6);
+        assertMoments("t(5)", Random.t(key(35), 5, sh).toDoubleArray(), 0, 5 / 3.0);
+        double[] d = Random.dirichlet(key(36), dev.jaxvm.numpy.Jnp.array(new float[] {1, 2, 3}), new int[] {n / 3}, null)
+                .toDoubleArray();
+        double[] first = new double[n / 3];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = d[3 * i];
+            assertEquals(1, d[3 * i] + d[3 * i + 1] + d[3 * i + 2], 1e-5);
+        }
+        assertMoments("dirichlet[0]", first, 1 / 6.0, (1 / 6.0) * (5 / 6.0) / 7);
+        double[] b = Random.ball(key(37), 3, 2, new int[] {n / 3}, null).toDoubleArray();
+        for (int i = 0; i < n / 3; i++) {
+            double r2 = b[3 * i] * b[3 * i] + b[3 * i + 1] * b[3 * i + 1] + b[3 * i + 2] * b[3 * i + 2];
+            assertTrue(r2 <= 1 + 1e-6, "ball point outside the unit ball");
+        }
+    }
+
+    private static void assertMoments(String name, double[] x, double mean, double var) {
+        double m = Arrays.stream(x).average().orElseThrow();
+        double v = Arrays.stream(x).map(t -> (t - m) * (t - m)).sum() / (x.length - 1);
+        assertTrue(Math.abs(m - mean) < 5 * Math.sqrt(var / x.length), name + ": mean " + m + ", expected " + mean);
+        assertTrue(Math.abs(v - var) < 0.1 * var, name + ": variance " + v + ", expected " + var);
+    }
+
     /** Gamma function for the few positive arguments above (Lanczos). */
     private static double gamma(double x) {
         double[] g = {676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,

@@ -1,0 +1,94 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.XlaFloat32;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code random_gamma}: one Gamma(a) sample per element of {@code a} (float32), drawn with JAX's
+ * Marsaglia-Tsang rejection loop from the threefry key data {@code u32[2]} (split into one key per
+ * sample), as JAX's {@code random_gamma_p}; in log space when {@code logSpace}. The loop runs in
+ * plain Java per element (JAX lowers it to a vmapped while loop), with XLA:CPU's fused
+ * multiply-adds; the constant {@code 1/3/sqrt(d)} is correctly rounded, as XLA computes it when
+ * {@code a} is a compile-time constant. No derivative yet (JAX's is implicit differentiation).
+ *
+ * @param logSpace whether samples are returned as their logarithm (JAX's {@code loggamma})
+ * @param partitionable the {@code jax_threefry_partitionable} mode in force at trace time (not printed)
+ */
+public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive {
+    @Override
+    public String name() { return "random_gamma"; }
+
+    @Override
+    public List<Param> params() { return List.of(new Param("log_space", logSpace)); }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.size() != 2) throw new IllegalArgumentException("random_gamma takes a key and a, got " + in.size() + " operands");
+        ArrayType key = in.get(0);
+        ArrayType a = in.get(1);
+        if (key.dtype() != DType.UINT32 || !Arrays.equals(key.shape().dims(), new int[] {2})) {
+            throw new IllegalArgumentException("random_gamma requires a single threefry key (u32[2]), got " + key);
+        }
+        if (a.dtype() != DType.FLOAT32) {
+            throw new UnsupportedOperationException("random_gamma is implemented for float32 only, got " + a.dtype());
+        }
+        return List.of(a.withWeakType(false));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        int[] key = (int[]) in.get(0).buffer();
+        float[] a = (float[]) in.get(1).buffer();
+        int n = a.length;
+        int[] keys = ThreefryScalars.split(key[0], key[1], n, partitionable);
+        float[] r = new float[n];
+        for (int i = 0; i < n; i++) r[i] = one(keys[2 * i], keys[2 * i + 1], a[i]);
+        return List.of(DenseArray.wrap(out.getFirst(), r));
+    }
+
+    private static final float THIRD = 1f / 3f;
+    private static final float SQUEEZE = 0.0331f;
+
+    /** JAX's {@code _gamma_one} for one key and one alpha. */
+    float one(int k0, int k1, float alphaOrig) {
+        boolean boost = alphaOrig >= 1f;
+        float alpha = boost ? alphaOrig : alphaOrig + 1f;
+        float d = alpha - THIRD;
+        float c = THIRD / (float) Math.sqrt(d);
+        int[] ks = ThreefryScalars.split(k0, k1, 2, partitionable);
+        int[] key = {ks[0], ks[1]};
+        int[] sub = {ks[2], ks[3]};
+        float x2 = 0f;
+        float v3 = 1f;
+        float u = 2f;
+        while (u >= Math.fma(-SQUEEZE, x2 * x2, 1f)
+                && XlaFloat32.log(u) >= Math.fma(x2, 0.5f, d * ((1f - v3) + XlaFloat32.log(v3)))) {
+            int[] k3 = ThreefryScalars.split(key[0], key[1], 3, partitionable);
+            key = new int[] {k3[0], k3[1]};
+            int[] kx = {k3[2], k3[3]};
+            float x = 0f;
+            float v = -1f;
+            while (v <= 0f) {
+                int[] s = ThreefryScalars.split(kx[0], kx[1], 2, partitionable);
+                kx = new int[] {s[0], s[1]};
+                x = ThreefryScalars.normal(s[2], s[3], partitionable);
+                v = Math.fma(x, c, 1f);
+            }
+            x2 = x * x;
+            v3 = (v * v) * v;
+            u = ThreefryScalars.uniform(k3[4], k3[5], partitionable);
+        }
+        if (logSpace) {
+            float ls = -ThreefryScalars.exponential(sub[0], sub[1], partitionable);
+            float lb = boost || ls == 0f ? 0f : ls * (1f / alphaOrig);
+            return (XlaFloat32.log(d) + XlaFloat32.log(v3)) + lb;
+        }
+        float samples = 1f - ThreefryScalars.uniform(sub[0], sub[1], partitionable);
+        float b = boost ? 1f : (float) Math.pow(samples, 1f / alphaOrig);
+        return (d * v3) * b;
+    }
+}
