@@ -415,4 +415,25 @@ public final class Random {
 
     /** Points uniform in the {@code d}-dimensional unit Euclidean ball. */
     public static Array ball(KeyArray key, int d) { return ball(key, d, 2, new int[0], null); }
+
+    /** Geometric counts (trials to the first success, from 1) of the default int dtype. */
+    public static Array geometric(KeyArray key, double p, int[] shape) { return geometric(key, p, shape, null); }
+
+    /** Geometric counts of an int dtype. */
+    public static Array geometric(KeyArray key, double p, int[] shape, DType dtype) {
+        DType t = dtype == null ? DType.defaultInt() : dtype.canonicalize();
+        return Shapes.geometric(single("geometric", key), p, shape.clone(), t);
+    }
+
+    /** Triangular floats on {@code [left, right]} with the given mode. */
+    public static Array triangular(KeyArray key, double left, double mode, double right, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("triangular", dtype);
+        return Shapes.triangular(single("triangular", key), left, mode, right, shape.clone(), t);
+    }
+
+    /** Wald (inverse Gaussian) floats with the given mean. */
+    public static Array wald(KeyArray key, double mean, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("wald", dtype);
+        return Shapes.wald(single("wald", key), mean, shape.clone(), t);
+    }
 }

@@ -72,6 +72,9 @@ class RandomSamplersTest {
         c.put("weibull_min_2_1.5_f32_4", k -> Random.weibullMin(k, 2, 1.5, S4));
         c.put("lognormal_0.5_f32_4", k -> Random.lognormal(k, 0.5, S4, null));
         c.put("double_sided_maxwell_1_2_f32_4", k -> Random.doubleSidedMaxwell(k, 1, 2, S4, null));
+        c.put("geometric_0.3_6", k -> Random.geometric(k, 0.3, S6));
+        c.put("triangular_0_1_3_f32_4", k -> Random.triangular(k, 0, 1, 3, S4, null));
+        c.put("wald_1.5_f32_4", k -> Random.wald(k, 1.5, S4, null));
         c.put("gamma_1_f32_4", k -> Random.gamma(k, 1, S4));
         c.put("gamma_2.5_f32_4", k -> Random.gamma(k, 2.5, S4));
         c.put("gamma_7.25_f32_4", k -> Random.gamma(k, 7.25, S4));

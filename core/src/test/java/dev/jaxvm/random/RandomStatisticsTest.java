@@ -82,6 +82,9 @@ class RandomStatisticsTest {
                 (Math.exp(s * s) - 1) * Math.exp(s * s), t -> t <= 0 ? 0 : phi(Math.log(t) / s));
         check("maxwell", Random.maxwell(key(13), SHAPE), 2 * Math.sqrt(2 / Math.PI), 3 - 8 / Math.PI,
                 t -> XlaFloat64.erf(t / Math.sqrt(2)) - Math.sqrt(2 / Math.PI) * t * Math.exp(-t * t / 2));
+        check("triangular(0, 1, 3)", Random.triangular(key(15), 0, 1, 3, SHAPE, null), 4 / 3.0, 7 / 18.0,
+                t -> t <= 1 ? t * t / 3 : 1 - (3 - t) * (3 - t) / 6);
+        check("wald(1.5)", Random.wald(key(16), 1.5, SHAPE, null), 1.5, 3.375, null);
         check("double_sided_maxwell(1, 2)", Random.doubleSidedMaxwell(key(14), 1, 2, SHAPE, null), 1, 3 * 4, null);
     }
 
@@ -142,6 +145,7 @@ class RandomStatisticsTest {
         assertTrue(Arrays.stream(r8).min().orElseThrow() == 0 && Arrays.stream(r8).max().orElseThrow() == 255);
         check("bernoulli(0.3)", Random.bernoulli(key(23), 0.3, SHAPE).astype(DType.FLOAT32), 0.3, 0.21, null);
         check("rademacher", Random.rademacher(key(24), SHAPE), 0, 1, null);
+        check("geometric(0.3)", Random.geometric(key(25), 0.3, SHAPE), 1 / 0.3, 0.7 / 0.09, null);
         assertTrue(Arrays.stream(Random.rademacher(key(24), SHAPE).toLongArray()).allMatch(v -> v == 1 || v == -1));
     }
 }
