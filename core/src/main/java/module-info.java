@@ -12,4 +12,5 @@ module dev.jaxvm {
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
     exports dev.jaxvm.random;
+    exports dev.jaxvm.tree;
 }
