@@ -83,6 +83,10 @@ def cases32(k):
     c["geometric_0.3_6"] = random.geometric(k, 0.3, (6,))
     c["triangular_0_1_3_f32_4"] = random.triangular(k, 0.0, 1.0, 3.0, (4,))
     c["wald_1.5_f32_4"] = (random.wald(k, 1.5, (4,)), 8)
+    c["categorical_4_3_noreplace"] = random.categorical(
+        k, jnp.log(jnp.array([0.1, 0.2, 0.3, 0.4])), shape=(3,), replace=False)
+    c["categorical_2x4_2x2_noreplace"] = random.categorical(
+        k, jnp.log(jnp.array([[0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1]])), shape=(2, 2), replace=False)
     # gamma family, jitted with constant parameters: XLA then folds 1/3/sqrt(d) exactly (SPEC 7.10)
     j = lambda f: jax.jit(f)(k)
     c["gamma_1_f32_4"] = j(lambda k: random.gamma(k, 1.0, (4,)))

@@ -30,7 +30,8 @@ class RandomSamplersTest {
     /** Entries that need primitives not yet on main (sort, argmax, cumsum/searchsorted, top_k). */
     private static final Set<String> PENDING = Set.of("permutation_10", "permutation_2000", "permutation_2d_4x3",
             "permutation_2d_4x3_axis1_independent", "choice_10_5_replace", "choice_10_5_noreplace", "choice_4_6_p",
-            "choice_4_3_p_noreplace", "categorical_4_6", "categorical_2x4");
+            "choice_4_3_p_noreplace", "categorical_4_6", "categorical_2x4", "categorical_4_3_noreplace",
+            "categorical_2x4_2x2_noreplace");
 
     private static final int[] S4 = {4};
     private static final int[] S5 = {5};
