@@ -30,8 +30,13 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         if (in.size() != 2) throw new IllegalArgumentException("random_gamma takes a key and a, got " + in.size() + " operands");
         ArrayType key = in.get(0);
         ArrayType a = in.get(1);
-        if (key.dtype() != DType.UINT32 || !Arrays.equals(key.shape().dims(), new int[] {2})) {
-            throw new IllegalArgumentException("random_gamma requires a single threefry key (u32[2]), got " + key);
+        int[] k = key.shape().dims();
+        int[] as = a.shape().dims();
+        boolean prefix = k.length >= 1 && k.length - 1 <= as.length
+                && Arrays.equals(Arrays.copyOf(k, k.length - 1), Arrays.copyOf(as, k.length - 1));
+        if (key.dtype() != DType.UINT32 || k.length == 0 || k[k.length - 1] != 2 || !prefix) {
+            throw new IllegalArgumentException("random_gamma requires threefry key data u32[K..., 2] whose leading"
+                    + " dimensions K prefix a's shape, got key " + key + " and a " + a);
         }
         if (a.dtype() != DType.FLOAT32) {
             throw new UnsupportedOperationException("random_gamma is implemented for float32 only, got " + a.dtype());
@@ -39,14 +44,21 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         return List.of(a.withWeakType(false));
     }
 
+    /**
+     * As JAX's {@code _gamma_impl}: each of the keys is split into one key per element of the part
+     * of {@code a} it covers, and each element is drawn from its own key.
+     */
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         int[] key = (int[]) in.get(0).buffer();
         float[] a = (float[]) in.get(1).buffer();
-        int n = a.length;
-        int[] keys = ThreefryScalars.split(key[0], key[1], n, partitionable);
-        float[] r = new float[n];
-        for (int i = 0; i < n; i++) r[i] = one(keys[2 * i], keys[2 * i + 1], a[i]);
+        int nKeys = key.length / 2;
+        int per = nKeys == 0 ? 0 : a.length / nKeys;
+        float[] r = new float[a.length];
+        for (int b = 0; b < nKeys; b++) {
+            int[] keys = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
+            for (int i = 0; i < per; i++) r[b * per + i] = one(keys[2 * i], keys[2 * i + 1], a[b * per + i]);
+        }
         return List.of(DenseArray.wrap(out.getFirst(), r));
     }
 

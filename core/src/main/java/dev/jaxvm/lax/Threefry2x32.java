@@ -57,22 +57,19 @@ public record Threefry2x32() implements RandomPrimitive {
         }
         int[] y0 = new int[n];
         int[] y1 = new int[n];
-        if (ops[0].length == 1 && ops[1].length == 1 && n > 1) {
-            int[] x0 = ops[2].length == n ? ops[2] : filled(n, ops[2][0]);
-            int[] x1 = ops[3].length == n ? ops[3] : filled(n, ops[3][0]);
+        int[] x0 = ops[2].length == n ? ops[2] : filled(n, ops[2][0]);
+        int[] x1 = ops[3].length == n ? ops[3] : filled(n, ops[3][0]);
+        if (ops[0].length == 1 && ops[1].length == 1) {
             hash(ops[0][0], ops[1][0], x0, x1, y0, y1, 0, n);
         } else {
-            int[] pair = new int[2];
+            int[] k0 = ops[0].length == n ? ops[0] : filled(n, ops[0][0]);
+            int[] k1 = ops[1].length == n ? ops[1] : filled(n, ops[1][0]);
             for (int i = 0; i < n; i++) {
-                block(at(ops[0], i), at(ops[1], i), at(ops[2], i), at(ops[3], i), pair);
-                y0[i] = pair[0];
-                y1[i] = pair[1];
+                hash(k0[i], k1[i], x0, x1, y0, y1, i, i + 1);
             }
         }
         return List.of(DenseArray.wrap(t, y0), DenseArray.wrap(t, y1));
     }
-
-    private static int at(int[] a, int i) { return a.length == 1 ? a[0] : a[i]; }
 
     private static int[] filled(int n, int v) {
         int[] a = new int[n];
