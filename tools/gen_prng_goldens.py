@@ -113,6 +113,9 @@ def cases64(k):
     c["normal_f64_4"] = random.normal(k, (4,))
     c["randint_i64_6_-1000_1000"] = random.randint(k, (6,), -1000, 1000)
     c["exponential_f64_4"] = random.exponential(k, (4,))
+    c["gamma_2.5_f64_4"] = jax.jit(lambda k: random.gamma(k, 2.5, (4,)))(k)
+    c["gamma_0.8_f64_4"] = (jax.jit(lambda k: random.gamma(k, 0.8, (4,)))(k), 4)
+    c["loggamma_0.3_f64_4"] = jax.jit(lambda k: random.loggamma(k, 0.3, (4,)))(k)
     return c
 
 

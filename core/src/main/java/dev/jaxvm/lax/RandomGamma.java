@@ -38,8 +38,9 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
             throw new IllegalArgumentException("random_gamma requires threefry key data u32[K..., 2] whose leading"
                     + " dimensions K prefix a's shape, got key " + key + " and a " + a);
         }
-        if (a.dtype() != DType.FLOAT32) {
-            throw new UnsupportedOperationException("random_gamma is implemented for float32 only, got " + a.dtype());
+        if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
+            throw new UnsupportedOperationException("random_gamma is implemented for float32 and float64, got "
+                    + a.dtype());
         }
         return List.of(a.withWeakType(false));
     }
@@ -51,13 +52,19 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         int[] key = (int[]) in.get(0).buffer();
-        float[] a = (float[]) in.get(1).buffer();
+        DenseArray a = in.get(1);
+        boolean f64 = a.dtype() == DType.FLOAT64;
+        int n = a.size();
         int nKeys = key.length / 2;
-        int per = nKeys == 0 ? 0 : a.length / nKeys;
-        float[] r = new float[a.length];
+        int per = nKeys == 0 ? 0 : n / nKeys;
+        Object r = f64 ? new double[n] : new float[n];
         for (int b = 0; b < nKeys; b++) {
             int[] keys = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
-            for (int i = 0; i < per; i++) r[b * per + i] = one(keys[2 * i], keys[2 * i + 1], a[b * per + i]);
+            for (int i = 0; i < per; i++) {
+                int j = b * per + i;
+                if (f64) ((double[]) r)[j] = oneDouble(keys[2 * i], keys[2 * i + 1], a.getDouble(j));
+                else ((float[]) r)[j] = one(keys[2 * i], keys[2 * i + 1], (float) a.getDouble(j));
+            }
         }
         return List.of(DenseArray.wrap(out.getFirst(), r));
     }
@@ -102,5 +109,48 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         float samples = 1f - ThreefryScalars.uniform(sub[0], sub[1], partitionable);
         float b = boost ? 1f : (float) Math.pow(samples, 1f / alphaOrig);
         return (d * v3) * b;
+    }
+
+    /** {@link #one} in float64 (glibc-like {@code log} through {@link StrictMath}). */
+    double oneDouble(int k0, int k1, double alphaOrig) {
+        boolean boost = alphaOrig >= 1;
+        double alpha = boost ? alphaOrig : alphaOrig + 1;
+        double third = 1.0 / 3.0;
+        double d = alpha - third;
+        double c = third / Math.sqrt(d);
+        int[] ks = ThreefryScalars.split(k0, k1, 2, partitionable);
+        int[] key = {ks[0], ks[1]};
+        int[] sub = {ks[2], ks[3]};
+        double x2 = 0;
+        double v3 = 1;
+        double u = 2;
+        while (u >= Math.fma(-0.0331, x2 * x2, 1.0)
+                && log(u) >= Math.fma(x2, 0.5, d * ((1 - v3) + log(v3)))) {
+            int[] k3 = ThreefryScalars.split(key[0], key[1], 3, partitionable);
+            key = new int[] {k3[0], k3[1]};
+            int[] kx = {k3[2], k3[3]};
+            double x = 0;
+            double v = -1;
+            while (v <= 0) {
+                int[] s = ThreefryScalars.split(kx[0], kx[1], 2, partitionable);
+                kx = new int[] {s[0], s[1]};
+                x = ThreefryScalars.normal64(s[2], s[3], partitionable);
+                v = Math.fma(x, c, 1.0);
+            }
+            x2 = x * x;
+            v3 = (v * v) * v;
+            u = ThreefryScalars.uniform64(k3[4], k3[5], partitionable);
+        }
+        if (logSpace) {
+            double ls = -ThreefryScalars.exponential64(sub[0], sub[1], partitionable);
+            double lb = boost || ls == 0 ? 0 : ls * (1 / alphaOrig);
+            return (log(d) + log(v3)) + lb;
+        }
+        double samples = 1 - ThreefryScalars.uniform64(sub[0], sub[1], partitionable);
+        return (d * v3) * (boost ? 1 : Math.pow(samples, 1 / alphaOrig));
+    }
+
+    private static double log(double x) {
+        return x > 0 ? StrictMath.log(x) : (x == 0 ? Double.NEGATIVE_INFINITY : Double.NaN);
     }
 }

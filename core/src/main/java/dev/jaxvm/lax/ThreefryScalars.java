@@ -1,6 +1,7 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.core.XlaFloat32;
+import dev.jaxvm.core.XlaFloat64;
 
 /**
  * Scalar threefry2x32 key operations and float32 draws in plain Java, for primitives whose
@@ -50,6 +51,31 @@ final class ThreefryScalars {
         float f = uniform(k0, k1, partitionable);
         float u = Math.max(NORMAL_LO, f * 2f + NORMAL_LO);
         return XlaFloat32.SQRT2 * XlaFloat32.erfInv(u);
+    }
+
+    /** {@code random_bits(key, 64, ())}: the high word first. */
+    static long bits64(int k0, int k1, boolean partitionable) {
+        int[] y = new int[2];
+        Threefry2x32.block(k0, k1, 0, partitionable ? 0 : 1, y);
+        return ((long) y[0] << 32) | (y[1] & 0xFFFFFFFFL);
+    }
+
+    /** {@code uniform(key, (), float64)} on {@code [0, 1)}. */
+    static double uniform64(int k0, int k1, boolean partitionable) {
+        return Double.longBitsToDouble((bits64(k0, k1, partitionable) >>> 12) | 0x3FF0000000000000L) - 1.0;
+    }
+
+    private static final double NORMAL_LO64 = Math.nextUp(-1.0);
+
+    /** {@code normal(key, (), float64)}. */
+    static double normal64(int k0, int k1, boolean partitionable) {
+        double u = Math.max(NORMAL_LO64, uniform64(k0, k1, partitionable) * 2.0 + NORMAL_LO64);
+        return Math.sqrt(2) * XlaFloat64.erfInv(u);
+    }
+
+    /** {@code exponential(key, (), float64)}. */
+    static double exponential64(int k0, int k1, boolean partitionable) {
+        return -XlaFloat64.log1p(-uniform64(k0, k1, partitionable));
     }
 
     /** {@code exponential(key, (), float32)}: {@code -log1p(-u)}. */

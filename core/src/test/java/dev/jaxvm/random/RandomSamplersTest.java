@@ -101,6 +101,9 @@ class RandomSamplersTest {
         c.put("normal_f64_4", k -> Random.normal(k, S4));
         c.put("randint_i64_6_-1000_1000", k -> Random.randint(k, S6, -1000, 1000));
         c.put("exponential_f64_4", k -> Random.exponential(k, S4));
+        c.put("gamma_2.5_f64_4", k -> Random.gamma(k, 2.5, S4));
+        c.put("gamma_0.8_f64_4", k -> Random.gamma(k, 0.8, S4));
+        c.put("loggamma_0.3_f64_4", k -> Random.loggamma(k, 0.3, S4));
         return c;
     }
 
