@@ -8,4 +8,4 @@ import dev.jaxvm.core.Primitive;
  */
 public sealed interface LaxPrimitive extends Primitive
         permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive,
-                RandomPrimitive {}
+        IndexingPrimitive, LinalgPrimitive, RandomPrimitive {}
