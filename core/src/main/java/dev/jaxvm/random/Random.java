@@ -436,4 +436,58 @@ public final class Random {
         DType t = Uniforms.floatDtype("wald", dtype);
         return Shapes.wald(single("wald", key), mean, shape.clone(), t);
     }
+
+    // ---- permutations and choices --------------------------------------------------------------
+
+    /** A random permutation of {@code arange(n)} (default int dtype). */
+    public static Array permutation(KeyArray key, int n) {
+        return Shuffles.permutation(single("permutation", key), n);
+    }
+
+    /** {@code x} permuted along axis 0. */
+    public static Array permutation(KeyArray key, Array x) { return permutation(key, x, 0, false); }
+
+    /**
+     * {@code x} permuted along {@code axis}: whole slices together, or each 1-D slice on its own when
+     * {@code independent}.
+     */
+    public static Array permutation(KeyArray key, Array x, int axis, boolean independent) {
+        return Shuffles.permutation(single("permutation", key), x, axis, independent);
+    }
+
+    /** {@code x} shuffled along {@code axis} (JAX's deprecated {@code shuffle}, as {@code permutation(independent=True)}). */
+    public static Array shuffle(KeyArray key, Array x, int axis) {
+        return Shuffles.shuffle(single("shuffle", key), x, Shuffles.canonicalAxis(axis, x.ndim()));
+    }
+
+    /** Draws from {@code arange(n)}: with replacement, uniformly. */
+    public static Array choice(KeyArray key, int n, int[] shape) { return choice(key, n, shape, true, null); }
+
+    /** Draws from {@code arange(n)} with or without replacement, with probabilities {@code p} (null: uniform). */
+    public static Array choice(KeyArray key, int n, int[] shape, boolean replace, Array p) {
+        return Shuffles.choice(single("choice", key), n, null, shape.clone(), replace, p, 0);
+    }
+
+    /** Draws slices of {@code a} along {@code axis}, with or without replacement, with probabilities {@code p}. */
+    public static Array choice(KeyArray key, Array a, int[] shape, boolean replace, Array p, int axis) {
+        if (a.ndim() == 0) throw new IllegalArgumentException("a must be an integer or at least one-dimensional");
+        return Shuffles.choice(single("choice", key), 0, a, shape.clone(), replace, p, axis);
+    }
+
+    /** Category indices drawn from unnormalised log-probabilities along the last axis. */
+    public static Array categorical(KeyArray key, Array logits) { return categorical(key, logits, -1, null); }
+
+    /** Category indices drawn from {@code logits} along {@code axis}, of shape {@code shape} (null: the batch shape). */
+    public static Array categorical(KeyArray key, Array logits, int axis, int[] shape) {
+        return categorical(key, logits, axis, shape, true);
+    }
+
+    /**
+     * Category indices drawn from {@code logits} along {@code axis}; without replacement, the leading
+     * {@code shape} dimensions beyond the batch shape index distinct draws (Gumbel top-k).
+     */
+    public static Array categorical(KeyArray key, Array logits, int axis, int[] shape, boolean replace) {
+        return Shuffles.categorical(single("categorical", key), logits, axis, shape == null ? null : shape.clone(),
+                replace);
+    }
 }

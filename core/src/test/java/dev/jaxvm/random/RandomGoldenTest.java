@@ -74,6 +74,10 @@ class RandomGoldenTest {
             assertInts(g.getAsJsonObject("randint_10_0_20"), Random.randint(k, new int[] {10}, 0, 20), s + "randint");
             assertInts(g.getAsJsonObject("randint_4x4_1_10"), Random.randint(k, new int[] {4, 4}, 1, 10), s + "randint 4x4");
             assertInts(g.getAsJsonObject("bernoulli_p0.3_10"), Random.bernoulli(k, 0.3, new int[] {10}), s + "bernoulli");
+            assertInts(g.getAsJsonObject("permutation_10"), Random.permutation(k, 10), s + "permutation");
+            assertInts(g.getAsJsonObject("choice_a10_shape5_replace"), Random.choice(k, 10, new int[] {5}), s + "choice");
+            assertInts(g.getAsJsonObject("choice_a10_shape5_noreplace"), Random.choice(k, 10, new int[] {5}, false, null),
+                    s + "choice without replacement");
         });
     }
 

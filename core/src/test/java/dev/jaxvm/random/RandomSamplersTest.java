@@ -9,6 +9,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.lax.Lax;
+import dev.jaxvm.numpy.Jnp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +29,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RandomSamplersTest {
     private static final JsonObject SAMPLERS = Golden.load("/prng/samplers.json");
 
-    /** Entries that need primitives not yet on main (sort, argmax, cumsum/searchsorted, top_k). */
-    private static final Set<String> PENDING = Set.of("permutation_10", "permutation_2000", "permutation_2d_4x3",
-            "permutation_2d_4x3_axis1_independent", "choice_10_5_replace", "choice_10_5_noreplace", "choice_4_6_p",
-            "choice_4_3_p_noreplace", "categorical_4_6", "categorical_2x4", "categorical_4_3_noreplace",
-            "categorical_2x4_2x2_noreplace");
+    /** Entries that need primitives not yet on main (cumsum, argmax). */
+    private static final Set<String> PENDING = Set.of("choice_4_6_p", "categorical_4_6", "categorical_2x4");
 
     private static final int[] S4 = {4};
+    private static final Array P4 = Jnp.array(new float[] {0.1f, 0.2f, 0.3f, 0.4f});
+    private static final Array P2X4 = Jnp.array(new float[][] {{0.1f, 0.2f, 0.3f, 0.4f}, {0.4f, 0.3f, 0.2f, 0.1f}});
+
+    private static Array iota12() { return Lax.iota(DType.INT32, 12); }
     private static final int[] S5 = {5};
     private static final int[] S6 = {6};
     private static final int[] S8 = {8};
@@ -76,6 +79,18 @@ class RandomSamplersTest {
         c.put("geometric_0.3_6", k -> Random.geometric(k, 0.3, S6));
         c.put("triangular_0_1_3_f32_4", k -> Random.triangular(k, 0, 1, 3, S4, null));
         c.put("wald_1.5_f32_4", k -> Random.wald(k, 1.5, S4, null));
+        c.put("permutation_10", k -> Random.permutation(k, 10));
+        c.put("permutation_2000", k -> Random.permutation(k, 2000));
+        c.put("permutation_2d_4x3", k -> Random.permutation(k, iota12().reshape(4, 3)));
+        c.put("permutation_2d_4x3_axis1_independent", k -> Random.permutation(k, iota12().reshape(4, 3), 1, true));
+        c.put("choice_10_5_replace", k -> Random.choice(k, 10, S5));
+        c.put("choice_10_5_noreplace", k -> Random.choice(k, 10, S5, false, null));
+        c.put("choice_4_6_p", k -> Random.choice(k, 4, S6, true, P4));
+        c.put("choice_4_3_p_noreplace", k -> Random.choice(k, 4, new int[] {3}, false, P4));
+        c.put("categorical_4_6", k -> Random.categorical(k, Lax.log(P4), -1, S6));
+        c.put("categorical_2x4", k -> Random.categorical(k, Lax.log(P2X4)));
+        c.put("categorical_4_3_noreplace", k -> Random.categorical(k, Lax.log(P4), -1, new int[] {3}, false));
+        c.put("categorical_2x4_2x2_noreplace", k -> Random.categorical(k, Lax.log(P2X4), -1, new int[] {2, 2}, false));
         c.put("gamma_1_f32_4", k -> Random.gamma(k, 1, S4));
         c.put("gamma_2.5_f32_4", k -> Random.gamma(k, 2.5, S4));
         c.put("gamma_7.25_f32_4", k -> Random.gamma(k, 7.25, S4));
