@@ -64,9 +64,7 @@ public record Threefry2x32() implements RandomPrimitive {
         } else {
             int[] k0 = ops[0].length == n ? ops[0] : filled(n, ops[0][0]);
             int[] k1 = ops[1].length == n ? ops[1] : filled(n, ops[1][0]);
-            for (int i = 0; i < n; i++) {
-                hash(k0[i], k1[i], x0, x1, y0, y1, i, i + 1);
-            }
+            hashEach(k0, k1, x0, x1, y0, y1, 0, n);
         }
         return List.of(DenseArray.wrap(t, y0), DenseArray.wrap(t, y1));
     }
@@ -114,6 +112,11 @@ public record Threefry2x32() implements RandomPrimitive {
             y0[i] = a;
             y1[i] = b;
         }
+    }
+
+    /** {@link #hash} with a key per element: {@code (k0[i], k1[i])} hashes counter {@code i}. */
+    public static void hashEach(int[] k0, int[] k1, int[] x0, int[] x1, int[] y0, int[] y1, int from, int to) {
+        for (int i = from; i < to; i++) hash(k0[i], k1[i], x0, x1, y0, y1, i, i + 1);
     }
 
     /** One block: {@code out = threefry2x32((k0, k1), (x0, x1))}. */
