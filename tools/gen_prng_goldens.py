@@ -57,6 +57,8 @@ def cases32(k):
     c["randint_8_uint8_0_256"] = random.randint(k, (8,), 0, 256, jnp.uint8)
     c["randint_8_uint32_0_4000000000"] = random.randint(k, (8,), 0, np.uint32(4000000000), jnp.uint32)
     c["bernoulli_p0.7_8"] = random.bernoulli(k, 0.7, (8,))
+    c["bernoulli_high_p0.3_8"] = random.bernoulli(k, 0.3, (8,), mode="high")
+    c["gumbel_high_f32_6"] = random.gumbel(k, (6,), mode="high")
     c["exponential_f32_6"] = random.exponential(k, (6,))
     c["gumbel_f32_6"] = random.gumbel(k, (6,))
     c["laplace_f32_6"] = random.laplace(k, (6,))

@@ -89,6 +89,21 @@ final class Integers {
         return Lax.lt(u, Uniforms.broadcastTo(p, shape));
     }
 
+    /** {@code bernoulli} in mode 'high': {@code u2 * 2^-nmant < p - u1} with two uniforms per value. */
+    static Array bernoulliHigh(Array key, Array p, int[] shape) {
+        if (!p.dtype().isFloating()) {
+            throw new IllegalArgumentException("bernoulli probability `p` must have a floating dtype, got "
+                    + p.dtype() + ".");
+        }
+        DType t = p.dtype();
+        int[] s2 = new int[shape.length + 1];
+        s2[0] = 2;
+        System.arraycopy(shape, 0, s2, 1, shape.length);
+        Array u = Uniforms.uniform(key, s2, t, 0.0, 1.0);
+        Array u2 = Lax.mul(Uniforms.first(u, 1), Uniforms.constant(Math.scalb(1.0, -Uniforms.nmant(t)), t));
+        return Lax.lt(u2, Lax.sub(Uniforms.broadcastTo(p, shape), Uniforms.first(u, 0)));
+    }
+
     /** {@code rademacher}: {@code 2 * bernoulli(key, 0.5, shape) - 1} in {@code dtype}. */
     static Array rademacher(Array key, int[] shape, DType dtype) {
         Array b = bernoulli(key, Uniforms.constant(0.5, DType.defaultFloat()), shape);

@@ -225,6 +225,17 @@ public final class Random {
         return Uniforms.gumbel(single("gumbel", key), shape.clone(), Uniforms.floatDtype("gumbel", dtype));
     }
 
+    /** Standard Gumbel floats in mode {@code "low"} (the default) or {@code "high"} (two draws per value). */
+    public static Array gumbel(KeyArray key, int[] shape, DType dtype, String mode) {
+        DType t = Uniforms.floatDtype("gumbel", dtype);
+        return switch (mode) {
+            case "low" -> Uniforms.gumbel(single("gumbel", key), shape.clone(), t);
+            case "high" -> Uniforms.gumbelHigh(single("gumbel", key), shape.clone(), t);
+            default -> throw new IllegalArgumentException("mode must be 'low' or 'high' ('highest' is not supported),"
+                    + " got '" + mode + "'");
+        };
+    }
+
     /** Standard Laplace floats. */
     public static Array laplace(KeyArray key, int[] shape) { return laplace(key, shape, null); }
 
@@ -310,6 +321,19 @@ public final class Random {
     /** Booleans, true with probabilities {@code p} (a float array broadcast to {@code shape}). */
     public static Array bernoulli(KeyArray key, Array p, int[] shape) {
         return Integers.bernoulli(single("bernoulli", key), p, (shape == null ? p.shape() : shape.clone()));
+    }
+
+    /**
+     * Booleans true with probabilities {@code p}, in mode {@code "low"} (one uniform per value, the
+     * default) or {@code "high"} (two uniforms per value, exact for tiny {@code p}).
+     */
+    public static Array bernoulli(KeyArray key, Array p, int[] shape, String mode) {
+        int[] s = shape == null ? p.shape() : shape.clone();
+        return switch (mode) {
+            case "low" -> Integers.bernoulli(single("bernoulli", key), p, s);
+            case "high" -> Integers.bernoulliHigh(single("bernoulli", key), p, s);
+            default -> throw new IllegalArgumentException("mode must be 'low' or 'high', got '" + mode + "'");
+        };
     }
 
     /** Random signs {@code +1 / -1} of the default int dtype. */

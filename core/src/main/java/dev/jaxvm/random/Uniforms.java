@@ -165,6 +165,33 @@ final class Uniforms {
         return Lax.neg(Lax.log(Lax.neg(Lax.log(u))));
     }
 
+    /**
+     * {@code gumbel} in mode 'high': two draws per value, {@code x = hi >= 0.5 ? hi : hi + 2^-nmant lo + tiny},
+     * then {@code -log(-log1p(-x))}, resolving the small tail of the uniform.
+     */
+    static Array gumbelHigh(Array key, int[] shape, DType dtype) {
+        int[] s2 = new int[shape.length + 1];
+        s2[0] = 2;
+        System.arraycopy(shape, 0, s2, 1, shape.length);
+        Array u = uniform(key, s2, dtype, 0.0, 1.0);
+        Array high = first(u, 0);
+        Array low = first(u, 1);
+        Array alt = Lax.add(Lax.add(high, Lax.mul(constant(Math.scalb(1.0, -nmant(dtype)), dtype), low)),
+                constant(tiny(dtype), dtype));
+        Array x = Lax.select(Lax.ge(high, constant(0.5, dtype)), high, alt);
+        return Lax.neg(Lax.log(Lax.neg(Lax.log1p(Lax.neg(x)))));
+    }
+
+    /** {@code x[i]} along the leading axis. */
+    static Array first(Array x, int i) {
+        int[] s = x.shape();
+        int[] start = new int[s.length];
+        int[] limit = s.clone();
+        start[0] = i;
+        limit[0] = i + 1;
+        return Lax.reshape(Lax.slice(x, start, limit, null), java.util.Arrays.copyOfRange(s, 1, s.length));
+    }
+
     /** {@code laplace}: {@code sign(u) * log1p(-|u|)} with u uniform on {@code [-1 + epsneg, 1)}. */
     static Array laplace(Array key, int[] shape, DType dtype) {
         double epsneg = Math.scalb(1.0, -(nmant(dtype) + 1));

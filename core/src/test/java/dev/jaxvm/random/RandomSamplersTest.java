@@ -63,6 +63,8 @@ class RandomSamplersTest {
         c.put("randint_8_uint8_0_256", k -> Random.randint(k, S8, 0, 256, DType.UINT8));
         c.put("randint_8_uint32_0_4000000000", k -> Random.randint(k, S8, 0, 4000000000L, DType.UINT32));
         c.put("bernoulli_p0.7_8", k -> Random.bernoulli(k, 0.7, S8));
+        c.put("bernoulli_high_p0.3_8", k -> Random.bernoulli(k, Jnp.array(0.3f), S8, "high"));
+        c.put("gumbel_high_f32_6", k -> Random.gumbel(k, S6, null, "high"));
         c.put("exponential_f32_6", k -> Random.exponential(k, S6));
         c.put("gumbel_f32_6", k -> Random.gumbel(k, S6));
         c.put("laplace_f32_6", k -> Random.laplace(k, S6));
