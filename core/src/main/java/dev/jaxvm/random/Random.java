@@ -48,6 +48,9 @@ public final class Random {
     /** Wraps raw {@code uint32[..., 2]} key data as a typed key array ({@code jax.random.wrap_key_data}). */
     public static KeyArray wrapKeyData(Array keyBitsArray) { return new KeyArray(keyBitsArray); }
 
+    /** The name of a key array's PRNG implementation ({@code jax.random.key_impl}): always {@code "threefry2x32"}. */
+    public static String keyImpl(KeyArray keys) { return "threefry2x32"; }
+
     /** A copy of a key ({@code jax.random.clone}); keys are immutable values, so it is the key itself. */
     public static KeyArray clone(KeyArray key) { return key; }
 
