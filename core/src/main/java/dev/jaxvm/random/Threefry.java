@@ -41,7 +41,7 @@ final class Threefry {
             throw new IllegalArgumentException("PRNG key seed must be an integer; got " + seed.type().toLongString());
         }
         DType t = seed.dtype();
-        Array shift = Lax.convertElementType(DenseArray.scalarLong(t, false, 32), t, false);
+        Array shift = DenseArray.scalarLong(t, false, 32);
         Array hi = Lax.convertElementType(Lax.shiftRightLogical(seed, shift), DType.UINT32, false);
         Array lo = Lax.convertElementType(seed, DType.UINT32, false);
         return Lax.stack(List.of(hi, lo), 0);
@@ -126,8 +126,7 @@ final class Threefry {
             if (width == 64) {
                 Array hi = Lax.convertElementType(y[0], dt, false);
                 Array lo = Lax.convertElementType(y[1], dt, false);
-                Array s = Lax.convertElementType(DenseArray.scalarLong(dt, false, 32), dt, false);
-                return Lax.bitwiseOr(Lax.shiftLeft(hi, s), lo);
+                return Lax.bitwiseOr(Lax.shiftLeft(hi, DenseArray.scalarLong(dt, false, 32)), lo);
             }
             Array x = Lax.bitwiseXor(y[0], y[1]);
             return width == 32 ? x : Lax.convertElementType(x, dt, false);
@@ -141,8 +140,7 @@ final class Threefry {
                     Lax.broadcastInDim(u32(n), new int[] {n})));
             Array hi = Lax.convertElementType(y[0], dt, false);
             Array lo = Lax.convertElementType(y[1], dt, false);
-            Array s = Lax.convertElementType(DenseArray.scalarLong(dt, false, 32), dt, false);
-            return Lax.reshape(Lax.bitwiseOr(Lax.shiftLeft(hi, s), lo), shape);
+            return Lax.reshape(Lax.bitwiseOr(Lax.shiftLeft(hi, DenseArray.scalarLong(dt, false, 32)), lo), shape);
         }
         Array bits = hashIota(k, w);
         if (width == 32) return Lax.reshape(bits, shape);
