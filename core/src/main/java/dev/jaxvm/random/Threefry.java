@@ -53,14 +53,10 @@ final class Threefry {
         return new Array[] {y.get(0), y.get(1)};
     }
 
-    /** The row-major flat index over {@code shape} as uint32 counters (the low words; the high are 0). */
+    /** The row-major flat index over {@code shape} as uint32 counters (the low words; the high words are 0). */
     static Array iota(int[] shape) {
         int n = size(shape);
         return Lax.reshape(Lax.iota(DType.UINT32, n), shape);
-    }
-
-    static Array zeros(int[] shape) {
-        return Lax.broadcastInDim(u32(0), shape);
     }
 
     static int size(int[] shape) {
@@ -97,7 +93,7 @@ final class Threefry {
         int[] outShape = java.util.Arrays.copyOf(shape, shape.length + 1);
         outShape[shape.length] = 2;
         if (partitionable()) {
-            Array[] y = hash(k, zeros(shape), iota(shape));
+            Array[] y = hash(k, u32(0), iota(shape));
             return Lax.stack(List.of(y[0], y[1]), shape.length);
         }
         return Lax.reshape(hashIota(k, 2 * n), outShape);
@@ -122,7 +118,7 @@ final class Threefry {
         };
         int n = size(shape);
         if (partitionable()) {
-            Array[] y = hash(k, zeros(shape), iota(shape));
+            Array[] y = hash(k, u32(0), iota(shape));
             if (width == 64) {
                 Array hi = Lax.convertElementType(y[0], dt, false);
                 Array lo = Lax.convertElementType(y[1], dt, false);
