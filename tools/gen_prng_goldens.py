@@ -89,6 +89,8 @@ def cases32(k):
         k, jnp.log(jnp.array([0.1, 0.2, 0.3, 0.4])), shape=(3,), replace=False)
     c["categorical_2x4_2x2_noreplace"] = random.categorical(
         k, jnp.log(jnp.array([[0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1]])), shape=(2, 2), replace=False)
+    cov = jnp.array([[2.0, 0.6, 0.2], [0.6, 1.0, -0.3], [0.2, -0.3, 0.5]])
+    c["multivariate_normal_3_f32_4x3"] = (random.multivariate_normal(k, jnp.array([1.0, -2.0, 0.5]), cov, (4,)), 8)
     # gamma family, jitted with constant parameters: XLA then folds 1/3/sqrt(d) exactly (SPEC 7.10)
     j = lambda f: jax.jit(f)(k)
     c["gamma_1_f32_4"] = j(lambda k: random.gamma(k, 1.0, (4,)))

@@ -406,6 +406,9 @@ public final class Lax {
         return Trace.bind1(new RandomGamma(logSpace, dev.jaxvm.Jax.config().threefryPartitionable()), keyData, a);
     }
 
+    /** The lower Cholesky factor of each matrix of {@code x} ({@code cholesky_p}; NaNs when not positive definite). */
+    public static Array cholesky(Array x) { return Trace.bind1(new Cholesky(), x); }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */

@@ -348,6 +348,21 @@ public final class Random {
         return Integers.rademacher(single("rademacher", key), shape.clone(), t);
     }
 
+    /**
+     * Multivariate normal vectors {@code mean + L z} with {@code L} the Cholesky factor of {@code cov}
+     * ({@code (n, n)}) and {@code z} standard normal; shape {@code shape + (n,)} ({@code shape} null:
+     * mean's batch shape), dtype {@code dtype} (null: mean's float dtype).
+     */
+    public static Array multivariateNormal(KeyArray key, Array mean, Array cov, int[] shape, DType dtype) {
+        return Multivariate.multivariateNormal(single("multivariate_normal", key), mean, cov,
+                shape == null ? null : shape.clone(), dtype);
+    }
+
+    /** Multivariate normal vectors with mean's batch shape. */
+    public static Array multivariateNormal(KeyArray key, Array mean, Array cov) {
+        return multivariateNormal(key, mean, cov, null, null);
+    }
+
     // ---- gamma family --------------------------------------------------------------------------
 
     private static Array floatScalar(double v, DType t) { return Uniforms.constant(v, t); }

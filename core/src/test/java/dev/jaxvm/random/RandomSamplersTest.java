@@ -93,6 +93,8 @@ class RandomSamplersTest {
         c.put("categorical_2x4", k -> Random.categorical(k, Lax.log(P2X4)));
         c.put("categorical_4_3_noreplace", k -> Random.categorical(k, Lax.log(P4), -1, new int[] {3}, false));
         c.put("categorical_2x4_2x2_noreplace", k -> Random.categorical(k, Lax.log(P2X4), -1, new int[] {2, 2}, false));
+        c.put("multivariate_normal_3_f32_4x3", k -> Random.multivariateNormal(k, Jnp.array(new float[] {1, -2, 0.5f}),
+                Jnp.array(new float[][] {{2, 0.6f, 0.2f}, {0.6f, 1, -0.3f}, {0.2f, -0.3f, 0.5f}}), S4, null));
         c.put("gamma_1_f32_4", k -> Random.gamma(k, 1, S4));
         c.put("gamma_2.5_f32_4", k -> Random.gamma(k, 2.5, S4));
         c.put("gamma_7.25_f32_4", k -> Random.gamma(k, 7.25, S4));

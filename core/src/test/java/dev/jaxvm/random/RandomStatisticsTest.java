@@ -116,6 +116,26 @@ class RandomStatisticsTest {
         }
     }
 
+    @Test
+    void multivariateNormal() {
+        int n = 50_000;
+        float[][] cov = {{2, 0.6f, 0.2f}, {0.6f, 1, -0.3f}, {0.2f, -0.3f, 0.5f}};
+        double[] mean = {1, -2, 0.5};
+        double[] x = Random.multivariateNormal(key(40), dev.jaxvm.numpy.Jnp.array(new float[] {1, -2, 0.5f}),
+                dev.jaxvm.numpy.Jnp.array(cov), new int[] {n}, null).toDoubleArray();
+        for (int i = 0; i < 3; i++) {
+            for (int j = 0; j < 3; j++) {
+                double c = 0;
+                for (int r = 0; r < n; r++) c += (x[3 * r + i] - mean[i]) * (x[3 * r + j] - mean[j]);
+                c /= n;
+                assertTrue(Math.abs(c - cov[i][j]) < 0.05, "covariance [" + i + "][" + j + "] = " + c);
+            }
+        }
+        double[] m0 = new double[n];
+        for (int r = 0; r < n; r++) m0[r] = x[3 * r];
+        assertMoments("multivariate_normal[0]", m0, 1, 2);
+    }
+
     private static void assertMoments(String name, double[] x, double mean, double var) {
         double m = Arrays.stream(x).average().orElseThrow();
         double v = Arrays.stream(x).map(t -> (t - m) * (t - m)).sum() / (x.length - 1);
