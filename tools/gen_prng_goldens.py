@@ -5,7 +5,8 @@ Run with real JAX 0.10.2 (CPU):  /work/venv-jax/bin/python tools/gen_prng_golden
 Writes core/src/test/resources/prng/samplers.json: for each mode (partitionable, legacy), x64
 setting and seed, one entry per call: integer/bool results as "values", floating results as IEEE
 bit patterns ("hex"), plus "ulps", the tolerance the Java test allows (0 = bit-exact; > 0 only where
-XLA:CPU's own tan/exp/pow differ from Java's correctly rounded functions).
+XLA:CPU's own tan/exp/pow differ from Java's correctly rounded functions, or LAPACK's float32
+factorisations from jaxvm's), and "atol", an absolute tolerance accepted as well (LAPACK QR).
 """
 import json
 import sys
@@ -18,7 +19,7 @@ from jax import random
 SEEDS = [0, 42, 123456789]
 
 
-def entry(x, ulps=0):
+def entry(x, ulps=0, atol=0.0):
     x = np.asarray(x)
     e = {"shape": list(x.shape), "dtype": str(x.dtype)}
     if x.dtype == np.float32:
@@ -31,6 +32,8 @@ def entry(x, ulps=0):
         e["values"] = [int(v) if x.dtype != np.bool_ else bool(v) for v in x.reshape(-1)]
     if ulps:
         e["ulps"] = ulps
+    if atol:
+        e["atol"] = atol
     return e
 
 
@@ -91,6 +94,8 @@ def cases32(k):
         k, jnp.log(jnp.array([[0.1, 0.2, 0.3, 0.4], [0.4, 0.3, 0.2, 0.1]])), shape=(2, 2), replace=False)
     cov = jnp.array([[2.0, 0.6, 0.2], [0.6, 1.0, -0.3], [0.2, -0.3, 0.5]])
     c["multivariate_normal_3_f32_4x3"] = (random.multivariate_normal(k, jnp.array([1.0, -2.0, 0.5]), cov, (4,)), 8)
+    c["orthogonal_3_f32"] = (random.orthogonal(k, 3), 64, 1e-6)  # LAPACK float32 QR vs double Householder
+    c["orthogonal_2x4_f32"] = (random.orthogonal(k, 2, m=4), 64, 1e-6)
     # gamma family, jitted with constant parameters: XLA then folds 1/3/sqrt(d) exactly (SPEC 7.10)
     j = lambda f: jax.jit(f)(k)
     c["gamma_1_f32_4"] = j(lambda k: random.gamma(k, 1.0, (4,)))

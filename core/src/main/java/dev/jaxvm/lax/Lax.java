@@ -409,6 +409,11 @@ public final class Lax {
     /** The lower Cholesky factor of each matrix of {@code x} ({@code cholesky_p}; NaNs when not positive definite). */
     public static Array cholesky(Array x) { return Trace.bind1(new Cholesky(), x); }
 
+    /** The QR decomposition of each matrix of {@code x}: {@code [q, r]} ({@code qr_p}). */
+    public static java.util.List<Array> qr(Array x, boolean fullMatrices) {
+        return Trace.bind(new Qr(fullMatrices), x);
+    }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */

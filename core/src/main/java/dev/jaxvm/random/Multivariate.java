@@ -6,7 +6,7 @@ import dev.jaxvm.lax.DotDimensionNumbers;
 import dev.jaxvm.lax.Lax;
 import java.util.Arrays;
 
-/** {@code multivariate_normal} with JAX's default method, {@code 'cholesky'}. */
+/** The samplers built on matrix decompositions: {@code multivariate_normal} ({@code 'cholesky'}) and {@code orthogonal}. */
 final class Multivariate {
     private Multivariate() {}
 
@@ -49,5 +49,34 @@ final class Multivariate {
                 new int[0], new int[0]));
         Array m = Lax.convertElementType(mean, t, false);
         return Lax.add(Uniforms.broadcastTo(m, zs), fz);
+    }
+
+    /** {@code orthogonal}: Q of the QR decomposition of a normal matrix, columns signed by diag(R). */
+    static Array orthogonal(Array key, int n, int m, int[] shape, DType dtype) {
+        int rows = Math.max(n, m);
+        int cols = Math.min(n, m);
+        int r = shape.length;
+        int[] zs = Arrays.copyOf(shape, r + 2);
+        zs[r] = rows;
+        zs[r + 1] = cols;
+        Array z = Uniforms.normal(key, zs, dtype);
+        java.util.List<Array> qr = Lax.qr(z, false);
+        Array q = qr.get(0);
+        Array rr = qr.get(1);
+        int[] rs = rr.shape();
+        Array diagMask = Lax.eq(Lax.broadcastedIota(DType.INT32, rs, r), Lax.broadcastedIota(DType.INT32, rs, r + 1));
+        Array d = Lax.reduceSum(Lax.select(diagMask, rr, Lax.broadcastInDim(Uniforms.constant(0, dtype), rs)), r);
+        int[] dims = new int[r + 1];
+        for (int i = 0; i < r; i++) dims[i] = i;
+        dims[r] = r + 1;
+        Array x = Lax.mul(q, Lax.broadcastInDim(Lax.sign(d), q.shape(), dims));
+        if (n < m) {
+            int[] perm = new int[r + 2];
+            for (int i = 0; i < r; i++) perm[i] = i;
+            perm[r] = r + 1;
+            perm[r + 1] = r;
+            x = Lax.transpose(x, perm);
+        }
+        return x;
     }
 }

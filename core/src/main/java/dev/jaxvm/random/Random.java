@@ -363,6 +363,18 @@ public final class Random {
         return multivariateNormal(key, mean, cov, null, null);
     }
 
+    /** A random {@code n x n} orthogonal matrix, Haar-distributed (float32). */
+    public static Array orthogonal(KeyArray key, int n) { return orthogonal(key, n, new int[0], null, null); }
+
+    /**
+     * Random {@code n x m} matrices with orthonormal rows or columns (m null: square), of shape
+     * {@code shape + (n, m)}: the Q factor of a normal matrix with R's diagonal made positive.
+     */
+    public static Array orthogonal(KeyArray key, int n, int[] shape, DType dtype, Integer m) {
+        DType t = Uniforms.floatDtype("orthogonal", dtype);
+        return Multivariate.orthogonal(single("orthogonal", key), n, m == null ? n : m, shape.clone(), t);
+    }
+
     // ---- gamma family --------------------------------------------------------------------------
 
     private static Array floatScalar(double v, DType t) { return Uniforms.constant(v, t); }

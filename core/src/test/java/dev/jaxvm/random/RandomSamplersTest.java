@@ -95,6 +95,8 @@ class RandomSamplersTest {
         c.put("categorical_2x4_2x2_noreplace", k -> Random.categorical(k, Lax.log(P2X4), -1, new int[] {2, 2}, false));
         c.put("multivariate_normal_3_f32_4x3", k -> Random.multivariateNormal(k, Jnp.array(new float[] {1, -2, 0.5f}),
                 Jnp.array(new float[][] {{2, 0.6f, 0.2f}, {0.6f, 1, -0.3f}, {0.2f, -0.3f, 0.5f}}), S4, null));
+        c.put("orthogonal_3_f32", k -> Random.orthogonal(k, 3));
+        c.put("orthogonal_2x4_f32", k -> Random.orthogonal(k, 2, new int[0], null, 4));
         c.put("gamma_1_f32_4", k -> Random.gamma(k, 1, S4));
         c.put("gamma_2.5_f32_4", k -> Random.gamma(k, 2.5, S4));
         c.put("gamma_7.25_f32_4", k -> Random.gamma(k, 7.25, S4));
@@ -164,12 +166,16 @@ class RandomSamplersTest {
             return;
         }
         int ulps = e.has("ulps") ? e.get("ulps").getAsInt() : 0;
+        double atol = e.has("atol") ? e.get("atol").getAsDouble() : 0;
+        double[] values = got.toDoubleArray();
         JsonArray hex = e.getAsJsonArray("hex");
         long[] have = bits(got);
         for (int i = 0; i < hex.size(); i++) {
             long want = Long.parseUnsignedLong(hex.get(i).getAsString().substring(2), 16);
             long d = Math.abs(ordered(want, got.dtype()) - ordered(have[i], got.dtype()));
-            assertTrue(d <= ulps, label + "[" + i + "]: want 0x" + Long.toHexString(want) + ", got 0x"
+            double wantValue = got.dtype() == DType.FLOAT64 ? Double.longBitsToDouble(want)
+                    : got.dtype() == DType.FLOAT32 ? Float.intBitsToFloat((int) want) : Float.float16ToFloat((short) want);
+            assertTrue(d <= ulps || Math.abs(wantValue - values[i]) <= atol, label + "[" + i + "]: want 0x" + Long.toHexString(want) + ", got 0x"
                     + Long.toHexString(have[i]) + " (" + d + " ulps, allowed " + ulps + ")");
         }
     }
