@@ -13,7 +13,8 @@ public enum ScalarOp {
     NEG(1), SIGN(1), FLOOR(1), CEIL(1), ROUND_AWAY(1), ROUND_EVEN(1), IS_FINITE(1, true),
     EXP(1), EXP2(1), LOG(1), EXPM1(1), LOG1P(1), TANH(1), LOGISTIC(1),
     SIN(1), COS(1), TAN(1), ASIN(1), ACOS(1), ATAN(1), SINH(1), COSH(1), ASINH(1), ACOSH(1), ATANH(1),
-    SQRT(1), RSQRT(1), CBRT(1), SQUARE(1), ABS(1), NOT(1), POPCNT(1), CLZ(1), COPY(1), ERF(1), ERF_INV(1),
+    SQRT(1), RSQRT(1), CBRT(1), SQUARE(1), ABS(1), NOT(1), POPCNT(1), CLZ(1), COPY(1),
+    ERF(1), ERFC(1), ERF_INV(1), LGAMMA(1), DIGAMMA(1),
     ADD(2), SUB(2), MUL(2), DIV(2), REM(2), POW(2), MAX(2), MIN(2), ATAN2(2), NEXTAFTER(2),
     AND(2), OR(2), XOR(2), SHIFT_LEFT(2), SHIFT_RIGHT_ARITHMETIC(2), SHIFT_RIGHT_LOGICAL(2),
     EQ(2, true), NE(2, true), LT(2, true), LE(2, true), GT(2, true), GE(2, true);
@@ -67,10 +68,13 @@ public enum ScalarOp {
             case CBRT -> Math.cbrt(a);
             case SQUARE -> a * a;
             case ABS -> Math.abs(a);
+            case ERF -> SpecialMath.erf(a);
+            case ERFC -> SpecialMath.erfc(a);
+            case LGAMMA -> SpecialMath.lgamma(a);
+            case DIGAMMA -> SpecialMath.digamma(a);
             case NOT, POPCNT, CLZ, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL ->
                     throw new UnsupportedOperationException(name().toLowerCase() + " is not defined for floats");
             case COPY -> a;
-            case ERF -> XlaFloat64.erf(a);
             case ERF_INV -> XlaFloat64.erfInv(a);
             case ADD -> a + b;
             case SUB -> a - b;
@@ -105,8 +109,9 @@ public enum ScalarOp {
             case NEXTAFTER -> Math.nextAfter(a, (double) b);
             case NEG, SIGN, FLOOR, CEIL, ROUND_AWAY, ROUND_EVEN, IS_FINITE, EXP, EXP2, EXPM1, TANH, LOGISTIC,
                  SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, SQUARE,
-                 ABS, NOT, POPCNT, CLZ, COPY, ADD, SUB, MUL, DIV, REM, POW, MAX, MIN, ATAN2, AND, OR,
-                 XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT, GE -> (float) applyDouble(a, b);
+                 ABS, NOT, POPCNT, CLZ, COPY, ERFC, LGAMMA, DIGAMMA, ADD, SUB, MUL, DIV, REM, POW, MAX, MIN,
+                 ATAN2, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT,
+                 GE -> (float) applyDouble(a, b);
         };
     }
 
@@ -155,7 +160,7 @@ public enum ScalarOp {
             case GT -> cmp(u, a, b) > 0 ? 1 : 0;
             case GE -> cmp(u, a, b) >= 0 ? 1 : 0;
             case EXP, EXP2, LOG, EXPM1, LOG1P, TANH, LOGISTIC, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH,
-                 ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER, ERF, ERF_INV ->
+                 ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA ->
                     throw new UnsupportedOperationException(name().toLowerCase() + " is not defined for integers");
         };
     }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -71,5 +72,21 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < shape.rank(); i++) if (!broadcastDimensions.contains(i)) out.add(i);
         return out;
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        java.util.List<Integer> unit = new java.util.ArrayList<>();
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < x.rank(); i++) {
+            if (x.shape().dim(i) == 1) unit.add(i);
+            else kept.add(broadcastDimensions.get(i));
+        }
+        java.util.List<Integer> axes = new java.util.ArrayList<>();
+        for (int i = 0; i < shape.rank(); i++) if (!kept.contains(i)) axes.add(i);
+        Array ct = cts.getFirst();
+        Array summed = axes.isEmpty() ? ct : Lax.reduceSum(ct, axes.stream().mapToInt(Integer::intValue).toArray());
+        return List.of(Tangents.expandDims(summed, unit.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

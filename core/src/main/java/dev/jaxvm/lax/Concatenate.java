@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -13,7 +14,7 @@ import java.util.StringJoiner;
  *
  * @param dimension the non-negative axis to join along
  */
-public record Concatenate(int dimension) implements ShapePrimitive {
+public record Concatenate(int dimension) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "concatenate"; }
 
@@ -72,5 +73,15 @@ public record Concatenate(int dimension) implements ShapePrimitive {
             offset += chunk;
         }
         return List.of(DenseArray.wrap(t, dst));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] sizes = new int[operands.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = operands.get(i).type().shape().dim(dimension);
+        List<Array> parts = Lax.split(cts.getFirst(), sizes, dimension);
+        List<Array> out = new java.util.ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) out.add(operands.get(i).isLinear() ? parts.get(i) : null);
+        return out;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive {
+        implements LinalgPrimitive, Bilinear {
     @Override
     public String name() { return "dot_general"; }
 
@@ -104,5 +105,17 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(DotEval.run(dimensionNumbers, in.get(0), in.get(1), out.getFirst()));
+    }
+
+    @Override
+    public Array transposeLeft(Array ct, dev.jaxvm.core.ArrayType xType, Array y) {
+        return DotTranspose.lhs(ct, xType, y.type(), y, dimensionNumbers.lhsContracting(), dimensionNumbers.rhsContracting(),
+                dimensionNumbers.lhsBatch(), dimensionNumbers.rhsBatch(), precision, preferredElementType, false);
+    }
+
+    @Override
+    public Array transposeRight(Array ct, Array x, dev.jaxvm.core.ArrayType yType) {
+        return DotTranspose.lhs(ct, yType, x.type(), x, dimensionNumbers.rhsContracting(), dimensionNumbers.lhsContracting(),
+                dimensionNumbers.rhsBatch(), dimensionNumbers.lhsBatch(), precision, preferredElementType, true);
     }
 }

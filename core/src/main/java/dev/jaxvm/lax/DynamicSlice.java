@@ -1,9 +1,11 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -12,7 +14,7 @@ import java.util.List;
  *
  * @param sliceSizes the size of the box along each dimension
  */
-public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive {
+public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "dynamic_slice"; }
 
@@ -72,5 +74,25 @@ public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive {
             for (int k = 0; k < od.length; k++) src += (start[k] + idx[k]) * xs[k];
             return src;
         }));
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array[] args = primals.toArray(Array[]::new);
+        Array out = Trace.bind1(this, args);
+        if (tangents.getFirst() == null) return Jvp.of(out, null);
+        args[0] = tangents.getFirst();
+        return Jvp.of(out, Trace.bind1(this, args));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array zeros = Tangents.zeros(Tangents.tangentType(operands.getFirst().type()));
+        List<Array> starts = new java.util.ArrayList<>();
+        for (int i = 1; i < operands.size(); i++) starts.add(operands.get(i).value());
+        List<Array> out = new java.util.ArrayList<>();
+        out.add(Lax.dynamicUpdateSlice(zeros, cts.getFirst(), starts));
+        for (int i = 1; i < operands.size(); i++) out.add(null);
+        return out;
     }
 }

@@ -25,9 +25,21 @@ public interface Elementwise extends Primitive {
             throw new IllegalArgumentException(name() + " takes " + scalarOp().arity() + " operands, got " + in.size());
         }
         for (int i = 0; i < in.size(); i++) {
+            if (in.get(i).dtype() == dev.jaxvm.DType.FLOAT0) {
+                throw new IllegalArgumentException("Called " + name() + " with a float0 at position " + i + ". float0s do"
+                        + " not support any operations by design, because they are not compatible with non-trivial vector"
+                        + " spaces. No implicit dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to"
+                        + " cast a float0 array to a regular zeros array. \nIf you didn't expect to get a float0 you might"
+                        + " have accidentally taken a gradient with respect to an integer argument.");
+            }
             if (!accepts(in.get(i).dtype())) {
+                String what = acceptedDescription();
+                if (in.size() == 1) {
+                    throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype()
+                            + ". Accepted dtypes are subtypes of " + what + ".");
+                }
                 throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype()
-                        + " (argument " + i + ")");
+                        + " at position " + i + ". Accepted dtypes at position " + i + " are subtypes of " + what + ".");
             }
         }
         return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
@@ -36,5 +48,14 @@ public interface Elementwise extends Primitive {
     @Override
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ElementwiseRules.evaluate(scalarOp(), in, out.getFirst()));
+    }
+
+    /** JAX's wording of {@link #accepts}, e.g. {@code "integer, bool"}. */
+    private String acceptedDescription() {
+        boolean b = accepts(dev.jaxvm.DType.BOOL), n = accepts(dev.jaxvm.DType.INT32), f = accepts(dev.jaxvm.DType.FLOAT32);
+        if (b && n && !f) return "integer, bool";
+        if (n && f) return "integer, floating, complexfloating";
+        if (n) return "integer";
+        return "floating";
     }
 }

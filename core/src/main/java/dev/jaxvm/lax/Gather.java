@@ -1,11 +1,13 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ import java.util.List;
  * @param uniqueIndices a hint, as in JAX
  */
 public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, boolean indicesAreSorted,
-        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive {
+        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "gather"; }
 
@@ -172,5 +174,24 @@ public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, 
             if (!dimensionNumbers.offsetDims().contains(k) && n++ == b) return k;
         }
         throw new IllegalStateException("gather: no output dimension for indices batch dimension " + b);
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.get(0), primals.get(1));
+        if (tangents.getFirst() == null) return Jvp.of(out, null);
+        return Jvp.of(out, Trace.bind1(this, tangents.getFirst(), primals.get(1)));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        Array zeros = Tangents.zeros(t.type().withShape(operands.getFirst().type().shape()));
+        GatherDimensionNumbers d = dimensionNumbers;
+        ScatterDimensionNumbers sd = new ScatterDimensionNumbers(d.offsetDims(), d.collapsedSliceDims(), d.startIndexMap(),
+                d.operandBatchingDims(), d.startIndicesBatchingDims());
+        Array out = Lax.scatter(Lax.ScatterKind.ADD, zeros, operands.get(1).value(), t, sd, indicesAreSorted, uniqueIndices,
+                mode);
+        return java.util.Arrays.asList(out, null);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, ZeroDerivative {
     @Override
     public String name() { return "iota"; }
 

@@ -7,5 +7,5 @@ import dev.jaxvm.core.Primitive;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, HigherOrderPrimitive,
-        IndexingPrimitive, LinalgPrimitive, RandomPrimitive {}
+        permits UnaryPrimitive, BinaryPrimitive, TernaryPrimitive, ShapePrimitive, ReductionPrimitive,
+        HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, AutodiffPrimitive, RandomPrimitive {}

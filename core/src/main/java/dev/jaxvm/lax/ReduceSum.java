@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -22,7 +23,7 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive {
 
     @Override
     public List<ArrayType> abstractEval(List<ArrayType> in) {
-        return List.of(in.getFirst().withShape(Reductions.reducedShape(name(), in.getFirst().shape(), axes)));
+        return Folds.monoidType(name(), in, axes, DTypeRule.NUMBER);
     }
 
     @Override
@@ -43,5 +44,13 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive {
             for (int i = 0; i < n; i++) Storage.setLong(t.dtype(), data, i, acc[i]);
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        int[] dims = new int[x.rank() - axes.size()];
+        for (int i = 0, j = 0; i < x.rank(); i++) if (!axes.contains(i)) dims[j++] = i;
+        return List.of(Lax.broadcastInDim(cts.getFirst(), x.shape().dims(), dims));
     }
 }

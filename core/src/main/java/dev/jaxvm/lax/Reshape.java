@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "reshape"; }
 
@@ -36,5 +37,10 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive 
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()).withWeakType(out.getFirst().weakType()));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.reshape(cts.getFirst(), operands.getFirst().type().shape().dims()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -10,7 +11,7 @@ import java.util.List;
  *
  * @param dimensions distinct non-negative axes
  */
-public record Rev(Ints dimensions) implements ShapePrimitive {
+public record Rev(Ints dimensions) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "rev"; }
 
@@ -41,5 +42,10 @@ public record Rev(Ints dimensions) implements ShapePrimitive {
             for (int k = 0; k < od.length; k++) src += (dimensions.contains(k) ? od[k] - 1 - idx[k] : idx[k]) * xs[k];
             return src;
         }));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.rev(cts.getFirst(), dimensions.values()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param axis the non-negative axis to split
  * @param sizes the output sizes along {@code axis}; they must sum to the operand's size there
  */
-public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive {
+public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Linear {
     /** Copies the sizes. */
     public Split {
         sizes = List.copyOf(sizes);
@@ -65,5 +66,10 @@ public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive {
             res.add(DenseArray.wrap(t, dst));
         }
         return res;
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.concatenate(cts, axis)); // zero cotangents were instantiated by the backward pass
     }
 }

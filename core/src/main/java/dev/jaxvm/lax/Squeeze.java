@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "squeeze"; }
 
@@ -41,5 +42,10 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive {
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Tangents.expandDims(cts.getFirst(), dimensions.values()));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive {
+public record Stack(int axis) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "stack"; }
 
@@ -54,4 +55,7 @@ public record Stack(int axis) implements ShapePrimitive {
         }
         return List.of(DenseArray.wrap(t, dst));
     }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) { return Lax.unstack(cts.getFirst(), axis); }
 }

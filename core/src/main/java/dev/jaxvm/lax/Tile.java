@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive {
+public record Tile(Ints reps) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "tile"; }
 
@@ -44,5 +45,18 @@ public record Tile(Ints reps) implements ShapePrimitive {
             for (int k = 0; k < od.length; k++) src += (idx[k] % xd[k]) * xs[k];
             return src;
         }));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] s = operands.getFirst().type().shape().dims();
+        int[] pairs = new int[2 * s.length];
+        int[] axes = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            pairs[2 * i] = reps.get(i);
+            pairs[2 * i + 1] = s[i];
+            axes[i] = 2 * i;
+        }
+        return List.of(Lax.reduceSum(Lax.reshape(cts.getFirst(), pairs), axes));
     }
 }

@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  * @param axis the non-negative axis
  * @param k how many entries to keep
  */
-public record TopK(int axis, int k) implements LinalgPrimitive {
+public record TopK(int axis, int k) implements LinalgPrimitive, Differentiable {
     @Override
     public String name() { return "top_k"; }
 
@@ -56,5 +58,14 @@ public record TopK(int axis, int k) implements LinalgPrimitive {
             }
         }
         return List.of(DenseArray.wrap(vt, vals), DenseArray.wrap(it, idx));
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        List<Array> out = Trace.bind(this, primals);
+        List<Array> ts = new java.util.ArrayList<>();
+        ts.add(Rules.takeAlongAxis(tangents.getFirst(), out.get(1), axis));
+        ts.add(null);
+        return new Jvp(out, ts);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive {
+public record Transpose(Ints permutation) implements ShapePrimitive, Linear {
     @Override
     public String name() { return "transpose"; }
 
@@ -46,5 +47,12 @@ public record Transpose(Ints permutation) implements ShapePrimitive {
             for (int k = 0; k < od.length; k++) src += idx[k] * xs[permutation.get(k)];
             return src;
         }));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] inverse = new int[permutation.size()];
+        for (int i = 0; i < inverse.length; i++) inverse[permutation.get(i)] = i;
+        return List.of(Lax.transpose(cts.getFirst(), inverse));
     }
 }

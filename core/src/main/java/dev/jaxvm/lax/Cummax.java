@@ -1,0 +1,34 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Trace;
+import java.util.List;
+
+/**
+ * {@code cummax}: the inclusive prefix maximum along {@code axis}, from the end when {@code reverse}.
+ *
+ * @param axis the non-negative axis scanned
+ * @param reverse whether to scan from the last element
+ */
+public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, Differentiable {
+    @Override
+    public String name() { return "cummax"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        return Scans.type(name(), in, axis, Scans.Kind.MAX);
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.MAX));
+    }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()),
+                ScanJvp.cumulative(ScanJvp.Combine.MAX, primals.getFirst(), tangents.getFirst(), axis, reverse));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Trace;
+import java.util.List;
+
+/**
+ * {@code cumsum}: the inclusive prefix sum along {@code axis}, from the end when {@code reverse}.
+ *
+ * @param axis the non-negative axis scanned
+ * @param reverse whether to scan from the last element
+ */
+public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, Linear {
+    @Override
+    public String name() { return "cumsum"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        return Scans.type(name(), in, axis, Scans.Kind.SUM);
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.SUM));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Trace.bind1(new Cumsum(axis, !reverse), cts.getFirst()));
+    }
+}

@@ -1,0 +1,31 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.ScalarOp;
+import java.util.List;
+
+/** The {@code lgamma} primitive, applied elementwise to floats. */
+public record Lgamma() implements UnaryPrimitive, Elementwise, Partials {
+    @Override
+    public String name() { return "lgamma"; }
+
+    @Override
+    public ScalarOp scalarOp() { return ScalarOp.LGAMMA; }
+
+    @Override
+    public boolean accepts(dev.jaxvm.DType t) { return t.isFloating(); }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        DTypeRule.arity(name(), in, 1);
+        DTypeRule.FLOATING.check(name(), in);
+        return Elementwise.super.abstractEval(in);
+    }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.mul(g, Lax.digamma(x0));
+    }
+}
