@@ -48,18 +48,6 @@ final class Shuffles {
         return axis < 0 ? axis + ndim : axis;
     }
 
-    /** {@code jnp.cumsum} of a vector; the lax cumulative scans are not on main yet. */
-    private static Array cumsum(Array p) {
-        throw new UnsupportedOperationException("choice with p and replace=true needs lax.cumsum (jnp.cumsum), which"
-                + " jaxvm does not have yet");
-    }
-
-    /** {@code jnp.argmax} along an axis; the lax arg-reductions are not on main yet. */
-    private static Array argmax(Array x, int axis) {
-        throw new UnsupportedOperationException("categorical with replace=true needs lax.argmax (jnp.argmax), which"
-                + " jaxvm does not have yet");
-    }
-
     /** {@code jnp.take(x, ind, axis)}: NumPy integer-array indexing along one axis. */
     static Array take(Array x, Array ind, int axis) {
         Object[] index = new Object[axis + 1];
@@ -104,7 +92,7 @@ final class Shuffles {
             }
             Array ind;
             if (replace) {
-                Array cuml = cumsum(p);
+                Array cuml = Lax.cumsum(p, 0, false);
                 Array last = Lax.reshape(Lax.slice(cuml, new int[] {n - 1}, new int[] {n}, null));
                 Array u = Uniforms.uniform(key, shape, p.dtype(), 0.0, 1.0);
                 Array r = Lax.mul(last, Lax.sub(Uniforms.constant(1, p.dtype()), u));
@@ -162,6 +150,6 @@ final class Shuffles {
         int[] dims = new int[nd];
         for (int i = 0; i < nd; i++) dims[i] = prefix + i;
         Array expanded = Lax.broadcastInDim(logits, gshape, dims);
-        return argmax(Lax.add(g, expanded), prefix + axis);
+        return Lax.argmax(Lax.add(g, expanded), prefix + axis, DType.INT32);
     }
 }

@@ -29,8 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RandomSamplersTest {
     private static final JsonObject SAMPLERS = Golden.load("/prng/samplers.json");
 
-    /** Entries that need primitives not yet on main (cumsum, argmax). */
-    private static final Set<String> PENDING = Set.of("choice_4_6_p", "categorical_4_6", "categorical_2x4");
+    /** Entries whose Java call is not available (none). */
+    private static final Set<String> PENDING = Set.of();
 
     private static final int[] S4 = {4};
     private static final Array P4 = Jnp.array(new float[] {0.1f, 0.2f, 0.3f, 0.4f});

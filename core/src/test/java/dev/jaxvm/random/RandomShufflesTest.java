@@ -36,6 +36,10 @@ class RandomShufflesTest {
     @Test
     void choiceAndCategoricalFrequencies() {
         int n = 100_000;
+        double[] p = {0.1, 0.2, 0.3, 0.4};
+        Array pa = Jnp.array(new float[] {0.1f, 0.2f, 0.3f, 0.4f});
+        assertFrequencies("choice with p", Random.choice(Random.key(1), 4, new int[] {n}, true, pa).toIntArray(), p);
+        assertFrequencies("categorical", Random.categorical(Random.key(2), Lax.log(pa), -1, new int[] {n}).toIntArray(), p);
         assertFrequencies("choice", Random.choice(Random.key(3), 4, new int[] {n}).toIntArray(),
                 new double[] {0.25, 0.25, 0.25, 0.25});
         int[] noRep = Random.choice(Random.key(4), 50, new int[] {50}, false, null).toIntArray();
