@@ -1,10 +1,9 @@
 package dev.jaxvm.core;
 
 /**
- * float64 special functions as XLA computes them ({@code erf_inv}: Giles' double-precision
- * approximation with FMA Horner steps and the rational {@code log1p}; SPEC section 9.6), and an
- * accurate double {@code erf}. The large {@code log1p} branch uses {@link StrictMath#log}, which
- * agrees with glibc's {@code log} except in rare last-bit cases.
+ * float64 special functions as XLA:CPU computes them: Giles' double-precision {@code erf_inv} with
+ * FMA Horner steps and the rational {@code log1p} (SPEC section 9.6). The large {@code log1p} branch
+ * uses {@link StrictMath#log}, which agrees with glibc's {@code log} except in rare last-bit cases.
  */
 public final class XlaFloat64 {
     private XlaFloat64() {}
@@ -72,42 +71,5 @@ public final class XlaFloat64 {
         double p = c[0];
         for (int i = 1; i < c.length; i++) p = Math.fma(p, t, c[i]);
         return Math.abs(x) == 1.0 ? x * Double.POSITIVE_INFINITY : p * x;
-    }
-
-    /** The error function to double precision: Taylor series near 0, a continued fraction for erfc beyond. */
-    public static double erf(double x) {
-        if (Double.isNaN(x)) return x;
-        double ax = Math.abs(x);
-        if (ax < 2.5) {
-            double sum = 0;
-            double term = ax;
-            double x2 = ax * ax;
-            for (int n = 0; n < 200; n++) {
-                double add = term / (2 * n + 1);
-                sum += add;
-                if (Math.abs(add) < 1e-17 * Math.abs(sum)) break;
-                term *= -x2 / (n + 1);
-            }
-            return Math.copySign(sum * 2 / Math.sqrt(Math.PI), x);
-        }
-        if (ax > 6) return Math.copySign(1.0, x);
-        // erfc(x) = exp(-x^2) / sqrt(pi) / (x + (1/2) / (x + 1 / (x + (3/2) / (x + ...)))), Lentz's method
-        double tiny = 1e-300;
-        double f = ax;
-        double cc = ax;
-        double d = 0;
-        for (int k = 1; k < 300; k++) {
-            double a = k * 0.5;
-            d = ax + a * d;
-            d = d == 0 ? tiny : d;
-            cc = ax + a / cc;
-            cc = cc == 0 ? tiny : cc;
-            d = 1 / d;
-            double delta = cc * d;
-            f *= delta;
-            if (Math.abs(delta - 1) < 1e-16) break;
-        }
-        double erfc = Math.exp(-ax * ax) / Math.sqrt(Math.PI) / f;
-        return Math.copySign(1 - erfc, x);
     }
 }
