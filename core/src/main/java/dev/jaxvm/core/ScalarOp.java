@@ -101,6 +101,7 @@ public enum ScalarOp {
      * {@code erf_inv}), which {@link XlaFloat32} reproduces bit for bit.
      */
     public float applyFloat(float a, float b) {
+        // keep in sync with hasFloat32Form()
         return switch (this) {
             case LOG -> XlaFloat32.log(a);
             case LOG1P -> XlaFloat32.log1p(a);
@@ -113,6 +114,15 @@ public enum ScalarOp {
                  ATAN2, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT,
                  GE -> (float) applyDouble(a, b);
         };
+    }
+
+    /**
+     * Whether {@link #applyFloat} differs from rounding {@link #applyDouble} to float32 (XLA:CPU's own
+     * float32 sequences, and nextafter's float32 step): compiled float32 code must call
+     * {@code applyFloat} for these to give JAX's numbers.
+     */
+    public boolean hasFloat32Form() {
+        return this == LOG || this == LOG1P || this == ERF || this == ERF_INV || this == NEXTAFTER;
     }
 
     private static double asinh(double a) {

@@ -2,6 +2,9 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Gemm;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -19,7 +22,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive, Bilinear {
+        implements LinalgPrimitive, Bilinear, Lowerable {
     @Override
     public String name() { return "dot_general"; }
 
@@ -105,6 +108,18 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(DotEval.run(dimensionNumbers, in.get(0), in.get(1), out.getFirst()));
+    }
+
+    /** The {@code Gemm} library kernel for float32 and float64; other dtypes run the reference evaluation. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        if (!Gemm.supports(in.get(0), in.get(1), out.getFirst())) {
+            return new Lowering.NotLowerable("dot_general of " + in.get(0).dtype() + " and " + in.get(1).dtype()
+                    + " has no kernel (float32 and float64 do)");
+        }
+        DotDimensionNumbers dn = dimensionNumbers;
+        return new Lowering.Library(Gemm.dotGeneral(in.get(0), in.get(1), dn.lhsContracting(), dn.rhsContracting(),
+                dn.lhsBatch(), dn.rhsBatch()));
     }
 
     @Override

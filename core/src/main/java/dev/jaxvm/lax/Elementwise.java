@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Primitive;
@@ -11,7 +13,7 @@ import java.util.List;
  * (equal dtypes; equal ranks with equal or size-1 dims, or rank-0 operands) and its evaluation is
  * the scalar op over the broadcast index space.
  */
-public interface Elementwise extends Primitive {
+public interface Elementwise extends Primitive, Lowerable {
 
     /** The lane operation. */
     ScalarOp scalarOp();
@@ -44,6 +46,10 @@ public interface Elementwise extends Primitive {
         }
         return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
     }
+
+    /** Lowered as the lane operation {@link #scalarOp()}. */
+    @Override
+    default Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Lanewise(scalarOp()); }
 
     @Override
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {

@@ -2,6 +2,9 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -15,7 +18,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, ZeroDerivative {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "iota"; }
 
@@ -45,5 +48,11 @@ public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrim
             Storage.setLong(dtype, data, i, idx[dimension]);
         }
         return List.of(DenseArray.wrap(out.getFirst(), data));
+    }
+
+    /** The output index along {@code dimension}, as a value. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> new Expr.Index(idx.get(dimension), dtype));
     }
 }

@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceMax(Ints axes) implements ReductionPrimitive, Partials {
+public record ReduceMax(Ints axes) implements ReductionPrimitive, Partials, Lowerable {
     @Override
     public String name() { return "reduce_max"; }
 
@@ -25,6 +27,10 @@ public record ReduceMax(Ints axes) implements ReductionPrimitive, Partials {
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.MAX));
     }
+
+    /** A {@code max} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.MAX, axes); }
 
     @Override
     public Array jvpTerm(int i, Array g, List<Array> x, Array ans) { return Rules.reduceChooserJvp(g, ans, x.get(0), axes); }

@@ -1,9 +1,12 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -45,6 +48,10 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear {
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    /** A sum reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.ADD, axes); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

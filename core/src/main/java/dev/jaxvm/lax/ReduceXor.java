@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +13,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative {
+public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "reduce_xor"; }
 
@@ -26,4 +28,8 @@ public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.XOR));
     }
+
+    /** A {@code xor} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.XOR, axes); }
 }
