@@ -15,6 +15,7 @@ module dev.jaxvm {
     exports dev.jaxvm.compile;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
+    exports dev.jaxvm.random;
     exports dev.jaxvm.tree;
     exports dev.jaxvm.scipy;
     exports dev.jaxvm.image;

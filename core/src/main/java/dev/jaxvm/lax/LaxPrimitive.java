@@ -13,7 +13,7 @@ import java.util.List;
 public sealed interface LaxPrimitive extends Primitive
         permits UnaryPrimitive, BinaryPrimitive, TernaryPrimitive, ShapePrimitive, ReductionPrimitive,
         HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, AutodiffPrimitive,
-        WindowPrimitive {
+        RandomPrimitive, WindowPrimitive {
 
     /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
     @Override
