@@ -21,19 +21,14 @@ public final class Lax {
     // == section: conv ==
 
     /**
-     * {@code lax.conv_general_dilated} (see {@link ConvGeneralDilated}).
-     *
+     * {@code lax.conv_general_dilated} (see {@link ConvGeneralDilated}). {@code padding}: {@code "SAME"},
+     * {@code "SAME_LOWER"}, {@code "VALID"} or {@code int[][]} (low, high) pairs; null dilations are ones;
+     * {@code dimensionNumbers}: null (NCHW, OIHW, NCHW), three layouts such as {@code {"NHWC", "HWIO", "NHWC"}}
+     * or a {@link ConvDimensionNumbers}; null precision and preferred dtype are JAX's {@code None}.
      * {@snippet :
-     * // depthwise 3x3 filter of an NHWC image with C channels, zero padding, same size
      * Array y = Lax.convGeneralDilated(img, kernel, new int[] {1, 1}, "SAME", null, null,
-     *         new String[] {"NHWC", "HWIO", "NHWC"}, C, 1, null, null);
+     *         new String[] {"NHWC", "HWIO", "NHWC"}, channels, 1, null, null);   // depthwise
      * }
-     *
-     * @param padding {@code "SAME"}, {@code "SAME_LOWER"}, {@code "VALID"} (resolved now) or {@code int[][]} (low, high) pairs
-     * @param lhsDilation input dilation, or null for ones; {@code rhsDilation} likewise for the kernel
-     * @param dimensionNumbers null (NCHW, OIHW, NCHW), three layout strings such as {@code {"NHWC", "HWIO", "NHWC"}},
-     *     or a {@link ConvDimensionNumbers}
-     * @param precision the precision of both operands, or null; {@code preferredElementType}: the result dtype, or null
      */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
             int[] rhsDilation, Object dimensionNumbers, int featureGroupCount, int batchGroupCount, Precision precision,
@@ -42,14 +37,13 @@ public final class Lax {
                 featureGroupCount, batchGroupCount, precision, preferredElementType);
     }
 
-    /** {@code conv_general_dilated} with dilations and dimension numbers (or nulls), no grouping. */
+    /** {@code conv_general_dilated} without grouping, precision or preferred dtype. */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
             int[] rhsDilation, Object dimensionNumbers) {
-        return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers, 1, 1,
-                null, null);
+        return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers, 1, 1, null, null);
     }
 
-    /** {@code conv_general_dilated} with default dilations, layouts (NCHW, OIHW, NCHW) and no grouping. */
+    /** {@code conv_general_dilated} with default dilations and layouts (NCHW, OIHW, NCHW). */
     public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding) {
         return convGeneralDilated(lhs, rhs, windowStrides, padding, null, null, null);
     }
@@ -60,40 +54,26 @@ public final class Lax {
     }
 
     /** {@code lax.conv_with_general_padding}: NCHW/OIHW convolution with dilations. */
-    public static Array convWithGeneralPadding(Array lhs, Array rhs, int[] windowStrides, Object padding,
-            int[] lhsDilation, int[] rhsDilation) {
+    public static Array convWithGeneralPadding(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
+            int[] rhsDilation) {
         return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, null);
     }
 
-    /**
-     * {@code lax.conv_transpose}: the fractionally strided convolution ({@code lhsDilation = strides}); layouts default
-     * to TensorFlow's ({@code NHWC, HWIO, NHWC} in 2-D); {@code transposeKernel} flips and swaps the kernel as Keras.
-     *
-     * @param padding {@code "SAME"}/{@code "VALID"} (of the forward convolution) or explicit pairs
-     */
+    /** {@code lax.conv_transpose} (TensorFlow layouts by default; {@code padding} of the forward convolution or pairs). */
     public static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding, int[] rhsDilation,
             Object dimensionNumbers, boolean transposeKernel, Precision precision, DType preferredElementType) {
-        return WindowOps.convTranspose(lhs, rhs, strides, padding, rhsDilation, dimensionNumbers, transposeKernel,
-                precision, preferredElementType);
-    }
-
-    /** {@code lax.conv_transpose} without kernel transposition, precision or preferred dtype. */
-    public static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding) {
-        return convTranspose(lhs, rhs, strides, padding, null, null, false, null, null);
+        return WindowOps.convTranspose(lhs, rhs, strides, padding, rhsDilation, dimensionNumbers, transposeKernel, precision,
+                preferredElementType);
     }
 
     /**
-     * {@code lax.reduce_window} with {@code "add"}, {@code "max"} or {@code "min"} and its identity as
-     * {@code initValue}: binds {@code reduce_window_sum}, {@code _max} or {@code _min}. Null strides and
-     * dilations are ones; padding as for {@link #convGeneralDilated}.
-     *
-     * @throws UnsupportedOperationException for other computations or initial values (the generic
-     *     {@code reduce_window} primitive is not implemented)
+     * {@code lax.reduce_window} with {@code "add"}, {@code "max"} or {@code "min"} and its identity as {@code initValue}
+     * (other computations throw {@link UnsupportedOperationException}); null strides and dilations are ones.
      */
     public static Array reduceWindow(Array operand, Number initValue, String computation, int[] windowDimensions,
             int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
-        return WindowOps.reduceWindow(operand, initValue, computation, windowDimensions, windowStrides, padding,
-                baseDilation, windowDilation);
+        return WindowOps.reduceWindow(operand, initValue, computation, windowDimensions, windowStrides, padding, baseDilation,
+                windowDilation);
     }
 
     /** Sliding-window sum ({@code reduce_window_sum}). */
@@ -103,14 +83,12 @@ public final class Lax {
 
     /** Sliding-window maximum ({@code reduce_window_max}). */
     public static Array reduceWindowMax(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
-        return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MAX, operand.dtype()), "max", windowDimensions,
-                windowStrides, padding, null, null);
+        return WindowOps.reduceWindow(operand, WindowReduce.Monoid.MAX, windowDimensions, windowStrides, padding);
     }
 
     /** Sliding-window minimum ({@code reduce_window_min}). */
     public static Array reduceWindowMin(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
-        return reduceWindow(operand, WindowOps.identity(WindowReduce.Monoid.MIN, operand.dtype()), "min", windowDimensions,
-                windowStrides, padding, null, null);
+        return WindowOps.reduceWindow(operand, WindowReduce.Monoid.MIN, windowDimensions, windowStrides, padding);
     }
 
     /** {@code select_and_gather_add}: per window of {@code operand}, the tangent at the selected element (max-pool JVP). */
@@ -123,9 +101,7 @@ public final class Lax {
     /** {@code select_and_scatter_add}: each window's {@code source} value added at its selected element (max-pool VJP). */
     public static Array selectAndScatterAdd(Array source, Array operand, SelectAndScatterAdd.Select selectPrim,
             int[] windowDimensions, int[] windowStrides, Object padding) {
-        Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_scatter_add");
-        return Trace.bind1(new SelectAndScatterAdd(pads, selectPrim, Ints.of(windowDimensions), Ints.of(windowStrides)),
-                source, operand);
+        return WindowOps.selectAndScatterAdd(source, operand, selectPrim, windowDimensions, windowStrides, padding);
     }
 
     /** Elementwise {@code abs}. */

@@ -131,6 +131,19 @@ final class WindowOps {
                 ConvArgs.orOnes(windowDilation, n), Ints.of(windowDimensions), Ints.of(windowStrides)), tangents, operand);
     }
 
+    static Array reduceWindow(Array operand, WindowReduce.Monoid m, int[] windowDimensions, int[] windowStrides,
+            Object padding) {
+        return reduceWindow(operand, identity(m, operand.dtype()), m == WindowReduce.Monoid.MAX ? "max" : "min",
+                windowDimensions, windowStrides, padding, null, null);
+    }
+
+    static Array selectAndScatterAdd(Array source, Array operand, SelectAndScatterAdd.Select selectPrim,
+            int[] windowDimensions, int[] windowStrides, Object padding) {
+        Pads pads = ConvArgs.padding(padding, operand.shape(), windowDimensions, windowStrides, "select_and_scatter_add");
+        return Trace.bind1(new SelectAndScatterAdd(pads, selectPrim, Ints.of(windowDimensions), Ints.of(windowStrides)),
+                source, operand);
+    }
+
     static Number identity(WindowReduce.Monoid m, DType t) {
         return t.isFloating() ? (Number) WindowReduce.identityDouble(m) : (Number) WindowReduce.identityLong(m, t);
     }
