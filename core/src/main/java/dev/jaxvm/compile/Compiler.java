@@ -57,6 +57,9 @@ public final class Compiler {
         return once.get();
     }
 
+    /** Output elements up to which an eager movement operation is copied rather than compiled. */
+    private static final int SMALL_MOVE = 1 << 14;
+
     /**
      * Evaluates one primitive on concrete operands through the compiler: a one-equation program,
      * cached per (primitive, input types). This is how eager operations run.
@@ -64,16 +67,39 @@ public final class Compiler {
     public static List<DenseArray> eager(Primitive p, List<DenseArray> in, List<ArrayType> out) {
         List<ArrayType> inTypes = new ArrayList<>(in.size());
         for (DenseArray d : in) inTypes.add(d.type());
-        if (p instanceof Lowerable l && l.lower(inTypes, out) instanceof Lowering.Call(ClosedJaxpr callee)) {
+        Lowering lowering = p instanceof Lowerable l ? l.lower(inTypes, out) : null;
+        if (lowering instanceof Lowering.Call(ClosedJaxpr callee)) {
             List<DenseArray> res = compile(callee).call(in);   // a top-level jit call: the whole program
             List<DenseArray> typed = new ArrayList<>(res.size());
             for (int i = 0; i < res.size(); i++) typed.add(res.get(i).withWeakType(out.get(i).weakType()));
             return typed;
         }
+        if (isSmallMove(lowering, out)) return p.evaluate(in, out);
         if (CACHE.size() > CACHE_LIMIT) CACHE.clear();
         Executable e = CACHE.computeIfAbsent(new EagerKey(p, inTypes),
                 k -> new Once(() -> build(oneEquation(p, inTypes, out), Backend.BYTECODE))).get();
         return e.call(in);
+    }
+
+    /**
+     * Whether an eager operation only moves a few elements: such operations (the slices of a
+     * per-pixel loop, say) differ in their parameters at every call, so compiling each would cost far
+     * more than the copy; their reference evaluation is exact and is used instead.
+     */
+    private static boolean isSmallMove(Lowering lowering, List<ArrayType> out) {
+        boolean move = switch (lowering) {
+            case Lowering.IndexMap m -> true;
+            case Lowering.Reshape r -> true;
+            case null -> false;
+            case Lowering.Lanewise l -> false;
+            case Lowering.Reduce r -> false;
+            case Lowering.Library l -> false;
+            case Lowering.Call c -> false;
+            case Lowering.NotLowerable n -> false;
+        };
+        long size = 0;
+        for (ArrayType t : out) size += t.size();
+        return move && size <= SMALL_MOVE;
     }
 
     /** A program of one equation applying {@code p}. */
