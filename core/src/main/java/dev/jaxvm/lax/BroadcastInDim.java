@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -71,5 +72,14 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < shape.rank(); i++) if (!broadcastDimensions.contains(i)) out.add(i);
         return out;
+    }
+
+    /** The batch axis goes first; the operand's dims shift by one. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
+        int[] bd = new int[broadcastDimensions.size() + 1];
+        for (int i = 0; i < broadcastDimensions.size(); i++) bd[i + 1] = broadcastDimensions.get(i) + 1;
+        return Batched.of(Lax.broadcastInDim(x, BatchRules.insert(shape.dims(), 0, x.shape()[0]), bd), 0);
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "convert_element_type"; }
 
@@ -35,4 +37,7 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
 }

@@ -1,5 +1,9 @@
 package dev.jaxvm.lax;
 
+import static dev.jaxvm.lax.Batchable.NOT_MAPPED;
+import dev.jaxvm.core.Trace;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -14,7 +18,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "iota"; }
 
@@ -44,5 +48,11 @@ public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrim
             Storage.setLong(dtype, data, i, idx[dimension]);
         }
         return List.of(DenseArray.wrap(out.getFirst(), data));
+    }
+
+    /** Iota has no operands, so it is never batched: the rule only evaluates it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        return Batched.of(Trace.bind1(this), NOT_MAPPED);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -43,5 +44,13 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive {
             for (int i = 0; i < n; i++) Storage.setLong(t.dtype(), data, i, acc[i]);
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    /** Reduces the shifted axes; the batch axis stays, moved left by the reduced axes before it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int d = dims.get(0);
+        int[] phys = BatchRules.physical(axes, d);
+        return Batched.of(Lax.reduceSum(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "reshape"; }
 
@@ -36,5 +37,12 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive 
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()).withWeakType(out.getFirst().weakType()));
+    }
+
+    /** The batch axis goes first and is kept by the reshape. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
+        return Batched.of(Lax.reshape(x, BatchRules.insert(newSizes.values(), 0, x.shape()[0])), 0);
     }
 }

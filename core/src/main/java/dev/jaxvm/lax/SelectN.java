@@ -1,5 +1,9 @@
 package dev.jaxvm.lax;
 
+import static dev.jaxvm.lax.Batchable.NOT_MAPPED;
+import dev.jaxvm.core.Trace;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -10,7 +14,7 @@ import java.util.List;
  * {@code select_n}: elementwise choice among cases by a predicate; a bool predicate picks case 0
  * when false and case 1 when true, an int32 predicate picks case {@code p}. Note: false case first.
  */
-public record SelectN() implements ShapePrimitive {
+public record SelectN() implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "select_n"; }
 
@@ -50,5 +54,23 @@ public record SelectN() implements ShapePrimitive {
             Storage.copyElement(in.get(1 + which).buffer(), i, dst, i);
         }
         return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** Cases get the batch axis first (broadcast where unbatched); so does a batched or non-scalar predicate. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int size = BatchRules.axisSize(args, dims);
+        Array[] in = new Array[args.size()];
+        for (int i = 1; i < args.size(); i++) in[i] = BatchRules.toFront(args.get(i), dims.get(i), size);
+        int[] caseShape = in[1].shape();
+        Array p = args.getFirst();
+        int pd = dims.get(0);
+        if (pd != NOT_MAPPED && p.ndim() == 1 && caseShape.length > 1) {
+            p = Lax.broadcastInDim(p, caseShape, 0);
+        } else if (pd != NOT_MAPPED || p.ndim() > 0) {
+            p = BatchRules.toFront(p, pd, size);
+        }
+        in[0] = p;
+        return Batched.of(Trace.bind1(this, in), 0);
     }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -11,7 +12,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "squeeze"; }
 
@@ -41,5 +42,13 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive {
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()));
+    }
+
+    /** Squeezes the shifted dimensions; the batch axis stays where it is. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int d = dims.get(0);
+        int[] phys = BatchRules.physical(dimensions, d);
+        return Batched.of(Lax.squeeze(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -11,7 +13,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive {
+public record Stack(int axis) implements ShapePrimitive, Batchable {
     @Override
     public String name() { return "stack"; }
 
@@ -53,5 +55,14 @@ public record Stack(int axis) implements ShapePrimitive {
             }
         }
         return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** All operands get the batch axis first (broadcast where unbatched); stacking goes one axis later. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int size = BatchRules.axisSize(args, dims);
+        java.util.List<Array> in = new java.util.ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) in.add(BatchRules.toFront(args.get(i), dims.get(i), size));
+        return Batched.of(Lax.stack(in, axis + 1), 0);
     }
 }
