@@ -140,24 +140,24 @@ public final class Storage {
 
     private static long saturate(DType t, double v) {
         if (Double.isNaN(v)) return 0;
-        double lo = switch (t) {
+        long lo = switch (t) {
             case INT8 -> Byte.MIN_VALUE;
             case INT16 -> Short.MIN_VALUE;
             case INT32 -> Integer.MIN_VALUE;
             case INT64 -> Long.MIN_VALUE;
-            default -> 0;
+            case BOOL, UINT8, UINT16, UINT32, UINT64, FLOAT16, BFLOAT16, FLOAT32, FLOAT64, FLOAT0 -> 0;
         };
-        double hi = switch (t) {
+        long hi = switch (t) {
             case INT8 -> Byte.MAX_VALUE;
             case UINT8 -> 255;
             case INT16 -> Short.MAX_VALUE;
             case UINT16 -> 65535;
             case INT32 -> Integer.MAX_VALUE;
-            case UINT32 -> 4294967295.0;
-            default -> Long.MAX_VALUE;
+            case UINT32 -> 4294967295L;
+            case BOOL, INT64, UINT64, FLOAT16, BFLOAT16, FLOAT32, FLOAT64, FLOAT0 -> Long.MAX_VALUE;
         };
-        if (v <= lo) return (long) lo;
-        if (v >= hi) return (long) hi;
+        if (v <= lo) return lo;
+        if (v >= hi) return hi;
         return (long) v;
     }
 

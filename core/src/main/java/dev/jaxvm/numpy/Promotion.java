@@ -57,7 +57,7 @@ public final class Promotion {
             case I_WEAK -> scalar(DType.defaultInt(), true);
             case F_WEAK -> scalar(DType.defaultFloat(), true);
             case BOOL -> scalar(DType.BOOL, false);
-            default -> scalar(dtype(join), allWeak);
+            case U8, U16, U32, U64, I8, I16, I32, I64, BF16, F16, F32, F64 -> scalar(dtype(join), allWeak);
         };
     }
 
