@@ -126,4 +126,63 @@ final class BatchRules {
         for (int a : removed) if (a < dim) out--;
         return out;
     }
+
+    /** Every operand with its batch axis first (broadcast there when unbatched). */
+    static Array[] allAtFront(List<Array> args, Ints dims) {
+        int size = axisSize(args, dims);
+        Array[] out = new Array[args.size()];
+        for (int i = 0; i < out.length; i++) out[i] = toFront(args.get(i), dims.get(i), size);
+        return out;
+    }
+
+    /** Reductions over {@code axes} of one operand: the batch axis stays, the reduced axes shift around it. */
+    static Batched reduce(List<Array> args, Ints dims, Ints axes, java.util.function.Function<Ints, Primitive> make) {
+        int d = dims.get(0);
+        int[] phys = physical(axes, d);
+        List<Array> out = Trace.bind(make.apply(Ints.of(phys)), args.getFirst());
+        return same(out, afterRemoving(d, phys));
+    }
+
+    /** One-operand primitives acting along {@code axes} (scans, rev, split, top_k): the batch axis stays put. */
+    static Batched alongAxes(List<Array> args, Ints dims, Ints axes, java.util.function.Function<Ints, Primitive> make) {
+        int d = dims.get(0);
+        return same(Trace.bind(make.apply(Ints.of(physical(axes, d))), args.getFirst()), d);
+    }
+
+    /** Equally-shaped operands acting along {@code axis} (sort, concatenate): all batched first, the axis one later. */
+    static Batched frontAlongAxis(List<Array> args, Ints dims, int axis, java.util.function.IntFunction<Primitive> make) {
+        return same(Trace.bind(make.apply(axis + 1), allAtFront(args, dims)), 0);
+    }
+
+    /**
+     * Primitives whose {@code flexible} operands are scalars or shaped as the others, which share one
+     * shape (select_n's predicate, clamp's bounds): the others go batch-first; a flexible operand stays
+     * a scalar when unbatched, and is broadcast to the full batched shape when batched.
+     */
+    static Batched scalarOrFull(Primitive p, List<Array> args, Ints dims, java.util.function.IntPredicate flexible) {
+        int size = axisSize(args, dims);
+        Array[] in = new Array[args.size()];
+        int[] full = null;
+        for (int i = 0; i < in.length; i++) {
+            if (flexible.test(i)) continue;
+            in[i] = toFront(args.get(i), dims.get(i), size);
+            full = in[i].shape();
+        }
+        for (int i = 0; i < in.length; i++) {
+            if (!flexible.test(i)) continue;
+            Array x = args.get(i);
+            int d = dims.get(i);
+            if (d != NOT_MAPPED && x.ndim() == 1 && full.length > 1) in[i] = Lax.broadcastInDim(x, full, 0);
+            else if (d != NOT_MAPPED || x.ndim() > 0) in[i] = toFront(x, d, size);
+            else in[i] = x;
+        }
+        return same(Trace.bind(p, in), 0);
+    }
+
+    /** Outputs all batched along {@code dim}. */
+    static Batched same(List<Array> out, int dim) {
+        int[] od = new int[out.size()];
+        java.util.Arrays.fill(od, dim);
+        return new Batched(out, Ints.of(od));
+    }
 }

@@ -1,7 +1,5 @@
 package dev.jaxvm.lax;
 
-import static dev.jaxvm.lax.Batchable.NOT_MAPPED;
-import dev.jaxvm.core.Trace;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
@@ -56,21 +54,7 @@ public record SelectN() implements ShapePrimitive, Batchable {
         return List.of(DenseArray.wrap(t, dst));
     }
 
-    /** Cases get the batch axis first (broadcast where unbatched); so does a batched or non-scalar predicate. */
+    /** Cases batch-first (broadcast where unbatched); the predicate stays a scalar or is broadcast likewise. */
     @Override
-    public Batched batch(List<Array> args, Ints dims) {
-        int size = BatchRules.axisSize(args, dims);
-        Array[] in = new Array[args.size()];
-        for (int i = 1; i < args.size(); i++) in[i] = BatchRules.toFront(args.get(i), dims.get(i), size);
-        int[] caseShape = in[1].shape();
-        Array p = args.getFirst();
-        int pd = dims.get(0);
-        if (pd != NOT_MAPPED && p.ndim() == 1 && caseShape.length > 1) {
-            p = Lax.broadcastInDim(p, caseShape, 0);
-        } else if (pd != NOT_MAPPED || p.ndim() > 0) {
-            p = BatchRules.toFront(p, pd, size);
-        }
-        in[0] = p;
-        return Batched.of(Trace.bind1(this, in), 0);
-    }
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i == 0); }
 }
