@@ -11,4 +11,5 @@ module dev.jaxvm {
     exports dev.jaxvm.ir;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
+    exports dev.jaxvm.tree;
 }

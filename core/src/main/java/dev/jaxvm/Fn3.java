@@ -1,6 +1,12 @@
 package dev.jaxvm;
 
-/** A function of 3 array(s) to an array, as the transformations in {@link Jax} take and return. */
+/**
+ * A function of three arrays, for {@link Jax#jit(Fn3)} and {@link Jax#makeJaxpr(Fn3)}.
+ *
+ * {@snippet :
+ * Fn3 f = (x, y, z) -> x.mul(y).add(z);
+ * }
+ */
 @FunctionalInterface
 public interface Fn3 {
     /** Applies the function. */

@@ -1,64 +1,167 @@
 package dev.jaxvm;
 
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Parses and validates {@code vmap}'s {@code inAxes} and {@code outAxes} specifications, with JAX's messages. */
+/**
+ * {@code vmap}'s {@code inAxes} and {@code outAxes} specifications: validation with JAX's messages,
+ * and broadcasting a specification, a tree prefix of the value, to one axis per leaf (JAX's
+ * {@code flatten_axes}). Specifications are {@code Integer}s and {@code null}s in containers
+ * mirroring the pytree: lists or arrays (tuples), {@code int[]}, maps, records, optionals.
+ */
 final class VmapAxes {
     private VmapAxes() {}
 
     /**
-     * The per-argument in axes: {@code null} (all unbatched), an {@code Integer} (all arguments), or
-     * one entry per argument as an {@code int[]}, an array or a {@link List} of {@code Integer}/{@code null}.
-     * Returns null for "the same spec for every argument" encoded as a singleton, else the list.
+     * Checks {@code inAxes} as {@code jax.vmap} does when it is called: an int, null, or a tuple
+     * (a {@link List} or array) of per-argument entries, whose leaves are ints or null.
      *
-     * @throws IllegalArgumentException as JAX's TypeError for other values
+     * @throws IllegalArgumentException with JAX's TypeError text otherwise
      */
-    static Spec parseIn(Object inAxes) {
-        return switch (inAxes) {
-            case null -> new Spec(Collections.singletonList(null), true);
-            case Integer i -> new Spec(List.of(i), true);
-            case int[] a -> new Spec(Arrays.stream(a).boxed().toList(), false);
-            case Object[] a -> new Spec(leaves("in_axes", Arrays.asList(a), inAxes), false);
-            case List<?> l -> new Spec(leaves("in_axes", l, inAxes), false);
-            default -> throw new IllegalArgumentException("vmap in_axes must be an int, None, or a tuple of entries"
-                    + " corresponding to the positional arguments passed to the function, but got " + show(inAxes) + ".");
-        };
+    static void checkIn(Object inAxes) {
+        boolean tuple = inAxes instanceof List<?> || inAxes instanceof Object[] || inAxes instanceof int[];
+        if (!(inAxes == null || inAxes instanceof Integer || tuple)) {
+            throw new IllegalArgumentException("vmap in_axes must be an int, None, or a tuple of entries corresponding"
+                    + " to the positional arguments passed to the function, but got " + show(inAxes) + ".");
+        }
+        checkLeaves("in_axes", inAxes, inAxes);
     }
 
-    /** The out axis of a single output: an {@code Integer} or {@code null}. */
-    static Integer parseOut(Object outAxes) {
-        return switch (outAxes) {
-            case null -> null;
-            case Integer i -> i;
-            case int[] a -> throw notPrefix(show(a));
-            case Object[] a -> throw notPrefix(show(a));
-            case List<?> l -> throw notPrefix(show(l));
-            default -> throw new IllegalArgumentException("vmap out_axes must be an int, None, or (nested) container with"
-                    + " those types as leaves, but got " + show(outAxes) + ".");
-        };
+    /** Checks that the leaves of {@code outAxes} are ints or null. */
+    static void checkOut(Object outAxes) { checkLeaves("out_axes", outAxes, outAxes); }
+
+    private static void checkLeaves(String what, Object spec, Object whole) {
+        for (Object child : children(spec)) checkLeaves(what, child, whole);
+        if (!isContainer(spec) && spec != null && !(spec instanceof Integer)) {
+            throw new IllegalArgumentException("vmap " + what + " must be an int, None, or (nested) container with those"
+                    + " types as leaves, but got " + show(whole) + ".");
+        }
     }
 
-    private static IllegalArgumentException notPrefix(String spec) {
-        return new IllegalArgumentException("vmap out_axes specification must be a tree prefix of the corresponding value;"
-                + " got out_axes " + spec + " for a single array output");
+    /**
+     * One axis per leaf of {@code value} (flattened as {@link dev.jaxvm.tree.Tree} does), from the
+     * prefix {@code spec}.
+     *
+     * @throws IllegalArgumentException if {@code spec} is not a tree prefix of {@code value}
+     */
+    static List<Integer> broadcast(String what, Object spec, Object value) {
+        List<Integer> out = new ArrayList<>();
+        broadcast(what, spec, value, "", out);
+        return out;
     }
 
-    private static List<Integer> leaves(String what, List<?> entries, Object whole) {
-        List<Integer> out = new ArrayList<>(entries.size());
-        for (Object o : entries) {
-            if (o != null && !(o instanceof Integer)) {
-                throw new IllegalArgumentException("vmap " + what + " must be an int, None, or (nested) container with"
-                        + " those types as leaves, but got " + show(whole) + ".");
+    private static void broadcast(String what, Object spec, Object value, String path, List<Integer> out) {
+        if (!isContainer(spec)) {
+            Integer axis = (Integer) spec;
+            for (int i = leafCount(value); i > 0; i--) out.add(axis);
+            return;
+        }
+        List<Object> specs = children(spec);
+        List<Object> values = children(value);
+        if (!sameKind(spec, value) || specs.size() != values.size()) {
+            throw new IllegalArgumentException("vmap " + what + " specification must be a tree prefix of the corresponding"
+                    + " value; at key path vmap " + what + path + " the prefix has a subtree " + show(spec)
+                    + " but the full pytree has " + (isContainer(value) ? "a subtree of type " : "a leaf of type ")
+                    + (value == null ? "None" : value.getClass().getSimpleName()) + ".");
+        }
+        List<String> keys = keys(value, "");
+        for (int i = 0; i < specs.size(); i++) broadcast(what, specs.get(i), values.get(i), path + keys.get(i), out);
+    }
+
+    /** The key paths of the leaves of {@code value}, in flattening order ({@code [0]}, {@code ['k']}, {@code .w}). */
+    static List<String> leafPaths(Object value, String prefix) {
+        List<String> out = new ArrayList<>();
+        if (!isContainer(value)) {
+            if (value != null) out.add(prefix);
+            return out;
+        }
+        List<Object> cs = children(value);
+        List<String> keys = keys(value, prefix);
+        for (int i = 0; i < cs.size(); i++) out.addAll(leafPaths(cs.get(i), keys.get(i)));
+        return out;
+    }
+
+    private static int leafCount(Object value) {
+        if (value == null) return 0;
+        if (!isContainer(value)) return 1;
+        int n = 0;
+        for (Object c : children(value)) n += leafCount(c);
+        return n;
+    }
+
+    private static boolean isContainer(Object o) {
+        return o instanceof List<?> || o instanceof Object[] || o instanceof int[] || o instanceof Map<?, ?>
+                || o instanceof Record || o instanceof Optional<?>;
+    }
+
+    private static boolean sameKind(Object spec, Object value) {
+        boolean seqSpec = spec instanceof List<?> || spec instanceof Object[] || spec instanceof int[];
+        boolean seqValue = value instanceof List<?> || value instanceof Object[];
+        if (seqSpec && value instanceof Record) return true; // a list spec lists a record's components in order
+        if (seqSpec || seqValue) return seqSpec && seqValue;
+        if (spec instanceof Map<?, ?> a) return value instanceof Map<?, ?> b && a.keySet().equals(b.keySet());
+        if (spec instanceof Record) return value != null && spec.getClass() == value.getClass();
+        return spec instanceof Optional<?> && value instanceof Optional<?>;
+    }
+
+    /** The children of a container in flattening order (maps by sorted key, as the pytree flattening). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object> children(Object o) {
+        return switch (o) {
+            case List<?> l -> new ArrayList<>(l);
+            case Object[] a -> Arrays.asList(a);
+            case int[] a -> new ArrayList<>(Arrays.stream(a).boxed().toList());
+            case Map<?, ?> m -> sortedKeys(m).stream().map(k -> (Object) m.get(k)).toList();
+            case Record r -> {
+                List<Object> cs = new ArrayList<>();
+                for (RecordComponent c : r.getClass().getRecordComponents()) cs.add(read(r, c));
+                yield cs;
             }
-            out.add((Integer) o);
+            case Optional<?> opt -> Arrays.asList(opt.orElse(null));
+            case null, default -> List.of();
+        };
+    }
+
+    private static List<String> keys(Object o, String prefix) {
+        List<String> out = new ArrayList<>();
+        switch (o) {
+            case Map<?, ?> m -> {
+                for (Object k : sortedKeys(m)) out.add(prefix + "[" + dev.jaxvm.core.Py.repr(k) + "]");
+            }
+            case Record r -> {
+                for (RecordComponent c : r.getClass().getRecordComponents()) out.add(prefix + "." + c.getName());
+            }
+            case Optional<?> opt -> out.add(prefix);
+            default -> {
+                int n = children(o).size();
+                for (int i = 0; i < n; i++) out.add(prefix + "[" + i + "]");
+            }
         }
         return out;
     }
 
-    /** Python-like text of a spec: tuples for Java arrays and lists, None for null, False for false. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static List<Object> sortedKeys(Map<?, ?> m) {
+        List<Object> keys = new ArrayList<>(m.keySet());
+        keys.sort((a, b) -> ((Comparable) a).compareTo(b));
+        return keys;
+    }
+
+    private static Object read(Record r, RecordComponent c) {
+        try {
+            var m = c.getAccessor();
+            if (!m.canAccess(r)) m.setAccessible(true);
+            return m.invoke(r);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalArgumentException("cannot read component " + c.getName() + " of " + r.getClass().getName(), e);
+        }
+    }
+
+    /** Python-like text of a spec: tuples for Java lists and arrays, None for null, False for false. */
     static String show(Object o) {
         return switch (o) {
             case null -> "None";
@@ -69,30 +172,12 @@ final class VmapAxes {
                 List<String> parts = l.stream().map(VmapAxes::show).toList();
                 yield "(" + String.join(", ", parts) + (parts.size() == 1 ? ",)" : ")");
             }
+            case Map<?, ?> m -> {
+                List<String> parts = new ArrayList<>();
+                m.forEach((k, v) -> parts.add(dev.jaxvm.core.Py.repr(k) + ": " + show(v)));
+                yield "{" + String.join(", ", parts) + "}";
+            }
             default -> o.toString();
         };
-    }
-
-    /**
-     * A parsed in_axes specification.
-     *
-     * @param axes one axis per argument, or the single axis for all when {@code broadcast}
-     * @param broadcast whether the one entry applies to every argument
-     */
-    record Spec(List<Integer> axes, boolean broadcast) {
-        Spec {
-            axes = Collections.unmodifiableList(new ArrayList<>(axes));
-        }
-
-        /** One axis per argument for a call with {@code n} arguments. */
-        List<Integer> forArgs(int n) {
-            if (broadcast) return Collections.nCopies(n, axes.getFirst());
-            if (axes.size() != n) {
-                throw new IllegalArgumentException("vmap in_axes must be an int, None, or a tuple of entries corresponding"
-                        + " to the positional arguments passed to the function, but got len(in_axes)=" + axes.size()
-                        + ", len(args)=" + n);
-            }
-            return axes;
-        }
     }
 }

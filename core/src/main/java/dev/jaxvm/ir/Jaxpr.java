@@ -19,5 +19,5 @@ public record Jaxpr(List<Var> constvars, List<Var> invars, List<Eqn> eqns, List<
     }
 
     @Override
-    public String toString() { return JaxprPrinter.print(new ClosedJaxpr(this, List.of())); }
+    public String toString() { return JaxprPrinter.print(this); }
 }

@@ -63,6 +63,10 @@ public final class StagingInterpreter implements Interpreter {
             types.add(atom.type());
         }
         List<ArrayType> outTypes = primitive.abstractEval(types);
+        if (primitive instanceof StagingRule rule) {
+            List<Array> folded = rule.stageOrFold(args, outTypes);
+            if (folded != null) return folded;
+        }
         List<Var> outs = new ArrayList<>(outTypes.size());
         List<Array> tracers = new ArrayList<>(outTypes.size());
         for (ArrayType t : outTypes) {

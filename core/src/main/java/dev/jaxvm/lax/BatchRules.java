@@ -67,7 +67,7 @@ final class BatchRules {
     /**
      * The rule of lax's n-ary elementwise primitives: batch axes are aligned at one position (the
      * first full-rank batched operand's, so equally batched operands need no transpose), unbatched
-     * operands of full rank get a size-1 axis there (lax broadcasts size-1 dims), rank-0 operands
+     * operands of full rank get a size-1 axis there (lax broadcasts size-1 dims; broadcast_in_dim, as JAX), rank-0 operands
      * stay scalars when unbatched and become size-1-padded vectors when batched.
      */
     static Batched elementwise(Primitive p, List<Array> args, Ints dims) {
@@ -85,14 +85,14 @@ final class BatchRules {
             int xd = dims.get(i);
             int xr = rank(x, xd);
             if (xd == NOT_MAPPED) {
-                in.add(xr == 0 ? x : Lax.reshape(x, insert(x.shape(), d, 1)));
+                in.add(xr == 0 ? x : Lax.broadcastInDim(x, insert(x.shape(), d, 1), skip(r + 1, d)));
             } else if (xr == r) {
                 in.add(moveAxis(x, xd, d));
             } else {
                 int[] s = new int[r + 1];
                 java.util.Arrays.fill(s, 1);
                 s[d] = size;
-                in.add(Lax.reshape(x, s));
+                in.add(Lax.broadcastInDim(x, s, d));
             }
         }
         List<Array> out = Trace.bind(p, in);
@@ -104,6 +104,13 @@ final class BatchRules {
     /** The rule of one-operand primitives that act on each element independently: same op, same batch axis. */
     static Batched perElement(Primitive p, List<Array> args, Ints dims) {
         return Batched.of(Trace.bind1(p, args.getFirst()), dims.get(0));
+    }
+
+    /** {@code 0 .. n-1} without {@code skipped}. */
+    static int[] skip(int n, int skipped) {
+        int[] out = new int[n - 1];
+        for (int i = 0, j = 0; i < n; i++) if (i != skipped) out[j++] = i;
+        return out;
     }
 
     /** {@code dims} with {@code value} inserted at {@code at}. */

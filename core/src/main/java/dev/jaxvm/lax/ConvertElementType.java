@@ -3,6 +3,7 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.ir.StagingRule;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
@@ -15,7 +16,20 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, Batchable {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable {
+    /**
+     * JAX's staging rules: a conversion of a scalar constant is folded to a constant (so
+     * {@code jnp.ones(3)} stages {@code broadcast_in_dim 1.0:f32[]}), and a conversion to the
+     * operand's own dtype and weak flag is the operand itself.
+     */
+    @Override
+    public List<Array> stageOrFold(List<Array> args, List<ArrayType> outTypes) {
+        Array x = args.getFirst();
+        if (x instanceof DenseArray d && d.type().rank() == 0) return List.copyOf(evaluate(List.of(d), outTypes));
+        if (x.dtype() == newDtype && x.weakType() == weakType) return List.of(x);
+        return null;
+    }
+
     @Override
     public String name() { return "convert_element_type"; }
 

@@ -118,13 +118,20 @@ public final class Jnp {
         return Lax.reduceSum(a, Axes.canonical("sum", axes, a.ndim()));
     }
 
-    /** Mean over {@code axes} (all when none). */
+    /**
+     * Mean over {@code axes} (all when none). As {@code jnp.mean}: integers and bool are converted to
+     * the default float before summing, float16/bfloat16 are summed in float32 and converted back.
+     */
     public static Array mean(Object x, int... axes) {
         Array a = asarray(x);
         int[] ax = Axes.canonical("mean", axes, a.ndim());
         long n = 1;
         for (int k : ax) n *= a.shape()[k];
-        return divide(sum(a, ax), (double) n);
+        DType out = a.dtype().isFloating() ? a.dtype() : DType.defaultFloat();
+        DType computation = out == DType.FLOAT16 || out == DType.BFLOAT16 ? DType.FLOAT32 : out;
+        if (computation != a.dtype()) a = Lax.convertElementType(a, computation);
+        Array m = Lax.div(Lax.reduceSum(a, ax), dev.jaxvm.core.DenseArray.scalar(computation, false, n));
+        return computation == out ? m : Lax.convertElementType(m, out);
     }
 
     /** Maximum over {@code axes} (all when none). */

@@ -14,6 +14,7 @@ import dev.jaxvm.core.Tracer;
 import dev.jaxvm.lax.Batchable;
 import dev.jaxvm.lax.Batched;
 import dev.jaxvm.lax.Collective;
+import dev.jaxvm.lax.Jit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,8 @@ import java.util.List;
  * The batching interpreter behind {@code vmap}: each of its tracers stands for a batch of
  * per-example values, held as one array with an extra batch axis. Binding a primitive runs the
  * primitive's {@link Batchable} rule under the parent interpreter, so the batch is computed in one
- * go (evaluated, staged or differentiated by the enclosing transformations), never by a loop.
+ * go (evaluated, staged or differentiated by the enclosing transformations), never by a loop. A
+ * {@code jit} equation batches to a {@code jit} of the batched program ({@link BatchJaxpr}).
  *
  * {@snippet :
  * BatchInterpreter b = new BatchInterpreter(Trace.current(), 8, "i");
@@ -82,6 +84,10 @@ public final class BatchInterpreter implements Interpreter, NamedAxis {
         Ints in = Ints.of(dims);
         Batched out = Trace.under(parent, () -> switch (primitive) {
             case Collective c when named -> c.batchNamed(values, in, axisSize);
+            case Jit j -> {
+                BatchJaxpr.Result r = BatchJaxpr.batch(j.jaxpr(), in, axisSize, axisName);
+                yield new Batched(Trace.bind(new Jit(j.functionName(), r.jaxpr()), values), r.outDims());
+            }
             case Batchable b -> b.batch(values, in);
             default -> throw new UnsupportedOperationException("Batching rule for '" + primitive.name()
                     + "' not implemented");

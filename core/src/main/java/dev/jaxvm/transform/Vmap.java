@@ -26,6 +26,20 @@ public final class Vmap {
     private Vmap() {}
 
     /**
+     * The out axes of a call, known once the function has run: one per output, and how errors name
+     * each ({@code ""} for a single output, {@code "[1]"}, {@code "['loss']"}).
+     *
+     * @param axes one out axis per output (null: unbatched)
+     * @param paths one key path per output
+     */
+    public record OutAxes(List<Integer> axes, List<String> paths) {
+        public OutAxes {
+            axes = java.util.Collections.unmodifiableList(new ArrayList<>(axes));
+            paths = List.copyOf(paths);
+        }
+    }
+
+    /**
      * Maps {@code f} over the batch axes of {@code args}.
      *
      * @param f the per-example function
@@ -39,6 +53,28 @@ public final class Vmap {
      */
     public static List<Array> call(Function<List<Array>, List<? extends Array>> f, List<Array> args,
             List<Integer> inAxes, List<Integer> outAxes, Integer axisSize, String axisName, List<String> argPaths) {
+        return call(f, args, inAxes, n -> {
+            if (outAxes.size() != 1 && outAxes.size() != n) {
+                throw new IllegalArgumentException("vmap out_axes specification must be a tree prefix of the corresponding"
+                        + " value; got " + outAxes.size() + " out_axes for " + n + " outputs");
+            }
+            List<Integer> axes = new ArrayList<>();
+            List<String> paths = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                axes.add(outAxes.get(outAxes.size() == 1 ? 0 : k));
+                paths.add(outAxes.size() == 1 ? "" : "[" + k + "]");
+            }
+            return new OutAxes(axes, paths);
+        }, axisSize, axisName, argPaths);
+    }
+
+    /**
+     * {@link #call(Function, List, List, List, Integer, String, List)} with out axes computed from the
+     * number of outputs once {@code f} has run (for pytree outputs, whose structure is known only then).
+     */
+    public static List<Array> call(Function<List<Array>, List<? extends Array>> f, List<Array> args,
+            List<Integer> inAxes, java.util.function.IntFunction<OutAxes> outAxes, Integer axisSize, String axisName,
+            List<String> argPaths) {
         if (inAxes.size() != args.size()) {
             throw new IllegalArgumentException("vmap in_axes has " + inAxes.size() + " entries for " + args.size() + " arguments");
         }
@@ -48,15 +84,12 @@ public final class Vmap {
         List<Array> in = new ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) in.add(interp.tracer(args.get(i), dims[i]));
         List<? extends Array> outs = Trace.under(interp, () -> f.apply(List.copyOf(in)));
-        if (outAxes.size() != 1 && outAxes.size() != outs.size()) {
-            throw new IllegalArgumentException("vmap out_axes specification must be a tree prefix of the corresponding"
-                    + " value; got " + outAxes.size() + " out_axes for " + outs.size() + " outputs");
-        }
+        OutAxes spec = outAxes.apply(outs.size());
         List<Array> result = new ArrayList<>(outs.size());
         for (int k = 0; k < outs.size(); k++) {
             Batched b = interp.unwrap(outs.get(k));
-            Integer dst = outAxes.get(outAxes.size() == 1 ? 0 : k);
-            result.add(matchAxis(b.values().getFirst(), b.dims().get(0), dst, size, axisName, outAxes.size() > 1 ? k : -1));
+            result.add(matchAxis(b.values().getFirst(), b.dims().get(0), spec.axes().get(k), size, axisName,
+                    spec.paths().get(k)));
         }
         return result;
     }
@@ -121,14 +154,13 @@ public final class Vmap {
     }
 
     /** JAX's {@code matchaxis}: moves, broadcasts or rejects an output's batch axis for its out axis. */
-    private static Array matchAxis(Array x, int src, Integer dst, int size, String axisName, int leaf) {
+    private static Array matchAxis(Array x, int src, Integer dst, int size, String axisName, String path) {
         if (dst == null) {
             if (src == NOT_MAPPED) return x;
             if (axisName != null) {
                 throw new IllegalArgumentException("vmap has mapped output (axis_name=" + axisName + ") but out_axes is None");
             }
-            throw new IllegalArgumentException("at vmap out_axes" + (leaf < 0 ? "" : "[" + leaf + "]")
-                    + ", got axis spec None but output was batched on axis " + src);
+            throw new IllegalArgumentException("at vmap out_axes" + path + ", got axis spec None but output was batched on axis " + src);
         }
         int rank = x.ndim() + (src == NOT_MAPPED ? 1 : 0);
         if (dst < -rank || dst >= rank) {

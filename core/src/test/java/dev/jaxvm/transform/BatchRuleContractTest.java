@@ -40,12 +40,13 @@ class BatchRuleContractTest {
         }
     }
 
+    /** Every primitive has a batch rule, except the higher-order ones, which the batching interpreter handles itself. */
     @Test
     void everyPrimitiveHasABatchRuleAndSamples() throws ReflectiveOperationException {
         TreeSet<String> noRule = new TreeSet<>();
         TreeSet<String> noSamples = new TreeSet<>();
         for (Class<?> c : catalog()) {
-            if (!Batchable.class.isAssignableFrom(c)) noRule.add(c.getSimpleName());
+            if (!Batchable.class.isAssignableFrom(c) && !dev.jaxvm.lax.HigherOrderPrimitive.class.isAssignableFrom(c)) noRule.add(c.getSimpleName());
             if (!CollectivePrimitive.class.isAssignableFrom(c) && BatchSamples.of(c).isEmpty()) noSamples.add(c.getSimpleName());
         }
         assertEquals("[]", noRule.toString(), "primitives without a batch rule");

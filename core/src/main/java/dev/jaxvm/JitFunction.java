@@ -1,0 +1,41 @@
+package dev.jaxvm;
+
+import java.util.function.Function;
+
+/**
+ * A jitted function of one pytree argument returning a pytree, made by
+ * {@link Jax#jit(Function)}: records, lists, maps, ... of arrays in and out; the argument's structure
+ * is part of the cache key.
+ *
+ * {@snippet :
+ * record Params(Array w, Array b) {}
+ * JitFunction<Params, Array> predict = Jax.jit((Params p) -> p.w().mul(2).add(p.b()));
+ * }
+ *
+ * @param <P> the argument type
+ * @param <R> the result type
+ */
+public final class JitFunction<P, R> implements Function<P, R> {
+    private final JitCore core;
+
+    JitFunction(JitCore core) { this.core = core; }
+
+    @SuppressWarnings("unchecked")
+    @Override
+    public R apply(P p) { return (R) core.call(new Object[] {p}); }
+
+    /** This function with another name, printed in its {@code jit[name=...]} equation. */
+    public JitFunction<P, R> named(String name) { return new JitFunction<>(core.named(name)); }
+
+    /** The name printed in {@code jit[name=...]}. */
+    public String name() { return core.name(); }
+
+    /** The program traced for an argument like this one (leaves may be {@link dev.jaxvm.core.ArrayType}s). */
+    public Lowered lower(Object p) { return JitSupport.lower(core, new Object[] {p}, 1); }
+
+    /** How many times the function was traced. */
+    public int traceCount() { return core.traceCount(); }
+
+    /** The number of cached traces. */
+    public int cacheSize() { return core.cacheSize(); }
+}
