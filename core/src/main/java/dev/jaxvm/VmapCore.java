@@ -96,7 +96,11 @@ record VmapCore(FnN body, Object inAxes, Object outAxes, Integer axisSize, Strin
         return out;
     }
 
-    private static boolean isScalar(Object o) { return o instanceof Number || o instanceof Boolean; }
+    /** Java values that become arrays: scalars (weakly typed) and primitive arrays such as {@code float[]}. */
+    private static boolean isScalar(Object o) {
+        return o instanceof Number || o instanceof Boolean || (o != null && o.getClass().isArray()
+                && o.getClass().getComponentType().isPrimitive());
+    }
 
     private static List<Object> broadcastAll(Object spec, int n) {
         List<Object> out = new ArrayList<>(n);

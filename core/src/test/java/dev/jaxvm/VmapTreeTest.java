@@ -65,6 +65,7 @@ class VmapTreeTest {
                 .getMessage().equals("Argument 'abc' of type java.lang.String is not a valid JAX type"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Jax.vmapN(a -> "s", 0, 0).apply(Jnp.ones(3)))
                 .getMessage().startsWith("Output from batched function s with type java.lang.String is not a valid JAX type"));
+        assertArrayEquals(new float[] {2, 4}, ((Array) Jax.vmapN(a -> ((Array) a[0]).mul(2)).apply(new float[] {1, 2})).toFloatArray());
         assertEquals("vmap was requested to map its argument along axis 0, which implies that its rank should be at"
                 + " least 1, but is only 0 (its shape is ())",
                 assertThrows(IllegalArgumentException.class, () -> Jax.vmapN(a -> a[0]).apply(1.0)).getMessage());
