@@ -242,6 +242,141 @@ public final class Lax {
     /** {@code [0, 1, ..., size - 1]}. */
     public static Array iota(DType dtype, int size) { return broadcastedIota(dtype, new int[] {size}, 0); }
 
+    // == section: shape-movement (jnp-shape) ==
+
+    /** Joins arrays of equal dtype along the existing axis {@code dimension}. */
+    public static Array concatenate(java.util.List<Array> xs, int dimension) {
+        return Trace.bind1(new Concatenate(dimension), xs.toArray(Array[]::new));
+    }
+
+    /** Splits {@code x} along {@code axis} into pieces of the given sizes. */
+    public static java.util.List<Array> split(Array x, int[] sizes, int axis) {
+        return Trace.bind(new Split(axis, PyInt.list(sizes, false)), x);
+    }
+
+    /** Pads {@code x} with the scalar {@code paddingValue}; {@code config[k] = {low, high, interior}}. */
+    public static Array pad(Array x, Array paddingValue, int[][] config) {
+        return Trace.bind1(Pad.of(config), x, paddingValue);
+    }
+
+    /** Reverses {@code x} along {@code dimensions}. */
+    public static Array rev(Array x, int... dimensions) {
+        return Trace.bind1(new Rev(Ints.of(dimensions)), x);
+    }
+
+    /** Repeats the whole of {@code x} {@code reps[k]} times along each axis. */
+    public static Array tile(Array x, int... reps) {
+        return Trace.bind1(new Tile(Ints.of(reps)), x);
+    }
+
+    // == section: indexing (jnp-shape) ==
+
+    /**
+     * {@code lax.dynamic_slice}: the box of {@code sliceSizes} at run-time start indices, one per
+     * dimension: Java ints (static) or scalar integer arrays. Negative starts count from the end (as
+     * JAX's {@code allow_negative_indices=True}); then starts are clamped so that the box fits.
+     */
+    public static Array dynamicSlice(Array x, java.util.List<?> starts, int... sliceSizes) {
+        java.util.List<Array> idx = DynamicIndices.normalize("dynamic_slice", x, starts);
+        Array[] args = new Array[idx.size() + 1];
+        args[0] = x;
+        for (int i = 0; i < idx.size(); i++) args[i + 1] = idx.get(i);
+        return Trace.bind1(new DynamicSlice(Ints.of(sliceSizes)), args);
+    }
+
+    /**
+     * {@code lax.dynamic_update_slice}: {@code x} with {@code update} written at run-time start indices
+     * (Java ints or scalar integer arrays; negative ones count from the end), clamped so that it fits.
+     */
+    public static Array dynamicUpdateSlice(Array x, Array update, java.util.List<?> starts) {
+        java.util.List<Array> idx = DynamicIndices.normalize("dynamic_update_slice", x, starts);
+        Array[] args = new Array[idx.size() + 2];
+        args[0] = x;
+        args[1] = update;
+        for (int i = 0; i < idx.size(); i++) args[i + 2] = idx.get(i);
+        return Trace.bind1(new DynamicUpdateSlice(), args);
+    }
+
+    /** XLA Gather with JAX's parameters ({@code mode} null means PROMISE_IN_BOUNDS, as {@code lax.gather}). */
+    public static Array gather(Array x, Array indices, GatherDimensionNumbers dimensionNumbers, int[] sliceSizes,
+            boolean indicesAreSorted, boolean uniqueIndices, GatherScatterMode mode, Object fillValue) {
+        GatherScatterMode m = mode == null ? GatherScatterMode.PROMISE_IN_BOUNDS : mode;
+        return Trace.bind1(new Gather(dimensionNumbers, fillValue, indicesAreSorted, m, Ints.of(sliceSizes),
+                uniqueIndices), x, indices);
+    }
+
+    /** XLA Gather with JAX's defaults (PROMISE_IN_BOUNDS, no hints). */
+    public static Array gather(Array x, Array indices, GatherDimensionNumbers dimensionNumbers, int... sliceSizes) {
+        return gather(x, indices, dimensionNumbers, sliceSizes, false, false, null, null);
+    }
+
+    /** The scatter kinds, one per primitive of the family. */
+    public enum ScatterKind {
+        /** {@code scatter}. */ SET,
+        /** {@code scatter-add}. */ ADD,
+        /** {@code scatter-sub}. */ SUB,
+        /** {@code scatter-mul}. */ MUL,
+        /** {@code scatter-min}. */ MIN,
+        /** {@code scatter-max}. */ MAX
+    }
+
+    /** A scatter of the given kind ({@code mode} null means FILL_OR_DROP, as {@code lax.scatter*}). */
+    public static Array scatter(ScatterKind kind, Array x, Array indices, Array updates,
+            ScatterDimensionNumbers dimensionNumbers, boolean indicesAreSorted, boolean uniqueIndices,
+            GatherScatterMode mode) {
+        GatherScatterMode m = mode == null ? GatherScatterMode.FILL_OR_DROP : mode;
+        ScatterDimensionNumbers dn = dimensionNumbers;
+        boolean s = indicesAreSorted, u = uniqueIndices;
+        ScatterPrimitive p = switch (kind) {
+            case SET -> new Scatter(dn, s, m, u, x.dtype());
+            case ADD -> new ScatterAdd(dn, s, m, u, x.dtype());
+            case SUB -> new ScatterSub(dn, s, m, u, x.dtype());
+            case MUL -> new ScatterMul(dn, s, m, u, x.dtype());
+            case MIN -> new ScatterMin(dn, s, m, u, x.dtype());
+            case MAX -> new ScatterMax(dn, s, m, u, x.dtype());
+        };
+        return Trace.bind1(p, x, indices, updates);
+    }
+
+    /** {@code lax.scatter} with JAX's defaults. */
+    public static Array scatter(Array x, Array indices, Array updates, ScatterDimensionNumbers dimensionNumbers) {
+        return scatter(ScatterKind.SET, x, indices, updates, dimensionNumbers, false, false, null);
+    }
+
+    /** {@code lax.scatter_add} with JAX's defaults. */
+    public static Array scatterAdd(Array x, Array indices, Array updates, ScatterDimensionNumbers dimensionNumbers) {
+        return scatter(ScatterKind.ADD, x, indices, updates, dimensionNumbers, false, false, null);
+    }
+
+    // == section: linalg (jnp-shape) ==
+
+    /** {@code lax.dot_general}: contraction with batch dimensions; see {@link DotGeneral}. */
+    public static Array dotGeneral(Array x, Array y, DotDimensionNumbers dimensionNumbers, Precision precision,
+            DType preferredElementType) {
+        return Trace.bind1(new DotGeneral(dimensionNumbers, precision, preferredElementType), x, y);
+    }
+
+    /** {@code lax.dot_general} without precision or preferred type. */
+    public static Array dotGeneral(Array x, Array y, DotDimensionNumbers dimensionNumbers) {
+        return dotGeneral(x, y, dimensionNumbers, null, null);
+    }
+
+    /** Sorts operands together along {@code dimension}, keyed by the first {@code numKeys}. */
+    public static java.util.List<Array> sort(java.util.List<Array> operands, int dimension, boolean isStable, int numKeys) {
+        return Trace.bind(new Sort(dimension, isStable, numKeys), operands);
+    }
+
+    /** Sorts one array along its last axis. */
+    public static Array sort(Array x) {
+        return sort(java.util.List.of(x), x.ndim() - 1, true, 1).getFirst();
+    }
+
+    /** The {@code k} largest entries along the last axis and their int32 indices. */
+    public static java.util.List<Array> topK(Array x, int k) {
+        if (x.ndim() == 0) throw new IllegalArgumentException("top_k: the operand must have at least one dimension");
+        return Trace.bind(new TopK(x.ndim() - 1, k), x);
+    }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */

@@ -1,169 +1,121 @@
 package dev.jaxvm.numpy;
 
 import dev.jaxvm.Array;
-import dev.jaxvm.Index;
+import dev.jaxvm.lax.GatherScatterMode;
 import dev.jaxvm.lax.Lax;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * NumPy indexing on arrays: parsing NumPy's index syntax, lowering basic indices to {@code slice},
- * {@code squeeze} and {@code broadcast_in_dim} as {@code jnp} does, and JAX's {@code .at[]}
- * functional updates.
+ * NumPy indexing on arrays, as {@code jax.numpy}: parsing NumPy's index syntax, lowering an index to
+ * {@code slice}/{@code rev}/{@code squeeze}/{@code broadcast_in_dim} (static indices),
+ * {@code dynamic_slice} (traced scalar indices) or {@code gather} (integer arrays, boolean masks), and
+ * JAX's {@code .at[]} functional updates through the {@code scatter} family.
+ *
+ * <p>Out-of-bounds reads clamp (static integers out of range fall back to a clamped
+ * {@code dynamic_slice}, as in JAX); out-of-bounds updates are dropped.
+ *
+ * {@snippet :
+ * Array x = Jnp.arange(12).reshape(3, 4);
+ * Array a = x.get("1:, ::-1");                         // slice + rev
+ * Array b = x.get(Jnp.array(new int[] {0, 2}), 1);     // gather: [x[0, 1], x[2, 1]]
+ * Array c = Jnp.zeros(6, 6).at("1:-1, 1:-1").set(Jnp.ones(4, 4));
+ * }
  */
 public final class Indexing {
     private Indexing() {}
 
     /**
-     * Parses NumPy index syntax: comma-separated ints, slices {@code a:b:c}, {@code ...} and
-     * {@code None}.
+     * Parses NumPy index syntax: comma-separated ints, slices {@code a:b:c}, {@code ...}, {@code None},
+     * {@code True}/{@code False} and integer or boolean lists {@code [0, 2]} (advanced indices).
      *
      * @throws IllegalArgumentException naming the bad item on a syntax error
      */
-    public static List<Object> parse(String index) {
-        List<Object> out = new ArrayList<>();
-        String s = index.strip();
-        if (s.isEmpty()) return out;
-        for (String raw : s.split(",", -1)) {
-            String item = raw.strip();
-            if (item.equals("...")) out.add(Index.ELLIPSIS);
-            else if (item.equals("None")) out.add(Index.NEWAXIS);
-            else if (item.contains(":")) out.add(parseSlice(index, item));
-            else out.add(parseInt(index, item));
-        }
-        return out;
-    }
+    public static List<Object> parse(String index) { return IndexParser.parse(index); }
 
-    private static Index parseSlice(String whole, String item) {
-        String[] parts = item.split(":", -1);
-        if (parts.length > 3) throw bad(whole, item);
-        Integer[] v = new Integer[3];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].strip();
-            v[i] = p.isEmpty() ? null : parseInt(whole, p);
-        }
-        if (v[2] != null && v[2] == 0) throw new IllegalArgumentException("slice step cannot be zero in index '" + whole + "'");
-        return Index.slice(v[0], v[1], v[2]);
-    }
+    /**
+     * Normalises index objects: ints, {@link dev.jaxvm.Index} values, arrays, Java {@code int[]} and
+     * {@code boolean[]} (as index arrays), {@code null} (as {@code None}).
+     *
+     * @throws IllegalArgumentException for floats, strings and other unsupported objects
+     */
+    public static List<Object> of(Object... index) { return IndexParser.of(index); }
 
-    private static Integer parseInt(String whole, String item) {
-        try {
-            return Integer.parseInt(item.strip());
-        } catch (NumberFormatException e) {
-            throw bad(whole, item);
-        }
-    }
-
-    private static IllegalArgumentException bad(String whole, String item) {
-        return new IllegalArgumentException("invalid index '" + item.strip() + "' in '" + whole
-                + "': expected an integer, a slice start:stop:step, '...' or 'None'");
-    }
-
-    /** Normalises index objects (boxing Java ints). */
-    public static List<Object> of(Object... index) {
-        List<Object> out = new ArrayList<>();
-        for (Object o : index) {
-            switch (o) {
-                case null -> out.add(Index.NEWAXIS);
-                case Integer i -> out.add(i);
-                case Long l -> out.add(Math.toIntExact(l));
-                case Index i -> out.add(i);
-                case Array a -> out.add(a);
-                default -> throw new IllegalArgumentException("unsupported index object of type " + o.getClass().getName()
-                        + ": use ints, Index.slice(...), Index.ALL, Index.NEWAXIS, Index.ELLIPSIS or arrays");
-            }
-        }
-        return out;
-    }
-
-    /** {@code x[index]} with NumPy semantics. */
-    public static Array get(Array x, List<Object> index) {
-        int[] shape = x.shape();
-        List<Object> items = expandEllipsis(index, shape.length);
-        int r = shape.length;
-        int[] start = new int[r], limit = new int[r], strides = new int[r];
-        List<Integer> squeezed = new ArrayList<>();
-        List<Integer> newAxes = new ArrayList<>();
-        boolean trivial = true, unitStrides = true;
-        int axis = 0, outAxis = 0;
-        for (Object item : items) {
-            switch (item) {
-                case Index.NewAxis n -> newAxes.add(outAxis++);
-                case Integer k -> {
-                    int n = shape[axis];
-                    int i = k < 0 ? k + n : k;
-                    if (i < 0 || i >= n) {
-                        throw new IndexOutOfBoundsException("index " + k + " is out of bounds for axis " + axis
-                                + " with size " + n);
-                    }
-                    start[axis] = i;
-                    limit[axis] = i + 1;
-                    strides[axis] = 1;
-                    squeezed.add(axis);
-                    trivial = false;
-                    axis++;
-                }
-                case Index.Slice s -> {
-                    int n = shape[axis];
-                    int step = s.step() == null ? 1 : s.step();
-                    if (step < 0) throw new UnsupportedOperationException("negative slice steps are not supported yet");
-                    int lo = clampIndex(s.start(), n, 0);
-                    int hi = Math.max(lo, clampIndex(s.stop(), n, n));
-                    start[axis] = lo;
-                    limit[axis] = hi;
-                    strides[axis] = step;
-                    if (lo != 0 || hi != n || step != 1) trivial = false;
-                    if (step != 1) unitStrides = false;
-                    axis++;
-                    outAxis++;
-                }
-                default -> throw new UnsupportedOperationException("advanced indexing with " + item + " is not supported yet");
-            }
-        }
-        Array y = x;
-        if (!trivial) y = Lax.slice(y, start, limit, unitStrides ? null : strides);
-        if (!squeezed.isEmpty()) y = Lax.squeeze(y, squeezed.stream().mapToInt(Integer::intValue).toArray());
-        if (!newAxes.isEmpty()) y = Jnp.expandDims(y, newAxes.stream().mapToInt(Integer::intValue).toArray());
-        return y;
-    }
-
-    private static int clampIndex(Integer v, int n, int dflt) {
-        if (v == null) return dflt;
-        int i = v < 0 ? v + n : v;
-        return Math.max(0, Math.min(n, i));
-    }
-
-    private static List<Object> expandEllipsis(List<Object> index, int rank) {
-        int used = 0, ellipses = 0;
-        for (Object o : index) {
-            if (o instanceof Index.Ellipsis) ellipses++;
-            else if (!(o instanceof Index.NewAxis)) used++;
-        }
-        if (ellipses > 1) throw new IllegalArgumentException("an index can only have a single ellipsis ('...')");
-        if (used > rank) {
-            throw new IndexOutOfBoundsException("too many indices for array: array is " + rank + "-dimensional, but "
-                    + used + " were indexed");
-        }
-        List<Object> out = new ArrayList<>();
-        for (Object o : index) {
-            if (o instanceof Index.Ellipsis) for (int i = 0; i < rank - used; i++) out.add(Index.ALL);
-            else out.add(o);
-        }
-        if (ellipses == 0) for (int i = 0; i < rank - used; i++) out.add(Index.ALL);
-        return out;
-    }
+    /**
+     * {@code x[index]} with NumPy semantics.
+     *
+     * @throws IndexOutOfBoundsException for too many indices or a boolean mask of the wrong shape
+     * @throws NonConcreteBooleanIndexError for a traced boolean mask
+     */
+    public static Array get(Array x, List<Object> index) { return IndexLowering.take(x, index, null, null); }
 
     /**
      * The target of a functional update, as JAX's {@code x.at[idx]}: each method returns a new array.
+     * Values broadcast to the indexed shape and are converted to {@code array}'s dtype; repeated
+     * indices all apply for {@code add}, {@code multiply}, {@code min} and {@code max} (for {@code set}
+     * which one wins is unspecified); out-of-bounds updates are dropped.
      *
      * @param array the array to update
-     * @param index the normalised index
+     * @param index the normalised index ({@link #parse} or {@link #of})
      */
     public record Ref(Array array, List<Object> index) {
-        /** {@code x.at[idx].get()}: the same as {@code x[idx]}. */
-        public Array get() { return Indexing.get(array, index); }
+        /** Copies the index. */
+        public Ref {
+            index = List.copyOf(index);
+        }
+
+        /** {@code x.at[idx].get()}: the same as {@code x[idx]} (out-of-bounds reads clamp). */
+        public Array get() { return IndexLowering.take(array, index, null, null); }
+
+        /**
+         * {@code x.at[idx].get(mode=..., fill_value=...)}.
+         *
+         * @param mode {@code "clip"}, {@code "fill"} (out-of-bounds reads give {@code fillValue}) or
+         *     {@code "promise_in_bounds"}
+         * @param fillValue the value of out-of-bounds reads in {@code "fill"} mode, or null for NaN /
+         *     the smallest signed integer / the largest unsigned integer / true
+         */
+        public Array get(String mode, Object fillValue) {
+            return IndexLowering.take(array, index, GatherScatterMode.parse(mode), fillValue);
+        }
 
         /** {@code x.at[idx].set(v)}. */
-        public Array set(Object v) { throw new UnsupportedOperationException("at().set is not implemented yet"); }
+        public Array set(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.SET, null); }
+
+        /** {@code x.at[idx].set(v, mode=...)} with mode {@code "drop"}, {@code "clip"} or {@code "promise_in_bounds"}. */
+        public Array set(Object v, String mode) {
+            return Updates.scatter(array, index, v, Lax.ScatterKind.SET, GatherScatterMode.parse(mode));
+        }
+
+        /** {@code x.at[idx].add(v)}: repeated indices accumulate. */
+        public Array add(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.ADD, null); }
+
+        /** {@code x.at[idx].add(v, mode=...)}. */
+        public Array add(Object v, String mode) {
+            return Updates.scatter(array, index, v, Lax.ScatterKind.ADD, GatherScatterMode.parse(mode));
+        }
+
+        /** {@code x.at[idx].subtract(v)}. */
+        public Array subtract(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.SUB, null); }
+
+        /** {@code x.at[idx].multiply(v)}. */
+        public Array multiply(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.MUL, null); }
+
+        /** {@code x.at[idx].divide(v)}: {@code x / ones.at[idx].multiply(v)}. */
+        public Array divide(Object v) {
+            Array ones = Updates.ones(array);
+            return Jnp.divide(array, Updates.scatter(ones, index, v, Lax.ScatterKind.MUL, null));
+        }
+
+        /** {@code x.at[idx].power(v)}: {@code x ** ones.at[idx].multiply(v)}. */
+        public Array power(Object v) {
+            Array ones = Updates.ones(array);
+            return Jnp.power(array, Updates.scatter(ones, index, v, Lax.ScatterKind.MUL, null));
+        }
+
+        /** {@code x.at[idx].min(v)}. */
+        public Array min(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.MIN, null); }
+
+        /** {@code x.at[idx].max(v)}. */
+        public Array max(Object v) { return Updates.scatter(array, index, v, Lax.ScatterKind.MAX, null); }
     }
 }

@@ -231,13 +231,197 @@ public final class Jnp {
         return Lax.stack(xs, Axes.normalize("stack", axis, r + 1));
     }
 
+    /** Stacks arrays along a new first axis. */
+    public static Array stack(List<? extends Object> arrays) { return stack(arrays, 0); }
+
+    /** The array flattened to one dimension (row-major), as a {@code reshape}. */
+    public static Array ravel(Object x) { return Shapes.ravel(x); }
+
+    /** Swaps two axes ({@code transpose}). */
+    public static Array swapaxes(Object x, int axis1, int axis2) { return Shapes.swapaxes(x, axis1, axis2); }
+
+    /** Moves axis {@code source} to position {@code destination} ({@code transpose}). */
+    public static Array moveaxis(Object x, int source, int destination) {
+        return Shapes.moveaxis(x, new int[] {source}, new int[] {destination});
+    }
+
+    /** Moves several axes to new positions; the other axes keep their order. */
+    public static Array moveaxis(Object x, int[] source, int[] destination) {
+        return Shapes.moveaxis(x, source, destination);
+    }
+
+    /** The arrays broadcast against each other to their common shape. */
+    public static List<Array> broadcastArrays(Object... xs) { return Shapes.broadcastArrays(xs); }
+
+    /**
+     * Joins arrays along an existing axis, promoting dtypes; {@code axis} null flattens them first.
+     *
+     * @throws IllegalArgumentException if the list is empty, an array is 0-d, or shapes differ off the axis
+     */
+    public static Array concatenate(List<? extends Object> arrays, Integer axis) { return Shapes.concatenate(arrays, axis); }
+
+    /** Joins arrays along axis 0. */
+    public static Array concatenate(List<? extends Object> arrays) { return Shapes.concatenate(arrays, 0); }
+
+    /** Joins arrays column-wise: along axis 1, or axis 0 for 1-d arrays (scalars become 1-d). */
+    public static Array hstack(List<? extends Object> arrays) { return Shapes.hstack(arrays); }
+
+    /** Joins arrays row-wise, along axis 0 after making each at least 2-d. */
+    public static Array vstack(List<? extends Object> arrays) { return Shapes.vstack(arrays); }
+
+    /**
+     * Splits into {@code sections} equal pieces along {@code axis}.
+     *
+     * @throws IllegalArgumentException if the axis size is not divisible by {@code sections}
+     */
+    public static List<Array> split(Object x, int sections, int axis) { return Shapes.split(x, sections, axis); }
+
+    /** Splits into equal pieces along axis 0. */
+    public static List<Array> split(Object x, int sections) { return Shapes.split(x, sections, 0); }
+
+    /** Splits along {@code axis} before each of the (non-decreasing) {@code indices}. */
+    public static List<Array> split(Object x, int[] indices, int axis) { return Shapes.split(x, indices, axis); }
+
+    /** Repeats the whole array {@code reps[k]} times along each axis (leading axes are added as needed). */
+    public static Array tile(Object x, int... reps) { return Shapes.tile(x, reps); }
+
+    /** Repeats each element {@code repeats} times along {@code axis} (null: of the flattened array). */
+    public static Array repeat(Object x, int repeats, Integer axis) { return Shapes.repeat(x, repeats, axis); }
+
+    /** Repeats element {@code i} along {@code axis} {@code repeats[i]} times (null axis: flattened). */
+    public static Array repeat(Object x, int[] repeats, Integer axis) { return Shapes.repeat(x, repeats, axis); }
+
+    /** Reverses the order of elements along the given axes (all axes when none are given). */
+    public static Array flip(Object x, int... axes) { return Shapes.flip(x, axes); }
+
+    /** Rolls elements by {@code shift} along {@code axis}; null axis rolls the flattened array. */
+    public static Array roll(Object x, int shift, Integer axis) {
+        return Shapes.roll(x, new int[] {shift}, axis == null ? null : new int[] {axis});
+    }
+
+    /** Rolls by {@code shifts[k]} along {@code axes[k]} (one of them may have a single element, broadcast). */
+    public static Array roll(Object x, int[] shifts, int[] axes) { return Shapes.roll(x, shifts, axes); }
+
+    /**
+     * Pads with zeros: {@code padWidth} is {@code {{before, after}, ...}} per axis, or one pair for all.
+     *
+     * {@snippet :
+     * Array p = Jnp.pad(Jnp.ones(2, 2), new int[][] {{1, 1}});   // 4x4, ones in the middle
+     * }
+     */
+    public static Array pad(Object x, int[][] padWidth) { return Padding.pad(x, padWidth, "constant", null); }
+
+    /** Pads every axis by {@code width} on both sides with zeros. */
+    public static Array pad(Object x, int width) { return Padding.pad(x, new int[][] {{width, width}}, "constant", null); }
+
+    /**
+     * Pads with a NumPy mode: {@code "constant"}, {@code "edge"}, {@code "reflect"}, {@code "symmetric"}
+     * or {@code "wrap"}.
+     */
+    public static Array pad(Object x, int[][] padWidth, String mode) { return Padding.pad(x, padWidth, mode, null); }
+
+    /** Constant padding with {@code constantValues} (a scalar, or per-axis (before, after) values). */
+    public static Array pad(Object x, int[][] padWidth, String mode, Object constantValues) {
+        return Padding.pad(x, padWidth, mode, constantValues);
+    }
+
     /** This array converted to {@code dtype}. */
     public static Array astype(Object x, DType dtype) { return Lax.convertElementType(asarray(x), dtype.canonicalize()); }
 
     // == section: linalg ==
 
-    /** Matrix product. */
-    public static Array matmul(Object x, Object y) { throw new UnsupportedOperationException("matmul: not implemented yet"); }
+    /**
+     * NumPy's {@code dot}: the sum product over the last axis of {@code x} and the second-to-last of
+     * {@code y} (the last when {@code y} is 1-d); a scalar operand multiplies.
+     */
+    public static Array dot(Object x, Object y) { return Linalg.dot(x, y); }
+
+    /**
+     * Matrix product with NumPy's {@code matmul} rules: 1-d operands are promoted to matrices and back,
+     * leading batch dimensions broadcast.
+     *
+     * {@snippet :
+     * Array c = Jnp.matmul(Jnp.ones(2, 3), Jnp.ones(3, 4));   // shape (2, 4), all 3.0
+     * }
+     *
+     * @throws IllegalArgumentException if an operand is 0-d or the contracted sizes differ
+     */
+    public static Array matmul(Object x, Object y) { return Linalg.matmul(x, y); }
+
+    /** Sum product over the last {@code axes} axes of {@code x} and the first {@code axes} of {@code y}. */
+    public static Array tensordot(Object x, Object y, int axes) { return Linalg.tensordot(x, y, axes); }
+
+    /** Sum product over {@code axesX[i]} of {@code x} paired with {@code axesY[i]} of {@code y}. */
+    public static Array tensordot(Object x, Object y, int[] axesX, int[] axesY) {
+        return Linalg.tensordot(x, y, axesX, axesY);
+    }
+
+    /**
+     * Einstein summation with subscripts such as {@code "ij,jk->ik"} (or NumPy's implicit output).
+     *
+     * {@snippet :
+     * Array t = Jnp.einsum("ii->", Jnp.ones(3, 3));          // trace: 3.0
+     * }
+     */
+    public static Array einsum(String subscripts, Object... operands) { return Einsum.einsum(subscripts, operands); }
+
+    /** The outer product of the flattened operands. */
+    public static Array outer(Object x, Object y) { return Linalg.outer(x, y); }
+
+    /** Sum product over the last axes of both operands. */
+    public static Array inner(Object x, Object y) { return Linalg.inner(x, y); }
+
+    /** The dot product of the flattened operands. */
+    public static Array vdot(Object x, Object y) { return Linalg.vdot(x, y); }
+
+    /** The sum of the main diagonal. */
+    public static Array trace(Object x) { return Linalg.trace(x, 0, 0, 1); }
+
+    /** The sum of the diagonal {@code offset} of the 2-d slices over {@code axis1} and {@code axis2}. */
+    public static Array trace(Object x, int offset, int axis1, int axis2) { return Linalg.trace(x, offset, axis1, axis2); }
+
+    // == section: sorting ==
+
+    /** Sorted copy along the last axis (NaNs last). */
+    public static Array sort(Object x) { return Sorting.sort(x, -1, true, false); }
+
+    /** Sorted copy along {@code axis}; null sorts the flattened array. */
+    public static Array sort(Object x, Integer axis) { return Sorting.sort(x, axis, true, false); }
+
+    /** Sorted copy along {@code axis} (null: flattened), optionally in descending order. */
+    public static Array sort(Object x, Integer axis, boolean descending) { return Sorting.sort(x, axis, true, descending); }
+
+    /** The indices that sort {@code x} along the last axis (stable). */
+    public static Array argsort(Object x) { return Sorting.argsort(x, -1, true, false); }
+
+    /** The indices that sort {@code x} along {@code axis} (null: flattened), stable. */
+    public static Array argsort(Object x, Integer axis) { return Sorting.argsort(x, axis, true, false); }
+
+    /** The indices that sort {@code x} along {@code axis}, stable or not, ascending or descending. */
+    public static Array argsort(Object x, Integer axis, boolean stable, boolean descending) {
+        return Sorting.argsort(x, axis, stable, descending);
+    }
+
+    /**
+     * The sorted distinct values of the flattened array. Concrete arrays only: the result's size depends
+     * on the values.
+     *
+     * @throws dev.jaxvm.core.ConcretizationTypeError on a traced array
+     */
+    public static Array unique(Object x) { return Sorting.unique(x); }
+
+    /**
+     * The indices of the non-zero elements, one int32 array per dimension. Concrete arrays only.
+     *
+     * @throws dev.jaxvm.core.ConcretizationTypeError on a traced array
+     */
+    public static List<Array> nonzero(Object x) { return Sorting.nonzero(x); }
+
+    /** Where {@code v}'s elements would be inserted into the sorted 1-d {@code a} (side "left"). */
+    public static Array searchsorted(Object a, Object v) { return Sorting.searchsorted(a, v, "left"); }
+
+    /** As {@link #searchsorted(Object, Object)} with side {@code "left"} or {@code "right"}. */
+    public static Array searchsorted(Object a, Object v, String side) { return Sorting.searchsorted(a, v, side); }
 
     /** The abstract type of an array-like argument: Java scalars are weak (bool is strong). */
     static ArrayType typeOf(Object x) { return Promote.typeOf(x); }

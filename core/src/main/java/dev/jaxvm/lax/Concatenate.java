@@ -1,0 +1,82 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * {@code concatenate}: joins operands of equal dtype along an existing dimension; the other
+ * dimensions must agree.
+ *
+ * @param dimension the non-negative axis to join along
+ */
+public record Concatenate(int dimension) implements ShapePrimitive, Batchable {
+    @Override
+    public String name() { return "concatenate"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.isEmpty()) throw new IllegalArgumentException("concatenate requires a non-empty sequences of arrays");
+        ArrayType first = in.getFirst();
+        StringJoiner shapes = new StringJoiner(", ");
+        StringJoiner dtypes = new StringJoiner(", ");
+        boolean sameDtype = true, weak = true;
+        for (ArrayType t : in) {
+            shapes.add(t.shape().toString());
+            dtypes.add(t.dtype().toString());
+            sameDtype &= t.dtype() == first.dtype();
+            weak &= t.weakType();
+        }
+        if (!sameDtype) {
+            throw new IllegalArgumentException("lax.concatenate requires arguments to have the same dtypes, got " + dtypes
+                    + ". (Tip: jnp.concatenate is a similar function that does automatic type promotion on inputs).");
+        }
+        int r = first.rank();
+        if (dimension < 0 || dimension >= r) {
+            throw new IllegalArgumentException("concatenate dimension out of bounds: dimension " + dimension
+                    + " for shapes " + shapes + ".");
+        }
+        int total = 0;
+        for (ArrayType t : in) {
+            boolean ok = t.rank() == r;
+            for (int k = 0; ok && k < r; k++) ok = k == dimension || t.shape().dim(k) == first.shape().dim(k);
+            if (!ok) {
+                throw new IllegalArgumentException("Cannot concatenate arrays with shapes that differ in dimensions other"
+                        + " than the one being concatenated: concatenating along dimension " + dimension + " for shapes "
+                        + shapes + ".");
+            }
+            total += t.shape().dim(dimension);
+        }
+        int[] d = first.shape().dims();
+        d[dimension] = total;
+        return List.of(new ArrayType(new Shape(d), first.dtype(), weak));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        ArrayType t = out.getFirst();
+        int[] od = t.shape().dims();
+        int inner = 1;
+        for (int k = dimension + 1; k < od.length; k++) inner *= od[k];
+        int outer = 1;
+        for (int k = 0; k < dimension; k++) outer *= od[k];
+        Object dst = Storage.allocate(t.dtype(), t.size());
+        int row = od[dimension] * inner;
+        int offset = 0;
+        for (DenseArray a : in) {
+            int chunk = a.type().shape().dim(dimension) * inner;
+            for (int o = 0; o < outer; o++) System.arraycopy(a.buffer(), o * chunk, dst, o * row + offset, chunk);
+            offset += chunk;
+        }
+        return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** All operands batch-first; joining one axis later. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, Concatenate::new); }
+}

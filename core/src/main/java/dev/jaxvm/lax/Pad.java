@@ -1,0 +1,114 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code pad}: pads the operand with a scalar {@code padding_value} (second operand), per dimension
+ * {@code (low, high, interior)}; negative low/high crop.
+ *
+ * @param paddingConfig one entry per operand dimension
+ */
+public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable {
+    /**
+     * The padding of one dimension, printed as Python's tuple {@code (low, high, interior)}.
+     *
+     * @param low padding before the first element (negative crops)
+     * @param high padding after the last element (negative crops)
+     * @param interior padding between elements (non-negative)
+     */
+    public record Dim(PyInt low, PyInt high, PyInt interior) {
+        /** Plain ints. */
+        public static Dim of(int low, int high, int interior) {
+            return new Dim(PyInt.of(low), PyInt.of(high), PyInt.of(interior));
+        }
+
+        @Override
+        public String toString() { return "(" + low + ", " + high + ", " + interior + ")"; }
+    }
+
+    /** Copies the configuration. */
+    public Pad {
+        paddingConfig = List.copyOf(paddingConfig);
+    }
+
+    /** A configuration from {@code {low, high, interior}} triples of plain ints. */
+    public static Pad of(int[][] config) {
+        List<Dim> dims = new ArrayList<>();
+        for (int[] c : config) {
+            if (c.length != 3) throw new IllegalArgumentException("pad: each padding_config entry must be (low, high, interior)");
+            dims.add(Dim.of(c[0], c[1], c[2]));
+        }
+        return new Pad(dims);
+    }
+
+    @Override
+    public String name() { return "pad"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.size() != 2) throw new IllegalArgumentException("pad takes an operand and a padding value, got " + in.size());
+        ArrayType x = in.get(0), v = in.get(1);
+        if (x.dtype() != v.dtype()) {
+            throw new IllegalArgumentException("pad operand and padding_value must be same dtype: got " + x.dtype()
+                    + " and " + v.dtype() + ".");
+        }
+        if (v.rank() != 0) throw new IllegalArgumentException("pad: padding_value must be a scalar, got shape " + v.shape());
+        if (paddingConfig.size() != x.rank()) {
+            throw new IllegalArgumentException("length of padding_config must equal the number of axes of operand, got"
+                    + " padding_config " + configString() + " for operand shape " + x.shape());
+        }
+        int[] d = x.shape().dims();
+        for (int k = 0; k < d.length; k++) {
+            Dim c = paddingConfig.get(k);
+            if (c.interior().value() < 0) {
+                throw new IllegalArgumentException("interior padding in padding_config must be nonnegative, got"
+                        + " padding_config " + configString());
+            }
+            long n = (long) c.low().value() + c.high().value() + d[k] + (long) Math.max(0, d[k] - 1) * c.interior().value();
+            if (n < 0) {
+                throw new IllegalArgumentException("Dimension size after padding is not at least 0, got result shape"
+                        + " dimension " + n + " for padding_config " + configString() + " and operand shape " + x.shape());
+            }
+            d[k] = Math.toIntExact(n);
+        }
+        return List.of(x.withShape(new Shape(d)).withWeakType(x.weakType() && v.weakType()));
+    }
+
+    private String configString() { return dev.jaxvm.core.Py.str(paddingConfig); }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.get(0), v = in.get(1);
+        ArrayType t = out.getFirst();
+        int[] od = t.shape().dims();
+        int[] xd = x.type().shape().dims();
+        int[] xs = x.type().shape().strides();
+        int[] idx = new int[od.length];
+        Object dst = Storage.allocate(t.dtype(), t.size());
+        for (int i = 0; i < t.size(); i++) {
+            IndexMaps.unravel(i, od, idx);
+            int src = 0;
+            for (int k = 0; k < od.length && src >= 0; k++) {
+                Dim c = paddingConfig.get(k);
+                int step = c.interior().value() + 1;
+                int pos = idx[k] - c.low().value();
+                if (pos < 0 || pos % step != 0 || pos / step >= xd[k]) src = -1;
+                else src += (pos / step) * xs[k];
+            }
+            if (src >= 0) Storage.copyElement(x.buffer(), src, dst, i);
+            else Storage.copyElement(v.buffer(), 0, dst, i);
+        }
+        return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** The batch axis is not padded; a batched padding value goes through a select. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return PadBatching.pad(this, args, dims); }
+}

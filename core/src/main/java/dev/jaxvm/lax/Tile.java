@@ -1,0 +1,53 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.Shape;
+import java.util.List;
+
+/**
+ * {@code tile}: repeats the whole operand {@code reps[k]} times along each axis {@code k}
+ * ({@code jnp.tile}, JAX 0.10+).
+ *
+ * @param reps non-negative repetitions, one per operand axis
+ */
+public record Tile(Ints reps) implements ShapePrimitive, Batchable {
+    @Override
+    public String name() { return "tile"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        ArrayType x = in.getFirst();
+        if (reps.size() != x.rank()) {
+            throw new IllegalArgumentException("reps length must be equal to the ndim of x, got len(reps)=" + reps.size()
+                    + " and x.ndim=" + x.rank() + ".");
+        }
+        int[] d = x.shape().dims();
+        for (int k = 0; k < d.length; k++) {
+            if (reps.get(k) < 0) throw new IllegalArgumentException("tile: reps must be non-negative, got " + reps);
+            d[k] = Math.multiplyExact(d[k], reps.get(k));
+        }
+        return List.of(x.withShape(new Shape(d)));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        int[] od = out.getFirst().shape().dims();
+        int[] xd = x.type().shape().dims();
+        int[] xs = x.type().shape().strides();
+        int[] idx = new int[od.length];
+        return List.of(IndexMaps.gather(x, out.getFirst(), i -> {
+            IndexMaps.unravel(i, od, idx);
+            int src = 0;
+            for (int k = 0; k < od.length; k++) src += (idx[k] % xd[k]) * xs[k];
+            return src;
+        }));
+    }
+
+    /** The batch axis is tiled once. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return Batched.of(Lax.tile(args.getFirst(), BatchRules.insert(reps.values(), dims.get(0), 1)), dims.get(0)); }
+}
