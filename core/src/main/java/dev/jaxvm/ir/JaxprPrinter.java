@@ -144,9 +144,10 @@ public final class JaxprPrinter {
         Doc eqnDoc = Doc.join(Doc.brk("; "), eqns);
         Doc outvars = Doc.concat(Doc.text("("), vars(j.outvars(), ",", false),
                 Doc.text(j.outvars().size() == 1 ? ",)" : ")"));
-        return Doc.concat(Doc.group(Doc.nest(2, Doc.concat(
+        // " }" is inside the group, as in JAX's pp_jaxpr_skeleton: it counts when deciding to break.
+        return Doc.group(Doc.concat(Doc.nest(2, Doc.concat(
                 Doc.text("{ "), Doc.text("lambda "), constvars, Doc.text("; "), invars, Doc.text(". "), Doc.text("let"),
-                Doc.nest(2, Doc.concat(Doc.brk(), eqnDoc)), Doc.brk(), Doc.text("in "), outvars))), Doc.text(" }"));
+                Doc.nest(2, Doc.concat(Doc.brk(), eqnDoc)), Doc.brk(), Doc.text("in "), outvars)), Doc.text(" }")));
     }
 
     private Doc vars(List<? extends Atom> vs, String separator, boolean withTypes) {

@@ -48,7 +48,7 @@ class CatalogTracesTest {
                 }
             }
             assertTrue(text != null, p.name() + " traces for no dtype");
-            assertTrue(text.contains(" = " + p.name() + " a" + (binary ? " b" : "") + " in"), text);
+            assertTrue(text.replaceAll("\\s+", " ").contains(" = " + p.name() + " a" + (binary ? " b" : "") + " in"), text);
             traced++;
         }
         assertTrue(traced >= 40, "only " + traced + " elementwise primitives found");
