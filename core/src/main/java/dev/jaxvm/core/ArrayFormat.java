@@ -1,122 +1,132 @@
 package dev.jaxvm.core;
 
 import dev.jaxvm.DType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.util.function.IntFunction;
 
 /**
- * Formats arrays as JAX's {@code repr} does, following NumPy's {@code array2string} defaults:
- * precision 8 in "maxprec" mode, values right-aligned to a common width, line width 75, and arrays
- * of more than 1000 elements summarised with {@code ...} (3 edge items).
+ * Formats arrays as JAX's {@code repr} does: NumPy's {@code array2string} with its defaults
+ * (precision 8 in "maxprec" mode, line width 75 less the {@code ","} suffix, arrays of more than 1000
+ * elements summarised with {@code ...} and 3 edge items), prefix {@code "Array("}, then the dtype
+ * (and {@code weak_type=True}). A port of {@code numpy/_core/arrayprint.py} (NumPy 2.x, non-legacy).
  */
 final class ArrayFormat {
     private static final int LINE_WIDTH = 75;
     private static final int THRESHOLD = 1000;
     private static final int EDGE_ITEMS = 3;
     private static final int PRECISION = 8;
+    private static final String PREFIX = "Array(";
 
     private ArrayFormat() {}
 
     static String repr(DenseArray a) {
         ArrayType t = a.type();
-        String prefix = "Array(";
-        String suffix = ", dtype=" + t.dtype().numpyName() + (t.weakType() ? ", weak_type=True" : "") + ")";
-        if (t.dtype() == DType.FLOAT0) return prefix + "float0" + suffix;
-        boolean summarize = t.size() > THRESHOLD;
-        String[] cells = cells(a, summarize);
-        int width = 0;
-        for (String c : cells) if (c != null) width = Math.max(width, c.length());
-        if (t.rank() == 0) return prefix + cells[0] + suffix;
-        if (t.size() == 0) return prefix + "[]" + ", shape=" + t.shape() + suffix.substring(0, suffix.length());
-        StringBuilder b = new StringBuilder();
-        int[] dims = t.shape().dims();
-        int[] strides = t.shape().strides();
-        format(b, cells, dims, strides, 0, 0, width, " ".repeat(prefix.length() + 1), summarize);
-        return prefix + b + suffix;
+        String dtypeStr = "dtype=" + t.dtype().numpyName() + (t.weakType() ? ", weak_type=True" : "");
+        if (t.dtype() == DType.FLOAT0) return PREFIX + "shape=" + t.shape() + ", " + dtypeStr + ")";
+        String s = t.size() == 0 ? "[], shape=" + t.shape() : array2string(a);
+        int lastLineLen = s.length() - s.lastIndexOf('\n') + 1;
+        // JAX's own layout rule: when the dtype does not fit on the last line it is indented, not wrapped.
+        String sep = lastLineLen + dtypeStr.length() + 2 > LINE_WIDTH ? " ".repeat(PREFIX.length()) : " ";
+        return PREFIX + s + "," + sep + dtypeStr + ")";
     }
 
-    private static void format(StringBuilder b, String[] cells, int[] dims, int[] strides, int axis, int offset,
-                               int width, String indent, boolean summarize) {
-        b.append('[');
-        int n = dims[axis];
-        boolean cut = summarize && n > 2 * EDGE_ITEMS;
-        if (axis == dims.length - 1) {
-            int lineStart = b.length() - (b.lastIndexOf("\n") + 1);
-            int col = indent.length() - 1 + lineStart - lineStart; // column after '['
-            col = currentColumn(b);
-            for (int i = 0; i < n; i++) {
-                if (cut && i == EDGE_ITEMS) {
-                    String s = "...,";
-                    if (col + 1 + s.length() > LINE_WIDTH) { b.append('\n').append(indent); col = indent.length(); }
-                    else if (i > 0) { b.append(' '); col++; }
-                    b.append(s);
-                    col += s.length();
-                    i = n - EDGE_ITEMS - 1;
-                    continue;
-                }
-                String cell = pad(cells[offset + i * strides[axis]], width);
-                String piece = cell + (i < n - 1 ? "," : "");
-                if (i > 0) {
-                    if (col + 1 + piece.length() > LINE_WIDTH - (i == n - 1 ? 1 : 0)) {
-                        b.append('\n').append(indent);
-                        col = indent.length();
-                    } else {
-                        b.append(' ');
-                        col++;
-                    }
-                }
-                b.append(piece);
-                col += piece.length();
-            }
-        } else {
-            String nl = "\n".repeat(dims.length - axis - 1);
-            for (int i = 0; i < n; i++) {
-                if (cut && i == EDGE_ITEMS) {
-                    b.append("...,").append(nl).append(indent);
-                    i = n - EDGE_ITEMS - 1;
-                    continue;
-                }
-                format(b, cells, dims, strides, axis + 1, offset + i * strides[axis], width, indent + " ", summarize);
-                if (i < n - 1) b.append(',').append(nl).append(indent);
-            }
-        }
-        b.append(']');
-    }
-
-    private static int currentColumn(StringBuilder b) {
-        return b.length() - (b.lastIndexOf("\n") + 1) + "Array(".length();
-    }
-
-    private static String pad(String s, int width) {
-        return " ".repeat(Math.max(0, width - s.length())) + s;
-    }
-
-    /** The text of every element that will be shown (null for summarised-away elements). */
-    private static String[] cells(DenseArray a, boolean summarize) {
-        int n = a.size();
-        String[] out = new String[n];
-        DType t = a.dtype();
+    private static String array2string(DenseArray a) {
+        boolean summarize = a.size() > THRESHOLD;
         boolean[] shown = shownMask(a.type().shape(), summarize);
-        if (t.isFloating()) return floatCells(a, shown);
-        for (int i = 0; i < n; i++) {
-            if (!shown[i]) continue;
-            out[i] = switch (t) {
-                case BOOL, FLOAT0 -> a.getBoolean(i) ? " True" : "False";
-                case UINT64 -> Long.toUnsignedString(a.getLong(i));
-                case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32 -> Long.toString(a.getLong(i));
-                case FLOAT16, BFLOAT16, FLOAT32, FLOAT64 -> throw new AssertionError();
-            };
-        }
-        if (t == DType.BOOL) {
-            boolean anyFalse = false;
-            for (int i = 0; i < n; i++) if (shown[i] && !a.getBoolean(i)) anyFalse = true;
-            if (!anyFalse || n == 1 || a.type().rank() == 0) {
-                for (int i = 0; i < n; i++) if (out[i] != null) out[i] = out[i].strip();
-            }
-        }
-        return out;
+        IntFunction<String> fmt = formatter(a, shown);
+        String nextLinePrefix = " " + " ".repeat(PREFIX.length());
+        int[] dims = a.type().shape().dims();
+        return new Recurser(dims, a.type().shape().strides(), fmt, summarize).format(0, 0, nextLinePrefix,
+                LINE_WIDTH - 1);
     }
 
+    /** NumPy's {@code _formatArray} recursion. */
+    private record Recurser(int[] dims, int[] strides, IntFunction<String> fmt, boolean summarize) {
+        String format(int axis, int offset, String hangingIndent, int currWidth) {
+            int axesLeft = dims.length - axis;
+            if (axesLeft == 0) return fmt.apply(offset);
+            String nextIndent = hangingIndent + " ";
+            int nextWidth = currWidth - 1;
+            int n = dims[axis];
+            boolean showSummary = summarize && 2 * EDGE_ITEMS < n;
+            int leading = showSummary ? EDGE_ITEMS : 0;
+            int trailing = showSummary ? EDGE_ITEMS : n;
+            StringBuilder s = new StringBuilder();
+            if (axesLeft == 1) {
+                int elemWidth = currWidth - 1;
+                String[] line = {hangingIndent};
+                for (int i = 0; i < leading; i++) {
+                    extend(s, line, format(axis + 1, offset + i * strides[axis], nextIndent, nextWidth), elemWidth,
+                            hangingIndent);
+                    line[0] += ", ";
+                }
+                if (showSummary) {
+                    extend(s, line, "...", elemWidth, hangingIndent);
+                    line[0] += ", ";
+                }
+                for (int i = trailing; i > 1; i--) {
+                    extend(s, line, format(axis + 1, offset + (n - i) * strides[axis], nextIndent, nextWidth),
+                            elemWidth, hangingIndent);
+                    line[0] += ", ";
+                }
+                extend(s, line, format(axis + 1, offset + (n - 1) * strides[axis], nextIndent, nextWidth), elemWidth,
+                        hangingIndent);
+                s.append(line[0]);
+            } else {
+                String lineSep = "," + "\n".repeat(axesLeft - 1);
+                for (int i = 0; i < leading; i++) {
+                    s.append(hangingIndent).append(format(axis + 1, offset + i * strides[axis], nextIndent, nextWidth))
+                            .append(lineSep);
+                }
+                if (showSummary) s.append(hangingIndent).append("...").append(lineSep);
+                for (int i = trailing; i > 1; i--) {
+                    s.append(hangingIndent).append(format(axis + 1, offset + (n - i) * strides[axis], nextIndent,
+                            nextWidth)).append(lineSep);
+                }
+                s.append(hangingIndent).append(format(axis + 1, offset + (n - 1) * strides[axis], nextIndent, nextWidth));
+            }
+            return "[" + s.substring(hangingIndent.length()) + "]";
+        }
+
+        /** NumPy's {@code _extendLine}: wraps before {@code word} unless the line holds only the indent. */
+        private static void extend(StringBuilder s, String[] line, String word, int lineWidth, String nextLinePrefix) {
+            boolean wrap = line[0].length() + word.length() > lineWidth && line[0].length() > nextLinePrefix.length();
+            if (wrap) {
+                s.append(line[0].stripTrailing()).append('\n');
+                line[0] = nextLinePrefix;
+            }
+            line[0] += word;
+        }
+    }
+
+    /** The element formatter, set up from the shown elements as NumPy's format classes are. */
+    private static IntFunction<String> formatter(DenseArray a, boolean[] shown) {
+        DType t = a.dtype();
+        return switch (t) {
+            case BOOL, FLOAT0 -> {
+                String trueStr = a.type().rank() == 0 ? "True" : " True";
+                yield i -> a.getBoolean(i) ? trueStr : "False";
+            }
+            case INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64 -> integerFormat(a, shown);
+            case BFLOAT16 -> i -> FloatDigits.general6(a.getDouble(i));
+            case FLOAT16, FLOAT32, FLOAT64 -> new FloatingFormat(a, shown)::format;
+        };
+    }
+
+    private static IntFunction<String> integerFormat(DenseArray a, boolean[] shown) {
+        int width = 0;
+        for (int i = 0; i < a.size(); i++) if (shown[i]) width = Math.max(width, intText(a, i).length());
+        int w = width;
+        return i -> {
+            String s = intText(a, i);
+            return " ".repeat(Math.max(0, w - s.length())) + s;
+        };
+    }
+
+    private static String intText(DenseArray a, int i) {
+        return a.dtype() == DType.UINT64 ? Long.toUnsignedString(a.getLong(i)) : Long.toString(a.getLong(i));
+    }
+
+    /** Which flat indices survive summarisation (all when not summarising). */
     private static boolean[] shownMask(Shape shape, boolean summarize) {
         int n = shape.size();
         boolean[] shown = new boolean[n];
@@ -138,62 +148,93 @@ final class ArrayFormat {
         return shown;
     }
 
-    private static String[] floatCells(DenseArray a, boolean[] shown) {
-        int n = a.size();
-        boolean f32 = a.dtype() != DType.FLOAT64;
-        double maxAbs = 0, minAbs = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            if (!shown[i]) continue;
-            double v = Math.abs(a.getDouble(i));
-            if (Double.isFinite(v) && v != 0) {
-                maxAbs = Math.max(maxAbs, v);
-                minAbs = Math.min(minAbs, v);
+    /** NumPy's {@code FloatingFormat} in "maxprec" mode with sign '-'. */
+    private static final class FloatingFormat {
+        private final DenseArray a;
+        private final DType t;
+        private boolean exp;
+        private int padLeft, padRight, precision = PRECISION, expSize = -1;
+
+        FloatingFormat(DenseArray a, boolean[] shown) {
+            this.a = a;
+            this.t = a.dtype();
+            double max = 0, min = Double.POSITIVE_INFINITY;
+            boolean anyFinite = false, anyNonFinite = false, negInf = false;
+            for (int i = 0; i < a.size(); i++) {
+                if (!shown[i]) continue;
+                double v = a.getDouble(i);
+                if (!Double.isFinite(v)) {
+                    anyNonFinite = true;
+                    negInf |= v == Double.NEGATIVE_INFINITY;
+                    continue;
+                }
+                anyFinite = true;
+                double abs = Math.abs(v);
+                if (abs != 0) {
+                    max = Math.max(max, abs);
+                    min = Math.min(min, abs);
+                }
+            }
+            if (min != Double.POSITIVE_INFINITY) {
+                exp = max >= expCutoff(t) || min < 0.0001 || max / min > 1000.;
+            }
+            if (anyFinite) measure(shown);
+            if (anyNonFinite) {
+                int offset = padRight + 1;
+                padLeft = Math.max(padLeft, Math.max(3 - offset, 3 + (negInf ? 1 : 0) - offset));
             }
         }
-        boolean sci = maxAbs >= 1e8 || minAbs < 1e-4 || (minAbs != Double.POSITIVE_INFINITY && maxAbs / minAbs > 1e3);
-        String[] out = new String[n];
-        int maxFrac = 0;
-        String[] ints = new String[n];
-        String[] fracs = new String[n];
-        for (int i = 0; i < n; i++) {
-            if (!shown[i]) continue;
+
+        /** {@code 10 ** min(8, finfo(dtype).precision)}: f16 1e3, f32 1e6, f64 1e8. */
+        private static double expCutoff(DType t) {
+            return switch (t) {
+                case FLOAT16 -> 1e3;
+                case FLOAT32 -> 1e6;
+                default -> 1e8;
+            };
+        }
+
+        private void measure(boolean[] shown) {
+            int maxInt = 0, maxFrac = 0, maxExp = 0;
+            for (int i = 0; i < a.size(); i++) {
+                double v = a.getDouble(i);
+                if (!shown[i] || !Double.isFinite(v)) continue;
+                if (exp) {
+                    String s = FloatDigits.scientific(t, v, PRECISION, 0, 2);
+                    int e = s.indexOf('e'), dot = s.indexOf('.');
+                    maxInt = Math.max(maxInt, dot);
+                    maxFrac = Math.max(maxFrac, e - dot - 1);
+                    maxExp = Math.max(maxExp, s.length() - e - 1);
+                } else {
+                    String s = FloatDigits.positional(t, v, PRECISION);
+                    int dot = s.indexOf('.');
+                    maxInt = Math.max(maxInt, dot);
+                    maxFrac = Math.max(maxFrac, s.length() - dot - 1);
+                }
+            }
+            padLeft = maxInt;
+            if (exp) {
+                expSize = maxExp - 1;
+                precision = maxFrac;
+                padRight = expSize + 2 + precision;
+            } else {
+                padRight = maxFrac;
+            }
+        }
+
+        String format(int i) {
             double v = a.getDouble(i);
             if (!Double.isFinite(v)) {
-                out[i] = Double.isNaN(v) ? "nan" : (v > 0 ? "inf" : "-inf");
-                continue;
+                String r = Double.isNaN(v) ? "nan" : (v < 0 ? "-inf" : "inf");
+                return " ".repeat(Math.max(0, padLeft + padRight + 1 - r.length())) + r;
             }
-            if (sci) {
-                out[i] = sciString(v, f32);
-                continue;
-            }
-            BigDecimal d = shortest(v, f32).setScale(PRECISION, RoundingMode.HALF_EVEN).stripTrailingZeros();
-            String s = d.scale() <= 0 ? d.setScale(0).toPlainString() : d.toPlainString();
-            if (v == 0 && 1 / v < 0) s = "-0";
+            String s = exp ? FloatDigits.scientific(t, v, PRECISION, precision, expSize)
+                    : FloatDigits.positional(t, v, PRECISION);
             int dot = s.indexOf('.');
-            ints[i] = dot < 0 ? s : s.substring(0, dot);
-            fracs[i] = dot < 0 ? "" : s.substring(dot + 1);
-            maxFrac = Math.max(maxFrac, fracs[i].length());
+            String left = " ".repeat(Math.max(0, padLeft - dot));
+            if (exp) return left + s;
+            int frac = s.length() - dot - 1;
+            return left + s + " ".repeat(Math.max(0, padRight - frac));
         }
-        if (!sci) {
-            for (int i = 0; i < n; i++) {
-                if (out[i] != null || ints[i] == null) continue;
-                out[i] = ints[i] + "." + fracs[i] + " ".repeat(maxFrac - fracs[i].length());
-            }
-        }
-        return out;
-    }
-
-    private static BigDecimal shortest(double v, boolean f32) {
-        return new BigDecimal(f32 ? Float.toString((float) v) : Double.toString(v));
-    }
-
-    private static String sciString(double v, boolean f32) {
-        BigDecimal d = shortest(v, f32);
-        BigDecimal r = d.round(new java.math.MathContext(PRECISION + 1, RoundingMode.HALF_EVEN)).stripTrailingZeros();
-        int exp = r.precision() - r.scale() - 1;
-        BigDecimal mant = r.movePointLeft(exp);
-        String m = mant.toPlainString();
-        if (!m.contains(".")) m = m + ".";
-        return m + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
     }
 }

@@ -14,6 +14,7 @@ public enum ScalarOp {
     EXP(1), EXP2(1), LOG(1), EXPM1(1), LOG1P(1), TANH(1), LOGISTIC(1),
     SIN(1), COS(1), TAN(1), ASIN(1), ACOS(1), ATAN(1), SINH(1), COSH(1), ASINH(1), ACOSH(1), ATANH(1),
     SQRT(1), RSQRT(1), CBRT(1), SQUARE(1), ABS(1), NOT(1), POPCNT(1), CLZ(1), COPY(1),
+    ERF(1), ERFC(1), ERF_INV(1), LGAMMA(1), DIGAMMA(1),
     ADD(2), SUB(2), MUL(2), DIV(2), REM(2), POW(2), MAX(2), MIN(2), ATAN2(2), NEXTAFTER(2),
     AND(2), OR(2), XOR(2), SHIFT_LEFT(2), SHIFT_RIGHT_ARITHMETIC(2), SHIFT_RIGHT_LOGICAL(2),
     EQ(2, true), NE(2, true), LT(2, true), LE(2, true), GT(2, true), GE(2, true);
@@ -67,6 +68,11 @@ public enum ScalarOp {
             case CBRT -> Math.cbrt(a);
             case SQUARE -> a * a;
             case ABS -> Math.abs(a);
+            case ERF -> SpecialMath.erf(a);
+            case ERFC -> SpecialMath.erfc(a);
+            case ERF_INV -> SpecialMath.erfInv(a);
+            case LGAMMA -> SpecialMath.lgamma(a);
+            case DIGAMMA -> SpecialMath.digamma(a);
             case NOT, POPCNT, CLZ, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL ->
                     throw new UnsupportedOperationException(name().toLowerCase() + " is not defined for floats");
             case COPY -> a;
@@ -134,7 +140,7 @@ public enum ScalarOp {
             case GT -> cmp(u, a, b) > 0 ? 1 : 0;
             case GE -> cmp(u, a, b) >= 0 ? 1 : 0;
             case EXP, EXP2, LOG, EXPM1, LOG1P, TANH, LOGISTIC, SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH,
-                 ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER ->
+                 ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, ATAN2, NEXTAFTER, ERF, ERFC, ERF_INV, LGAMMA, DIGAMMA ->
                     throw new UnsupportedOperationException(name().toLowerCase() + " is not defined for integers");
         };
     }

@@ -26,8 +26,13 @@ public interface Elementwise extends Primitive, Batchable {
         }
         for (int i = 0; i < in.size(); i++) {
             if (!accepts(in.get(i).dtype())) {
+                String what = acceptedDescription();
+                if (in.size() == 1) {
+                    throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype()
+                            + ". Accepted dtypes are subtypes of " + what + ".");
+                }
                 throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype()
-                        + " (argument " + i + ")");
+                        + " at position " + i + ". Accepted dtypes at position " + i + " are subtypes of " + what + ".");
             }
         }
         return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
@@ -42,5 +47,14 @@ public interface Elementwise extends Primitive, Batchable {
     @Override
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ElementwiseRules.evaluate(scalarOp(), in, out.getFirst()));
+    }
+
+    /** JAX's wording of {@link #accepts}, e.g. {@code "integer, bool"}. */
+    private String acceptedDescription() {
+        boolean b = accepts(dev.jaxvm.DType.BOOL), n = accepts(dev.jaxvm.DType.INT32), f = accepts(dev.jaxvm.DType.FLOAT32);
+        if (b && n && !f) return "integer, bool";
+        if (n && f) return "integer, floating, complexfloating";
+        if (n) return "integer";
+        return "floating";
     }
 }

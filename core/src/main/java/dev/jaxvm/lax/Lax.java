@@ -432,4 +432,85 @@ public final class Lax {
 
     /** The index of the current example along the mapped axis {@code axisName}, as {@code lax.axis_index}. */
     public static Array axisIndex(String axisName) { return Trace.bind1(new AxisIndex(axisName)); }
+
+    // == section: jnp-elem ==
+
+    /** Elementwise {@code round}: halfway cases away from zero (method 0) or to even (method 1). */
+    public static Array round(Array x, int roundingMethod) { return Trace.bind1(new Round(roundingMethod), x); }
+
+    /** {@code x ** y} for a static int exponent ({@code integer_pow}). */
+    public static Array integerPow(Array x, int y) { return Trace.bind1(new IntegerPow(y), x); }
+
+    /** Elementwise error function. */
+    public static Array erf(Array x) { return Trace.bind1(new Erf(), x); }
+
+    /** Elementwise complementary error function. */
+    public static Array erfc(Array x) { return Trace.bind1(new Erfc(), x); }
+
+    /** Elementwise inverse error function. */
+    public static Array erfInv(Array x) { return Trace.bind1(new ErfInv(), x); }
+
+    /** Elementwise log-gamma. */
+    public static Array lgamma(Array x) { return Trace.bind1(new Lgamma(), x); }
+
+    /** Elementwise digamma. */
+    public static Array digamma(Array x) { return Trace.bind1(new Digamma(), x); }
+
+    /** {@code min(max(x, lo), hi)}; bounds are scalars or of x's shape, all of x's dtype. */
+    public static Array clamp(Array lo, Array x, Array hi) { return Trace.bind1(new Clamp(), lo, x, hi); }
+
+    /** Rounds to a float format with the given exponent and mantissa widths. */
+    public static Array reducePrecision(Array x, int exponentBits, int mantissaBits) {
+        return Trace.bind1(new ReducePrecision(exponentBits, mantissaBits), x);
+    }
+
+    /** Reinterprets the bits of {@code x} as {@code dtype}. */
+    public static Array bitcastConvertType(Array x, DType dtype) {
+        return Trace.bind1(new BitcastConvertType(dtype.canonicalize()), x);
+    }
+
+    /** Maximum over {@code axes}. */
+    public static Array reduceMax(Array x, int... axes) { return Trace.bind1(new ReduceMax(Ints.of(axes)), x); }
+
+    /** Minimum over {@code axes}. */
+    public static Array reduceMin(Array x, int... axes) { return Trace.bind1(new ReduceMin(Ints.of(axes)), x); }
+
+    /** Product over {@code axes}. */
+    public static Array reduceProd(Array x, int... axes) { return Trace.bind1(new ReduceProd(Ints.of(axes)), x); }
+
+    /** Logical (bool) or bitwise (int) and over {@code axes}. */
+    public static Array reduceAnd(Array x, int... axes) { return Trace.bind1(new ReduceAnd(Ints.of(axes)), x); }
+
+    /** Logical (bool) or bitwise (int) or over {@code axes}. */
+    public static Array reduceOr(Array x, int... axes) { return Trace.bind1(new ReduceOr(Ints.of(axes)), x); }
+
+    /** Logical (bool) or bitwise (int) xor over {@code axes}. */
+    public static Array reduceXor(Array x, int... axes) { return Trace.bind1(new ReduceXor(Ints.of(axes)), x); }
+
+    /** Index of the maximum along {@code axis} (first on ties; NaN wins). */
+    public static Array argmax(Array x, int axis, DType indexDtype) {
+        return Trace.bind1(new Argmax(Ints.of(axis), indexDtype), x);
+    }
+
+    /** Index of the minimum along {@code axis} (first on ties; NaN wins). */
+    public static Array argmin(Array x, int axis, DType indexDtype) {
+        return Trace.bind1(new Argmin(Ints.of(axis), indexDtype), x);
+    }
+
+    /** Inclusive prefix sum along {@code axis}. */
+    public static Array cumsum(Array x, int axis, boolean reverse) { return Trace.bind1(new Cumsum(axis, reverse), x); }
+
+    /** Inclusive prefix product along {@code axis}. */
+    public static Array cumprod(Array x, int axis, boolean reverse) { return Trace.bind1(new Cumprod(axis, reverse), x); }
+
+    /** Inclusive prefix maximum along {@code axis}. */
+    public static Array cummax(Array x, int axis, boolean reverse) { return Trace.bind1(new Cummax(axis, reverse), x); }
+
+    /** Inclusive prefix minimum along {@code axis}. */
+    public static Array cummin(Array x, int axis, boolean reverse) { return Trace.bind1(new Cummin(axis, reverse), x); }
+
+    /** Inclusive prefix log-sum-exp along {@code axis}. */
+    public static Array cumlogsumexp(Array x, int axis, boolean reverse) {
+        return Trace.bind1(new Cumlogsumexp(axis, reverse), x);
+    }
 }

@@ -47,6 +47,6 @@ public record Pmax(String axisName) implements CollectivePrimitive {
         Array x = args.getFirst();
         int d = dims.get(0);
         if (d == NOT_MAPPED) return Batched.of(x, NOT_MAPPED);
-        return Batched.of(Collectives.reduceIdempotent(x, d, Lax::max), NOT_MAPPED);
+        return Batched.of(Lax.reduceMax(x, d), NOT_MAPPED);
     }
 }

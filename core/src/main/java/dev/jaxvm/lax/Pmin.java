@@ -47,6 +47,6 @@ public record Pmin(String axisName) implements CollectivePrimitive {
         Array x = args.getFirst();
         int d = dims.get(0);
         if (d == NOT_MAPPED) return Batched.of(x, NOT_MAPPED);
-        return Batched.of(Collectives.reduceIdempotent(x, d, Lax::min), NOT_MAPPED);
+        return Batched.of(Lax.reduceMin(x, d), NOT_MAPPED);
     }
 }

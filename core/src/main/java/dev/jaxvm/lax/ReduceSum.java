@@ -23,7 +23,7 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable {
 
     @Override
     public List<ArrayType> abstractEval(List<ArrayType> in) {
-        return List.of(in.getFirst().withShape(Reductions.reducedShape(name(), in.getFirst().shape(), axes)));
+        return Folds.monoidType(name(), in, axes, DTypeRule.NUMBER);
     }
 
     @Override

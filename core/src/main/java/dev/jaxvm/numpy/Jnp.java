@@ -21,124 +21,139 @@ import java.util.List;
  * Array y = Jnp.sin(x).add(Jnp.cos(x).mul(2)).sum(0);
  * }
  */
-public final class Jnp {
+public final class Jnp extends JnpMath {
     private Jnp() {}
 
     // == section: creation ==
 
     /** An array from a Java scalar, a (nested) Java primitive array, or an existing array. */
     public static Array array(Object value) { return Creation.array(value, null); }
-
     /** {@link #array(Object)} with an explicit dtype (strongly typed). */
     public static Array array(Object value, DType dtype) { return Creation.array(value, dtype); }
-
     /** As {@link #array(Object)}, but returns arrays unchanged. */
     public static Array asarray(Object value) { return value instanceof Array a ? a : array(value); }
-
     /** Zeros of the default float dtype. */
-    public static Array zeros(int... shape) { return full(shape, 0.0, DType.defaultFloat()); }
-
+    public static Array zeros(int... shape) { return CreationOps.full(shape, 0.0, DType.defaultFloat()); }
     /** Zeros of the given dtype. */
-    public static Array zeros(int[] shape, DType dtype) { return full(shape, 0, dtype); }
-
+    public static Array zeros(int[] shape, DType dtype) { return CreationOps.full(shape, 0, dtype); }
     /** Ones of the default float dtype. */
-    public static Array ones(int... shape) { return full(shape, 1.0, DType.defaultFloat()); }
-
+    public static Array ones(int... shape) { return CreationOps.full(shape, 1.0, DType.defaultFloat()); }
     /** Ones of the given dtype. */
-    public static Array ones(int[] shape, DType dtype) { return full(shape, 1, dtype); }
-
-    /** An array of {@code shape} filled with {@code fillValue}, of the value's dtype (weak scalars stay weak). */
-    public static Array full(int[] shape, Object fillValue) { return full(shape, fillValue, null); }
-
+    public static Array ones(int[] shape, DType dtype) { return CreationOps.full(shape, 1, dtype); }
+    /** An array of {@code shape} filled with {@code fillValue}, of the value's dtype (Java numbers stay weak). */
+    public static Array full(int[] shape, Object fillValue) { return CreationOps.full(shape, fillValue, null); }
     /** An array of {@code shape} filled with {@code fillValue} converted to {@code dtype}. */
-    public static Array full(int[] shape, Object fillValue, DType dtype) {
-        Array v = dtype == null ? asarray(fillValue) : Lax.convertElementType(asarray(fillValue), dtype.canonicalize());
-        return broadcastTo(v, shape);
+    public static Array full(int[] shape, Object fillValue, DType dtype) { return CreationOps.full(shape, fillValue, dtype); }
+    /** Zeros with x's shape and dtype. */
+    public static Array zerosLike(Object x) { return CreationOps.fullLike(x, 0, null); }
+    /** Zeros with x's shape and the given dtype. */
+    public static Array zerosLike(Object x, DType dtype) { return CreationOps.fullLike(x, 0, dtype); }
+    /** Ones with x's shape and dtype. */
+    public static Array onesLike(Object x) { return CreationOps.fullLike(x, 1, null); }
+    /** Ones with x's shape and the given dtype. */
+    public static Array onesLike(Object x, DType dtype) { return CreationOps.fullLike(x, 1, dtype); }
+    /** {@code fillValue} with x's shape and dtype. */
+    public static Array fullLike(Object x, Object fillValue) { return CreationOps.fullLike(x, fillValue, null); }
+    /** {@code fillValue} with x's shape and the given dtype. */
+    public static Array fullLike(Object x, Object fillValue, DType dtype) { return CreationOps.fullLike(x, fillValue, dtype); }
+    /** {@code [0, 1, ..., stop - 1]} as the default int ({@code iota}). */
+    public static Array arange(int stop) { return CreationOps.arangeInt(stop, null, null, null); }
+    /** {@code [start, start + 1, ..., stop - 1]}. */
+    public static Array arange(int start, int stop) { return CreationOps.arangeInt(start, (long) stop, null, null); }
+    /** {@code start, start + step, ...} while below (or, for negative steps, above) {@code stop}. */
+    public static Array arange(int start, int stop, int step) {
+        return CreationOps.arangeInt(start, (long) stop, (long) step, null);
     }
+
+    /** Integer-bounded arange of the given dtype. */
+    public static Array arange(int start, int stop, int step, DType dtype) {
+        return dtype.isFloating() ? CreationOps.arangeFloat((double) start, (double) stop, (double) step, dtype)
+                : CreationOps.arangeInt(start, (long) stop, (long) step, dtype);
+    }
+
+    /** {@code [0., 1., ..., ceil(stop) - 1]} as the default float. */
+    public static Array arange(double stop) { return CreationOps.arangeFloat(stop, null, null, null); }
+    /** Float arange from {@code start} by 1. */
+    public static Array arange(double start, double stop) { return CreationOps.arangeFloat(start, stop, null, null); }
+    /** Float arange ({@code ceil((stop - start) / step)} elements). */
+    public static Array arange(double start, double stop, double step) { return CreationOps.arangeFloat(start, stop, step, null); }
+    /** Float arange of the given float dtype. */
+    public static Array arange(double start, double stop, double step, DType dtype) {
+        return CreationOps.arangeFloat(start, stop, step, dtype);
+    }
+
+    /** {@code num} evenly spaced values from start to stop inclusive, of the default float dtype. */
+    public static Array linspace(Object start, Object stop, int num) { return CreationOps.linspace(start, stop, num, true, null); }
+    /** linspace with endpoint control and an optional dtype (integer dtypes floor the values). */
+    public static Array linspace(Object start, Object stop, int num, boolean endpoint, DType dtype) {
+        return CreationOps.linspace(start, stop, num, endpoint, dtype);
+    }
+
+    /** The n x n identity of the default float dtype. */
+    public static Array eye(int n) { return CreationOps.eye(n, n, 0, null); }
+    /** An n x m array with ones on diagonal k (k > 0 above the main diagonal); dtype null: default float. */
+    public static Array eye(int n, int m, int k, DType dtype) { return CreationOps.eye(n, m, k, dtype); }
+    /** The n x n identity. */
+    public static Array identity(int n) { return CreationOps.eye(n, n, 0, null); }
+    /** The n x n identity of {@code dtype}. */
+    public static Array identity(int n, DType dtype) { return CreationOps.eye(n, n, 0, dtype); }
+    /** Ones at and below the main diagonal of an n x n array. */
+    public static Array tri(int n) { return CreationOps.tri(n, n, 0, null); }
+    /** Ones at and below diagonal k of an n x m array; dtype null: default float. */
+    public static Array tri(int n, int m, int k, DType dtype) { return CreationOps.tri(n, m, k, dtype); }
+    /** A 1-D array as a diagonal matrix, or the diagonal of a 2-D array. */
+    public static Array diag(Object v) { return Diag.diag(v, 0); }
+    /** {@link #diag(Object)} on diagonal k (k > 0 above the main diagonal). */
+    public static Array diag(Object v, int k) { return Diag.diag(v, k); }
+    /** Coordinate matrices from 1-D arrays, Cartesian ("xy") indexing as NumPy's default. */
+    public static List<Array> meshgrid(Object... xs) { return CreationOps.meshgrid(false, xs); }
+    /** Coordinate matrices with matrix ("ij", {@code ij = true}) or Cartesian ("xy") indexing. */
+    public static List<Array> meshgrid(boolean ij, Object... xs) { return CreationOps.meshgrid(ij, xs); }
 
     // == section: elementwise ==
+    // (jnp-elem: elementwise functions and reductions live in JnpMath, which this class extends)
 
-    /** {@code x + y}. */
-    public static Array add(Object x, Object y) { return binary("add", x, y, Lax::add); }
+    // == section: io ==
 
-    /** {@code x - y}. */
-    public static Array subtract(Object x, Object y) { return binary("subtract", x, y, Lax::sub); }
-
-    /** {@code x * y}. */
-    public static Array multiply(Object x, Object y) { return binary("multiply", x, y, Lax::mul); }
-
-    /** True division {@code x / y}: integer and bool operands give the default float dtype. */
-    public static Array divide(Object x, Object y) {
-        List<Array> a = Promote.promoteArgsInexact("divide", x, y);
-        return Lax.div(a.get(0), a.get(1));
-    }
-
-    /** {@code x ** y}. */
-    public static Array power(Object x, Object y) { return binary("power", x, y, Lax::pow); }
-
-    /** {@code -x}. */
-    public static Array negative(Object x) { return Lax.neg(asarray(x)); }
-
-    /** {@code sin(x)}. */
-    public static Array sin(Object x) { return Lax.sin(Promote.promoteArgsInexact("sin", x).getFirst()); }
-
-    /** {@code cos(x)}. */
-    public static Array cos(Object x) { return Lax.cos(Promote.promoteArgsInexact("cos", x).getFirst()); }
-
-    /** {@code x < y}. */
-    public static Array less(Object x, Object y) { return binary("less", x, y, Lax::lt); }
-
-    /** {@code x <= y}. */
-    public static Array lessEqual(Object x, Object y) { return binary("less_equal", x, y, Lax::le); }
-
-    /** {@code x > y}. */
-    public static Array greater(Object x, Object y) { return binary("greater", x, y, Lax::gt); }
-
-    /** {@code x >= y}. */
-    public static Array greaterEqual(Object x, Object y) { return binary("greater_equal", x, y, Lax::ge); }
-
-    /** {@code x == y}. */
-    public static Array equal(Object x, Object y) { return binary("equal", x, y, Lax::eq); }
-
-    /** {@code x != y}. */
-    public static Array notEqual(Object x, Object y) { return binary("not_equal", x, y, Lax::ne); }
-
-    private static Array binary(String name, Object x, Object y, java.util.function.BinaryOperator<Array> op) {
-        List<Array> a = Promote.promoteArgs(name, x, y);
-        return op.apply(a.get(0), a.get(1));
-    }
-
-    // == section: reductions ==
-
-    /** Sum over {@code axes} (all when none); narrow integers and bool sum in the default int width. */
-    public static Array sum(Object x, int... axes) {
-        Array a = asarray(x);
-        DType t = Promote.sumDType(a.dtype());
-        if (t != a.dtype()) a = Lax.convertElementType(a, t);
-        return Lax.reduceSum(a, Axes.canonical("sum", axes, a.ndim()));
+    /**
+     * Saves an array as NumPy's {@code .npy} (appending {@code .npy} to a name without it, as
+     * {@code np.save}); returns the path written. bfloat16 is stored as {@code '<V2'}, as
+     * {@code jnp.save} does. The file is replaced atomically: a failure leaves no partial file.
+     *
+     * @throws IOException on a write error
+     * @throws IllegalArgumentException for a traced array
+     */
+    public static java.nio.file.Path save(java.nio.file.Path path, Array x) throws java.io.IOException {
+        return NpyIo.save(path, x);
     }
 
     /**
-     * Mean over {@code axes} (all when none). As {@code jnp.mean}: integers and bool are converted to
-     * the default float before summing, float16/bfloat16 are summed in float32 and converted back.
+     * Loads a {@code .npy} file (either byte order, C order; {@code V2} data as bfloat16, as
+     * {@code jnp.load}); 64-bit data becomes 32-bit unless x64 is enabled.
+     *
+     * @throws java.io.IOException naming the file if it is unreadable, corrupt, truncated or Fortran-ordered
      */
-    public static Array mean(Object x, int... axes) {
-        Array a = asarray(x);
-        int[] ax = Axes.canonical("mean", axes, a.ndim());
-        long n = 1;
-        for (int k : ax) n *= a.shape()[k];
-        DType out = a.dtype().isFloating() ? a.dtype() : DType.defaultFloat();
-        DType computation = out == DType.FLOAT16 || out == DType.BFLOAT16 ? DType.FLOAT32 : out;
-        if (computation != a.dtype()) a = Lax.convertElementType(a, computation);
-        Array m = Lax.div(Lax.reduceSum(a, ax), dev.jaxvm.core.DenseArray.scalar(computation, false, n));
-        return computation == out ? m : Lax.convertElementType(m, out);
+    public static Array load(java.nio.file.Path path) throws java.io.IOException { return NpyIo.load(path); }
+    /**
+     * Saves arrays into an uncompressed {@code .npz} archive ({@code np.savez}), one {@code <name>.npy}
+     * entry per map entry, in the map's order; appends {@code .npz} to a name without it.
+     *
+     * @throws java.io.IOException on a write error
+     */
+    public static java.nio.file.Path savez(java.nio.file.Path path, java.util.Map<String, ? extends Array> arrays)
+            throws java.io.IOException {
+        return NpyIo.savez(path, arrays);
     }
 
-    /** Maximum over {@code axes} (all when none). */
-    public static Array max(Object x, int... axes) { throw new UnsupportedOperationException("max: not implemented yet"); }
-
-    /** Minimum over {@code axes} (all when none). */
-    public static Array min(Object x, int... axes) { throw new UnsupportedOperationException("min: not implemented yet"); }
+    /**
+     * Loads every array of a {@code .npz} archive (compressed or not), keyed by name without
+     * {@code .npy}, in archive order.
+     *
+     * @throws java.io.IOException naming the file and entry if the archive or an entry is corrupt
+     */
+    public static java.util.Map<String, Array> loadNpz(java.nio.file.Path path) throws java.io.IOException {
+        return NpyIo.loadNpz(path);
+    }
 
     // == section: shape ==
 

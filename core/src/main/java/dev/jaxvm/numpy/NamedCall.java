@@ -34,8 +34,10 @@ final class NamedCall {
     @SuppressWarnings("unchecked")
     static <S> Array call1(String name, List<Array> args, S statics, BiFunction<List<Array>, S, Array> body) {
         if (Trace.current() == EvalInterpreter.INSTANCE) return body.apply(args, statics);
-        JitFnN f = JITS.computeIfAbsent(name, n -> Jax.jitN(xs -> body.apply(arrays(xs, xs.length - 1),
-                (S) xs[xs.length - 1])).named(n).staticArgnums(-1));
+        // Keyed by name and call site (a non-capturing lambda's class): jnp jits different bodies under
+        // one name (e.g. "_where" in jnp.where and inside trace), and each must keep its own.
+        JitFnN f = JITS.computeIfAbsent(name + "@" + body.getClass().getName(), k -> Jax.jitN(xs -> body.apply(
+                arrays(xs, xs.length - 1), (S) xs[xs.length - 1])).named(name).staticArgnums(-1));
         Object[] in = new Object[args.size() + 1];
         for (int i = 0; i < args.size(); i++) in[i] = args.get(i);
         in[args.size()] = statics;

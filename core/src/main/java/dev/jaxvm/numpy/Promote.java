@@ -25,6 +25,16 @@ final class Promote {
         };
     }
 
+    /** {@link #typeOf(Object)}, with the function named in the error (argument i). */
+    static ArrayType typeOf(String fn, Object x, int i) {
+        try {
+            return typeOf(x);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(fn + ": argument " + i + ": " + e.getMessage()
+                    + " (expected an Array or a Java scalar: int, long, float, double, boolean)", e);
+        }
+    }
+
     /** Converts each argument to the promoted (dtype, weak) and promotes ranks. */
     static List<Array> promoteArgs(String fn, Object... args) {
         return promoteShapes(fn, promoteDTypes(fn, false, args));
@@ -37,13 +47,71 @@ final class Promote {
 
     static List<Array> promoteDTypes(String fn, boolean inexact, Object... args) {
         List<ArrayType> types = new ArrayList<>();
-        for (Object a : args) types.add(typeOf(a));
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype();
-        if (inexact && !to.isFloating()) to = DType.defaultFloat();
+        if (inexact && !to.isFloating()) to = toInexact(to);
         List<Array> out = new ArrayList<>();
         for (Object a : args) out.add(convert(fn, a, to, r.weakType() && to != DType.BOOL));
         return out;
+    }
+
+    /**
+     * Checks, from types alone (no equations), that the arguments promote and broadcast; returns the
+     * promoted dtype. Used before entering a jitted jnp body, whose promotion happens inside.
+     *
+     * @throws IllegalArgumentException naming the function and the shapes when they do not broadcast
+     */
+    static DType checkArgs(String fn, Object... args) {
+        List<ArrayType> types = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
+        DType t = Promotion.resultType(types).dtype();
+        int rank = 0;
+        for (ArrayType a : types) rank = Math.max(rank, a.rank());
+        int[] out = new int[rank];
+        java.util.Arrays.fill(out, 1);
+        for (ArrayType a : types) {
+            int[] s = a.shape().dims();
+            for (int i = 0; i < s.length; i++) {
+                int k = rank - s.length + i;
+                if (s[i] == out[k] || s[i] == 1) continue;
+                if (out[k] != 1) {
+                    StringJoiner j = new StringJoiner(", ", "[", "]");
+                    for (ArrayType b : types) j.add(b.shape().toString());
+                    throw new IllegalArgumentException(fn + ": Incompatible shapes for broadcasting: shapes=" + j);
+                }
+                out[k] = s[i];
+            }
+        }
+        return t;
+    }
+
+    /** As {@link #promoteArgs}, but a bool result becomes the default int ({@code promote_args_numeric}). */
+    static List<Array> promoteArgsNumeric(String fn, Object... args) {
+        return promoteShapes(fn, promoteDTypesNumeric(fn, args));
+    }
+
+    /** {@code promote_dtypes_numeric}: the joint dtype, with bool replaced by the default int. */
+    static List<Array> promoteDTypesNumeric(String fn, Object... args) {
+        List<ArrayType> types = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
+        ArrayType r = Promotion.resultType(types);
+        DType to = r.dtype() == DType.BOOL ? DType.defaultInt() : r.dtype();
+        List<Array> out = new ArrayList<>();
+        for (Object a : args) out.add(convert(fn, a, to, r.weakType() && r.dtype() != DType.BOOL));
+        return out;
+    }
+
+    /**
+     * JAX's {@code _dtype_to_inexact}: integers of up to 32 bits and bool become float32 (even with
+     * x64 enabled), 64-bit integers the default float; floats are kept.
+     */
+    static DType toInexact(DType t) {
+        return switch (t) {
+            case BOOL, INT8, INT16, INT32, UINT8, UINT16, UINT32 -> DType.FLOAT32;
+            case INT64, UINT64 -> DType.defaultFloat();
+            case FLOAT16, BFLOAT16, FLOAT32, FLOAT64, FLOAT0 -> t;
+        };
     }
 
     /** JAX's {@code _convert_element_type}: unchanged when already (dtype, weak); Java scalars become constants. */
@@ -83,8 +151,9 @@ final class Promote {
             sameRank &= a.ndim() == args.getFirst().ndim();
             if (a.ndim() > 0) nonScalarRanks.add(a.ndim());
         }
-        checkBroadcastable(fn, args, rank);
+        // Equal ranks are left to the lax op, whose error JAX shows ("add got incompatible shapes ...").
         if (sameRank || nonScalarRanks.size() < 2) return args;
+        checkBroadcastable(fn, args, rank);
         List<Array> out = new ArrayList<>();
         for (Array a : args) {
             if (a.ndim() == rank) {
@@ -108,9 +177,9 @@ final class Promote {
                 if (s[i] == out[k] || s[i] == 1) continue;
                 if (out[k] == 1) out[k] = s[i];
                 else {
-                    StringJoiner j = new StringJoiner(" and ");
+                    StringJoiner j = new StringJoiner(", ", "[", "]");
                     for (Array b : args) j.add(b.type().shape().toString());
-                    throw new IllegalArgumentException(fn + ": incompatible shapes for broadcasting: " + j);
+                    throw new IllegalArgumentException(fn + ": Incompatible shapes for broadcasting: shapes=" + j);
                 }
             }
         }

@@ -69,7 +69,7 @@ final class BatchSamples {
             case "Iota" -> List.of(new Sample(new Iota(1, DType.INT32, Shape.of(2, 3)), List.of()));
             case "ReduceSum" -> List.of(new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f32(2, 3, 4))),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(i32(3, 4))));
-            default -> ShapeBatchSamples.of(n);
+            default -> ShapeBatchSamples.of(n).isEmpty() ? ElemBatchSamples.of(n) : ShapeBatchSamples.of(n);
         };
     }
 

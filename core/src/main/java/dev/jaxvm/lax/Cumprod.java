@@ -1,0 +1,32 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import java.util.List;
+
+/**
+ * {@code cumprod}: the inclusive prefix product along {@code axis}, from the end when {@code reverse}.
+ *
+ * @param axis the non-negative axis scanned
+ * @param reverse whether to scan from the last element
+ */
+public record Cumprod(int axis, boolean reverse) implements ReductionPrimitive, Batchable {
+    @Override
+    public String name() { return "cumprod"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        return Scans.type(name(), in, axis, Scans.Kind.PROD);
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.PROD));
+    }
+
+    /** The batch axis stays; the scanned axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Cumprod(a.get(0), reverse)); }
+}

@@ -1,0 +1,79 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code integer_pow}: {@code x ** y} for a static int exponent, computed as JAX lowers it: binary
+ * exponentiation by repeated multiplication in the operand's dtype (integers wrap), and
+ * {@code 1 / x ** -y} for a negative exponent (floats only).
+ *
+ * @param y the exponent
+ */
+public record IntegerPow(int y) implements UnaryPrimitive, Batchable {
+    @Override
+    public String name() { return "integer_pow"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        DTypeRule.arity(name(), in, 1);
+        DTypeRule.INT_OR_FLOAT.check(name(), in);
+        ArrayType x = in.getFirst();
+        if (y < 0 && x.dtype().isInteger()) {
+            throw new IllegalArgumentException("Integers cannot be raised to negative powers, got integer_pow("
+                    + x.toLongString().replace("~", "") + ", " + y + ")");
+        }
+        return List.of(x);
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        ArrayType t = out.getFirst();
+        DType d = t.dtype();
+        Object data = Storage.allocate(d, t.size());
+        for (int i = 0; i < t.size(); i++) {
+            if (d.isFloating()) Storage.setDouble(d, data, i, powFloat(d, x.getDouble(i)));
+            else Storage.setLong(d, data, i, powInt(x.getLong(i)));
+        }
+        return List.of(DenseArray.wrap(t, data));
+    }
+
+    private double powFloat(DType d, double base) {
+        if (y == 0) return 1;
+        int e = Math.abs(y);
+        double acc = Double.NaN;
+        boolean first = true;
+        double b = base;
+        while (e > 0) {
+            if ((e & 1) != 0) {
+                acc = first ? b : Rounding.toDType(d, acc * b);
+                first = false;
+            }
+            e >>= 1;
+            if (e > 0) b = Rounding.toDType(d, b * b);
+        }
+        return y < 0 ? Rounding.toDType(d, 1 / acc) : acc;
+    }
+
+    private long powInt(long base) {
+        long acc = 1;
+        long b = base;
+        int e = y;
+        while (e > 0) {
+            if ((e & 1) != 0) acc *= b;
+            e >>= 1;
+            if (e > 0) b *= b;
+        }
+        return acc;
+    }
+
+    /** Per element: the same op, the same batch axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+}

@@ -1,0 +1,24 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.ScalarOp;
+import java.util.List;
+
+/** The {@code lgamma} primitive, applied elementwise to floats. */
+public record Lgamma() implements UnaryPrimitive, Elementwise {
+    @Override
+    public String name() { return "lgamma"; }
+
+    @Override
+    public ScalarOp scalarOp() { return ScalarOp.LGAMMA; }
+
+    @Override
+    public boolean accepts(dev.jaxvm.DType t) { return t.isFloating(); }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        DTypeRule.arity(name(), in, 1);
+        DTypeRule.FLOATING.check(name(), in);
+        return Elementwise.super.abstractEval(in);
+    }
+}

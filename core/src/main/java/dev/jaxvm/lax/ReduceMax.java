@@ -1,0 +1,32 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.ScalarOp;
+import java.util.List;
+
+/**
+ * {@code reduce_max}: the maximum (NaN-propagating; -inf or the dtype's minimum when empty) over {@code axes} (sorted, non-negative).
+ *
+ * @param axes the reduced axes
+ */
+public record ReduceMax(Ints axes) implements ReductionPrimitive, Batchable {
+    @Override
+    public String name() { return "reduce_max"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        return Folds.monoidType(name(), in, axes, null);
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.MAX));
+    }
+
+    /** The batch axis stays; the reduced axes shift around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceMax::new); }
+}
