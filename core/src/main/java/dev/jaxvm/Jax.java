@@ -172,4 +172,198 @@ public final class Jax {
 
     /** {@code jax.make_jaxpr} of a function of any number of pytree arguments. */
     public static MakeJaxpr makeJaxprN(FnN f) { return new MakeJaxpr(f, -1); }
+
+    // == section: autodiff ==
+
+    /**
+     * The value of {@code f} at {@code primals} and its JVP along {@code tangents} (one per primal, of
+     * the primal's type; float0 for integer primals).
+     *
+     * {@snippet :
+     * JvpResult r = Jax.jvp(xs -> Jnp.sin(xs[0]), new Array[] {x}, new Array[] {t});   // (sin x, t cos x)
+     * }
+     *
+     * @throws IllegalArgumentException if the tangents don't match the primals in number, dtype or shape
+     */
+    public static JvpResult jvp(FnN f, Array[] primals, Array[] tangents) {
+        return Autodiff.jvp(Autodiff.of(f), primals, tangents);
+    }
+
+    /** {@link #jvp(FnN, Array[], Array[])} for a function of one array. */
+    public static JvpResult jvp(Fn1 f, Array primal, Array tangent) {
+        return Autodiff.jvp(xs -> f.apply(xs[0]), new Array[] {primal}, new Array[] {tangent});
+    }
+
+    /** {@link #jvp(FnN, Array[], Array[])} of a function with auxiliary data ({@code has_aux=True}). */
+    public static JvpAuxResult jvpWithAux(FnAux f, Array[] primals, Array[] tangents) {
+        return Autodiff.jvpWithAux(f, primals, tangents);
+    }
+
+    /** The value of {@code f} at {@code primals} and its linearization there, as a function of tangents. */
+    public static Linearized linearize(FnN f, Array... primals) { return Autodiff.linearize(Autodiff.of(f), primals); }
+
+    /** The value of {@code f} at {@code primals} and its pullback (vector-Jacobian product). */
+    public static VjpResult vjp(FnN f, Array... primals) { return Autodiff.vjp(Autodiff.of(f), primals); }
+
+    /**
+     * The gradient of a scalar function of one argument.
+     *
+     * {@snippet :
+     * Fn1 df = Jax.grad(x -> Jnp.sin(x));
+     * df.apply(Jnp.array(0f));   // 1.0
+     * }
+     */
+    public static Fn1 grad(Fn1 f) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0]), GradOptions.argnums(0));
+        return x -> vg.apply(x).grad();
+    }
+
+    /**
+     * The gradient of a scalar function of two arguments with respect to argument {@code argnum}.
+     *
+     * {@snippet :
+     * Fn2 F = (x, y) -> Jnp.sin(x).add(Jnp.cos(y).mul(2));
+     * Fn2 Fx = Jax.grad(F, 0);    // cos(x)
+     * }
+     */
+    public static Fn2 grad(Fn2 f, int argnum) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0], xs[1]), GradOptions.argnums(argnum));
+        return (x, y) -> vg.apply(x, y).grad();
+    }
+
+    /** The gradient of a scalar function of three arguments with respect to argument {@code argnum}. */
+    public static Fn3 grad(Fn3 f, int argnum) {
+        GradFn vg = valueAndGrad((Autodiff.ArrayFn) xs -> f.apply(xs[0], xs[1], xs[2]), GradOptions.argnums(argnum));
+        return (x, y, z) -> vg.apply(x, y, z).grad();
+    }
+
+    /**
+     * The gradient of a scalar function of any number of arrays: with one argnum, the function returns
+     * that gradient (an {@link Array}); with several, a {@code List<Array>} in the order asked (JAX's
+     * {@code grad(f, argnums=(2, 0))}). Arguments may be arrays or Java scalars.
+     *
+     * @throws IllegalArgumentException (when applied) if an argnum is out of range, an input is not
+     *     floating, or the output is not a scalar
+     */
+    public static FnN gradN(FnN f, int... argnums) {
+        GradFn vg = valueAndGradN(f, argnums);
+        return argnums.length == 1 ? xs -> vg.apply(xs).grad() : xs -> vg.apply(xs).grads();
+    }
+
+    /** The value and gradients with respect to {@code argnums} (the first argument when none are given). */
+    public static GradFn valueAndGradN(FnN f, int... argnums) {
+        return valueAndGradN(f, GradOptions.argnums(argnums.length == 0 ? new int[] {0} : argnums));
+    }
+
+    /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
+    public static GradFn valueAndGradN(FnN f, GradOptions options) {
+        if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
+        return valueAndGrad(Autodiff.of(f), options);
+    }
+
+    private static GradFn valueAndGrad(Autodiff.ArrayFn f, GradOptions options) {
+        return xs -> Autodiff.valueAndGrad("grad", ys -> new WithAux(f.apply(ys), null), options, Autodiff.arrays(xs));
+    }
+
+    /** The value, gradients and auxiliary data of a function returning {@link WithAux} ({@code hasAux}). */
+    public static GradFn valueAndGradWithAux(FnAux f, GradOptions options) {
+        return xs -> Autodiff.valueAndGrad("grad", options.hasAux() ? f : ys -> new WithAux(f.apply(ys).out(), null),
+                options, Autodiff.arrays(xs));
+    }
+
+    /**
+     * The gradient of a scalar function of a pytree (a record, list or map of arrays, as model
+     * parameters usually are): the result has the argument's structure.
+     *
+     * {@snippet :
+     * record Params(Array w, Array b) {}
+     * Function<Params, Params> g = Jax.grad((Params p) -> Jnp.sum(p.w().mul(p.b())));
+     * }
+     */
+    @SuppressWarnings("overloads") // Fn1 extends Function: lambdas of one Array pick grad(Fn1)
+    public static <P> Function<P, P> grad(Function<P, ?> f) {
+        Function<P, ValueAndGrad<P>> vg = valueAndGrad(f);
+        return p -> vg.apply(p).grad();
+    }
+
+    /** The value and gradient of a scalar function of a pytree (see {@link #grad(Function)}). */
+    public static <P> Function<P, ValueAndGrad<P>> valueAndGrad(Function<P, ?> f) {
+        return p -> Autodiff.valueAndGradTree(f, p);
+    }
+
+    /** The Jacobian of {@code f} by forward mode, shaped {@code out.shape + x.shape}. */
+    public static Fn1 jacfwd(Fn1 f) { return x -> Jacobians.jacfwd(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
+
+    /** The Jacobian of {@code f} with respect to argument {@code argnum}, by forward mode. */
+    public static FnN jacfwdN(FnN f, int argnum) {
+        return xs -> Jacobians.jacfwd(Autodiff.of(f), argnum, Autodiff.arrays(xs));
+    }
+
+    /** The Jacobian of {@code f} by reverse mode, shaped {@code out.shape + x.shape}. */
+    public static Fn1 jacrev(Fn1 f) { return x -> Jacobians.jacrev(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
+
+    /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
+    public static FnN jacrevN(FnN f, int argnum) {
+        return xs -> Jacobians.jacrev(Autodiff.of(f), argnum, Autodiff.arrays(xs));
+    }
+
+    /** The Hessian of a scalar function: {@code jacfwd(jacrev(f))}. */
+    public static Fn1 hessian(Fn1 f) { return jacfwd(jacrev(f)); }
+
+    /** The Hessian of a scalar function with respect to argument {@code argnum}. */
+    public static FnN hessianN(FnN f, int argnum) { return jacfwdN(jacrevN(f, argnum), argnum); }
+
+    /**
+     * A function with a custom JVP rule (JAX's {@code jax.custom_jvp}): {@code f} computes the value,
+     * {@code rule} its primal output and tangent. Reverse mode transposes the rule's tangent computation.
+     *
+     * {@snippet :
+     * Fn1 f = Jax.customJvp(x -> Jnp.log1p(Jnp.exp(x)), (p, t) -> new JvpResult(Jnp.log1p(Jnp.exp(p[0])),
+     *         t[0].mul(Lax.logistic(p[0]))));
+     * }
+     */
+    public static Fn1 customJvp(Fn1 f, CustomJvpRule rule) {
+        return x -> CustomRules.customJvp("<lambda>", xs -> f.apply(xs[0]), rule, new Array[] {x});
+    }
+
+    /** {@link #customJvp(Fn1, CustomJvpRule)} for a function of several arrays (N: Java cannot tell varargs lambdas from {@link Fn1}s). */
+    public static FnN customJvpN(FnN f, CustomJvpRule rule) {
+        return xs -> CustomRules.customJvp("<lambda>", Autodiff.of(f), rule, Autodiff.arrays(xs));
+    }
+
+    /**
+     * A function with a custom VJP (JAX's {@code jax.custom_vjp}): {@code fwd} returns the value and
+     * residuals, {@code bwd} maps residuals and an output cotangent to argument cotangents. Forward
+     * mode is not supported, as in JAX.
+     */
+    public static Fn1 customVjp(Fn1 f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
+        return x -> CustomRules.customVjp("<lambda>", xs -> f.apply(xs[0]), fwd, bwd, new Array[] {x});
+    }
+
+    /** {@link #customVjp(Fn1, CustomVjpFwd, CustomVjpBwd)} for a function of several arrays. */
+    public static FnN customVjpN(FnN f, CustomVjpFwd fwd, CustomVjpBwd bwd) {
+        return xs -> CustomRules.customVjp("<lambda>", Autodiff.of(f), fwd, bwd, Autodiff.arrays(xs));
+    }
+
+    /**
+     * {@code f} with rematerialization (JAX's {@code jax.checkpoint}): under reverse mode its
+     * intermediate values are recomputed in the backward pass instead of being stored.
+     */
+    public static Fn1 checkpoint(Fn1 f) { return x -> CustomRules.checkpoint(xs -> f.apply(xs[0]), new Array[] {x}); }
+
+    /** {@link #checkpoint(Fn1)} for a function of several arrays. */
+    public static FnN checkpointN(FnN f) { return xs -> CustomRules.checkpoint(Autodiff.of(f), Autodiff.arrays(xs)); }
+
+    /**
+     * Checks the derivatives of {@code f} at {@code args} numerically up to {@code order} (JAX's
+     * {@code jax.test_util.check_grads}): each mode, {@code "fwd"} and/or {@code "rev"}, is compared with
+     * central differences (step 1e-4) at dtype-based tolerances, recursively for higher orders.
+     *
+     * @throws AssertionError naming the failing check when a derivative disagrees
+     */
+    public static void checkGrads(FnN f, Array[] args, int order, String... modes) {
+        Autodiff.ArrayFn g = Autodiff.of(f);
+        CheckGrads.check(xs -> java.util.List.of(g.apply(xs)), args, order,
+                modes.length == 0 ? java.util.List.of("fwd", "rev") : java.util.List.of(modes));
+    }
 }

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code and} primitive, applied elementwise. */
-public record And() implements BinaryPrimitive, Elementwise {
+public record And() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "and"; }
 

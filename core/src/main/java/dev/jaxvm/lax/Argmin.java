@@ -14,7 +14,7 @@ import java.util.List;
  * @param axes one non-negative axis
  * @param indexDtype the integer dtype of the result
  */
-public record Argmin(Ints axes, DType indexDtype) implements ReductionPrimitive, Batchable {
+public record Argmin(Ints axes, DType indexDtype) implements ReductionPrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "argmin"; }
 

@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import java.util.List;
 
 /** The {@code asinh} primitive, applied elementwise. */
-public record Asinh() implements UnaryPrimitive, Elementwise {
+public record Asinh() implements UnaryPrimitive, Elementwise, Partials {
     @Override
     public String name() { return "asinh"; }
 
@@ -13,4 +15,10 @@ public record Asinh() implements UnaryPrimitive, Elementwise {
 
     @Override
     public boolean accepts(DType t) { return t.isFloating(); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.mul(g, Lax.rsqrt(Lax.add(Lax.square(x0), Tangents.scalarLike(x0, 1))));
+    }
 }

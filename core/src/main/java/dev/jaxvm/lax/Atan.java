@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import java.util.List;
 
 /** The {@code atan} primitive, applied elementwise. */
-public record Atan() implements UnaryPrimitive, Elementwise {
+public record Atan() implements UnaryPrimitive, Elementwise, Partials {
     @Override
     public String name() { return "atan"; }
 
@@ -13,4 +15,10 @@ public record Atan() implements UnaryPrimitive, Elementwise {
 
     @Override
     public boolean accepts(DType t) { return t.isFloating(); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.div(g, Lax.add(Tangents.constant(x0, 1), Lax.square(x0)));
+    }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param newDtype the target dtype
  */
-public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batchable {
+public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "bitcast_convert_type"; }
 

@@ -15,7 +15,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -81,5 +81,21 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
         int[] bd = new int[broadcastDimensions.size() + 1];
         for (int i = 0; i < broadcastDimensions.size(); i++) bd[i + 1] = broadcastDimensions.get(i) + 1;
         return Batched.of(Lax.broadcastInDim(x, BatchRules.insert(shape.dims(), 0, x.shape()[0]), bd), 0);
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        java.util.List<Integer> unit = new java.util.ArrayList<>();
+        java.util.List<Integer> kept = new java.util.ArrayList<>();
+        for (int i = 0; i < x.rank(); i++) {
+            if (x.shape().dim(i) == 1) unit.add(i);
+            else kept.add(broadcastDimensions.get(i));
+        }
+        java.util.List<Integer> axes = new java.util.ArrayList<>();
+        for (int i = 0; i < shape.rank(); i++) if (!kept.contains(i)) axes.add(i);
+        Array ct = cts.getFirst();
+        Array summed = axes.isEmpty() ? ct : Lax.reduceSum(ct, axes.stream().mapToInt(Integer::intValue).toArray());
+        return List.of(Tangents.expandDims(summed, unit.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

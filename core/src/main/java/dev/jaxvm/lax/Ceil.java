@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code ceil} primitive, applied elementwise. */
-public record Ceil() implements UnaryPrimitive, Elementwise {
+public record Ceil() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "ceil"; }
 

@@ -13,7 +13,7 @@ import java.util.List;
  * {@code (min, x, max)}; {@code min} and {@code max} are scalars or have x's shape, and all three
  * share one dtype. NaN in x propagates.
  */
-public record Clamp() implements TernaryPrimitive, Batchable {
+public record Clamp() implements TernaryPrimitive, Batchable, Partials {
     @Override
     public String name() { return "clamp"; }
 
@@ -61,4 +61,17 @@ public record Clamp() implements TernaryPrimitive, Batchable {
     /** The operand batch-first; the bounds stay scalars or are broadcast. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i != 1); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        Array lo = x.get(0), op = x.get(1), hi = x.get(2);
+        Array z = Tangents.fullLike(op, 0);
+        Array gb = Tangents.maybeBroadcast(op.type().shape(), g);
+        return switch (i) {
+            case 0 -> Lax.select(Lax.bitwiseAnd(Lax.gt(lo, op), Lax.lt(lo, hi)), gb, z);
+            case 1 -> Lax.select(Lax.bitwiseAnd(Lax.gt(op, lo), Lax.lt(op, hi)), gb, z);
+            default -> Lax.select(Lax.lt(hi, op), gb, z);
+        };
+    }
 }

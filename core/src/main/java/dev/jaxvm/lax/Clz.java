@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code clz} primitive, applied elementwise. */
-public record Clz() implements UnaryPrimitive, Elementwise {
+public record Clz() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "clz"; }
 

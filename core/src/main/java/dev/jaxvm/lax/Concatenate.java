@@ -15,7 +15,7 @@ import java.util.StringJoiner;
  *
  * @param dimension the non-negative axis to join along
  */
-public record Concatenate(int dimension) implements ShapePrimitive, Batchable {
+public record Concatenate(int dimension) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "concatenate"; }
 
@@ -79,4 +79,14 @@ public record Concatenate(int dimension) implements ShapePrimitive, Batchable {
     /** All operands batch-first; joining one axis later. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, Concatenate::new); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] sizes = new int[operands.size()];
+        for (int i = 0; i < sizes.length; i++) sizes[i] = operands.get(i).type().shape().dim(dimension);
+        List<Array> parts = Lax.split(cts.getFirst(), sizes, dimension);
+        List<Array> out = new java.util.ArrayList<>(parts.size());
+        for (int i = 0; i < parts.size(); i++) out.add(operands.get(i).isLinear() ? parts.get(i) : null);
+        return out;
+    }
 }

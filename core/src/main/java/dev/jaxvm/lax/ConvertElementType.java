@@ -3,10 +3,11 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
-import dev.jaxvm.ir.StagingRule;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
+import dev.jaxvm.ir.StagingRule;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable, Differentiable, Transposable {
     /**
      * JAX's staging rules: a conversion of a scalar constant is folded to a constant (so
      * {@code jnp.ones(3)} stages {@code broadcast_in_dim 1.0:f32[]}), and a conversion to the
@@ -54,4 +55,18 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
 
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.getFirst());
+        Array t = tangents.getFirst();
+        if (t == null || !newDtype.isFloating()) return Jvp.of(out, null);
+        return Jvp.of(out, Trace.bind1(this, t));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType old = operands.getFirst().type();
+        if (!old.dtype().isFloating()) return java.util.Collections.singletonList(null);
+        return List.of(Lax.convertElementType(cts.getFirst(), old.dtype(), old.weakType()));
+    }
 }

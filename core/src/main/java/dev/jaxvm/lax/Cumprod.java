@@ -4,6 +4,7 @@ import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cumprod(int axis, boolean reverse) implements ReductionPrimitive, Batchable {
+public record Cumprod(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "cumprod"; }
 
@@ -29,4 +30,10 @@ public record Cumprod(int axis, boolean reverse) implements ReductionPrimitive, 
     /** The batch axis stays; the scanned axis shifts around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Cumprod(a.get(0), reverse)); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()),
+                ScanJvp.cumulative(ScanJvp.Combine.MUL, primals.getFirst(), tangents.getFirst(), axis, reverse));
+    }
 }

@@ -19,7 +19,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive, Batchable {
+        implements LinalgPrimitive, Batchable, Bilinear {
     @Override
     public String name() { return "dot_general"; }
 
@@ -110,4 +110,16 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     /** The batch becomes a dot batch dimension or stays a free dimension. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return LinalgBatchRules.dotGeneral(this, args, dims); }
+
+    @Override
+    public Array transposeLeft(Array ct, dev.jaxvm.core.ArrayType xType, Array y) {
+        return DotTranspose.lhs(ct, xType, y.type(), y, dimensionNumbers.lhsContracting(), dimensionNumbers.rhsContracting(),
+                dimensionNumbers.lhsBatch(), dimensionNumbers.rhsBatch(), precision, preferredElementType, false);
+    }
+
+    @Override
+    public Array transposeRight(Array ct, Array x, dev.jaxvm.core.ArrayType yType) {
+        return DotTranspose.lhs(ct, yType, x.type(), x, dimensionNumbers.rhsContracting(), dimensionNumbers.lhsContracting(),
+                dimensionNumbers.rhsBatch(), dimensionNumbers.lhsBatch(), precision, preferredElementType, true);
+    }
 }

@@ -5,6 +5,7 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -13,7 +14,7 @@ import java.util.List;
  *
  * @param sliceSizes the size of the box along each dimension
  */
-public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batchable {
+public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "dynamic_slice"; }
 
@@ -78,4 +79,24 @@ public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batcha
     /** Fixed starts: one more sliced dimension; batched starts: a gather. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.dynamicSlice(this, args, dims); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array[] args = primals.toArray(Array[]::new);
+        Array out = Trace.bind1(this, args);
+        if (tangents.getFirst() == null) return Jvp.of(out, null);
+        args[0] = tangents.getFirst();
+        return Jvp.of(out, Trace.bind1(this, args));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array zeros = Tangents.zeros(Tangents.tangentType(operands.getFirst().type()));
+        List<Array> starts = new java.util.ArrayList<>();
+        for (int i = 1; i < operands.size(); i++) starts.add(operands.get(i).value());
+        List<Array> out = new java.util.ArrayList<>();
+        out.add(Lax.dynamicUpdateSlice(zeros, cts.getFirst(), starts));
+        for (int i = 1; i < operands.size(); i++) out.add(null);
+        return out;
+    }
 }

@@ -5,6 +5,7 @@ import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * (one scalar integer operand per dimension after operand and update), clamped so that the update
  * fits.
  */
-public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable {
+public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "dynamic_update_slice"; }
 
@@ -59,4 +60,29 @@ public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable {
     /** Fixed starts: one more updated dimension; batched starts: a scatter. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.dynamicUpdateSlice(args, dims); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array[] args = primals.toArray(Array[]::new);
+        Array out = Trace.bind1(this, args);
+        Array gOp = tangents.get(0), gUp = tangents.get(1);
+        if (gOp == null && gUp == null) return Jvp.of(out, null);
+        args[0] = gOp != null ? gOp : Tangents.zeros(Tangents.tangentType(primals.get(0).type()));
+        args[1] = gUp != null ? gUp : Tangents.zeros(Tangents.tangentType(primals.get(1).type()));
+        return Jvp.of(out, Trace.bind1(this, args));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        List<Array> starts = new java.util.ArrayList<>();
+        for (int i = 2; i < operands.size(); i++) starts.add(operands.get(i).value());
+        dev.jaxvm.core.ArrayType up = operands.get(1).type();
+        List<Array> out = new java.util.ArrayList<>();
+        out.add(operands.get(0).isLinear()
+                ? Lax.dynamicUpdateSlice(t, Tangents.zeros(t.type().withShape(up.shape())), starts) : null);
+        out.add(operands.get(1).isLinear() ? Lax.dynamicSlice(t, starts, up.shape().dims()) : null);
+        for (int i = 2; i < operands.size(); i++) out.add(null);
+        return out;
+    }
 }

@@ -25,6 +25,13 @@ public interface Elementwise extends Primitive, Batchable {
             throw new IllegalArgumentException(name() + " takes " + scalarOp().arity() + " operands, got " + in.size());
         }
         for (int i = 0; i < in.size(); i++) {
+            if (in.get(i).dtype() == dev.jaxvm.DType.FLOAT0) {
+                throw new IllegalArgumentException("Called " + name() + " with a float0 at position " + i + ". float0s do"
+                        + " not support any operations by design, because they are not compatible with non-trivial vector"
+                        + " spaces. No implicit dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to"
+                        + " cast a float0 array to a regular zeros array. \nIf you didn't expect to get a float0 you might"
+                        + " have accidentally taken a gradient with respect to an integer argument.");
+            }
             if (!accepts(in.get(i).dtype())) {
                 String what = acceptedDescription();
                 if (in.size() == 1) {

@@ -3,7 +3,7 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code eq} primitive, applied elementwise. */
-public record Eq() implements BinaryPrimitive, Elementwise {
+public record Eq() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "eq"; }
 

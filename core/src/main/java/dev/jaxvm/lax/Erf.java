@@ -1,11 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.ScalarOp;
 import java.util.List;
 
 /** The {@code erf} primitive, applied elementwise to floats. */
-public record Erf() implements UnaryPrimitive, Elementwise {
+public record Erf() implements UnaryPrimitive, Elementwise, Partials {
     @Override
     public String name() { return "erf"; }
 
@@ -20,5 +21,11 @@ public record Erf() implements UnaryPrimitive, Elementwise {
         DTypeRule.arity(name(), in, 1);
         DTypeRule.FLOATING.check(name(), in);
         return Elementwise.super.abstractEval(in);
+    }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.mul(Tangents.constant(x0, 2 / Math.sqrt(Math.PI)), Lax.mul(g, Lax.exp(Lax.neg(Lax.square(x0)))));
     }
 }

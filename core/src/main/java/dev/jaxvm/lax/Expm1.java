@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import java.util.List;
 
 /** The {@code expm1} primitive, applied elementwise. */
-public record Expm1() implements UnaryPrimitive, Elementwise {
+public record Expm1() implements UnaryPrimitive, Elementwise, Partials {
     @Override
     public String name() { return "expm1"; }
 
@@ -13,4 +15,10 @@ public record Expm1() implements UnaryPrimitive, Elementwise {
 
     @Override
     public boolean accepts(DType t) { return t.isFloating(); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.mul(g, Lax.add(ans, Tangents.scalarLike(ans, 1)));
+    }
 }

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code floor} primitive, applied elementwise. */
-public record Floor() implements UnaryPrimitive, Elementwise {
+public record Floor() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "floor"; }
 

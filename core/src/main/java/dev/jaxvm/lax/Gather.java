@@ -7,6 +7,7 @@ import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ import java.util.List;
  * @param uniqueIndices a hint, as in JAX
  */
 public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, boolean indicesAreSorted,
-        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Batchable {
+        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "gather"; }
 
@@ -178,4 +179,23 @@ public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, 
     /** The batch becomes an offset or operand batching dimension (JAX's rule). */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.gather(this, args, dims); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.get(0), primals.get(1));
+        if (tangents.getFirst() == null) return Jvp.of(out, null);
+        return Jvp.of(out, Trace.bind1(this, tangents.getFirst(), primals.get(1)));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        Array zeros = Tangents.zeros(t.type().withShape(operands.getFirst().type().shape()));
+        GatherDimensionNumbers d = dimensionNumbers;
+        ScatterDimensionNumbers sd = new ScatterDimensionNumbers(d.offsetDims(), d.collapsedSliceDims(), d.startIndexMap(),
+                d.operandBatchingDims(), d.startIndicesBatchingDims());
+        Array out = Lax.scatter(Lax.ScatterKind.ADD, zeros, operands.get(1).value(), t, sd, indicesAreSorted, uniqueIndices,
+                mode);
+        return java.util.Arrays.asList(out, null);
+    }
 }

@@ -3,7 +3,7 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code ge} primitive, applied elementwise. */
-public record Ge() implements BinaryPrimitive, Elementwise {
+public record Ge() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "ge"; }
 

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param y the exponent
  */
-public record IntegerPow(int y) implements UnaryPrimitive, Batchable {
+public record IntegerPow(int y) implements UnaryPrimitive, Batchable, Partials {
     @Override
     public String name() { return "integer_pow"; }
 
@@ -76,4 +76,13 @@ public record IntegerPow(int y) implements UnaryPrimitive, Batchable {
     /** Per element: the same op, the same batch axis. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        if (y == 0) return Tangents.fullLike(g, 0);
+        if (y == 1) return g;
+        if (y == 2) return Lax.mul(g, Lax.mul(Tangents.constant(x0, y), x0));
+        return Lax.mul(g, Lax.mul(Tangents.constant(x0, y), Lax.integerPow(x0, y - 1)));
+    }
 }

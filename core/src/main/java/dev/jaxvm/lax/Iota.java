@@ -18,7 +18,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "iota"; }
 

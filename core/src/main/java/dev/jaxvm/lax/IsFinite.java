@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code is_finite} primitive, applied elementwise. */
-public record IsFinite() implements UnaryPrimitive, Elementwise {
+public record IsFinite() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "is_finite"; }
 

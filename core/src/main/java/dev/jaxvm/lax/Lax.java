@@ -513,4 +513,17 @@ public final class Lax {
     public static Array cumlogsumexp(Array x, int axis, boolean reverse) {
         return Trace.bind1(new Cumlogsumexp(axis, reverse), x);
     }
+
+    // == section: autodiff ==
+
+    /** {@code add_any}: the sum of two tangents or cotangents of the same type. */
+    public static Array addAny(Array x, Array y) { return Trace.bind1(new AddAny(), x, y); }
+
+    /** The identity, with a zero derivative: {@code grad} does not flow through it. */
+    public static Array stopGradient(Array x) {
+        return Trace.bind1(new StopGradient(), x);
+    }
+
+    /** Splits {@code x} into its slices along {@code axis}. */
+    public static java.util.List<Array> unstack(Array x, int axis) { return Trace.bind(new Unstack(axis), x); }
 }

@@ -7,4 +7,4 @@ import dev.jaxvm.core.Primitive;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, CollectivePrimitive, HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, TernaryPrimitive {}
+        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, CollectivePrimitive, HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, TernaryPrimitive, AutodiffPrimitive {}

@@ -3,7 +3,7 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code lt} primitive, applied elementwise. */
-public record Lt() implements BinaryPrimitive, Elementwise {
+public record Lt() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "lt"; }
 

@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import java.util.List;
 
 /** The {@code neg} primitive, applied elementwise. */
-public record Neg() implements UnaryPrimitive, Elementwise {
+public record Neg() implements UnaryPrimitive, Elementwise, Linear {
     @Override
     public String name() { return "neg"; }
 
@@ -13,4 +15,7 @@ public record Neg() implements UnaryPrimitive, Elementwise {
 
     @Override
     public boolean accepts(DType t) { return t != DType.BOOL; }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) { return List.of(Lax.neg(cts.getFirst())); }
 }

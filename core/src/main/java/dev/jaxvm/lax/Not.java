@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code not} primitive, applied elementwise. */
-public record Not() implements UnaryPrimitive, Elementwise {
+public record Not() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "not"; }
 

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code or} primitive, applied elementwise. */
-public record Or() implements BinaryPrimitive, Elementwise {
+public record Or() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "or"; }
 

@@ -6,6 +6,7 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +16,7 @@ import java.util.List;
  *
  * @param paddingConfig one entry per operand dimension
  */
-public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable {
+public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable, Linear {
     /**
      * The padding of one dimension, printed as Python's tuple {@code (low, high, interior)}.
      *
@@ -111,4 +112,27 @@ public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable 
     /** The batch axis is not padded; a batched padding value goes through a select. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return PadBatching.pad(this, args, dims); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        int r = t.ndim();
+        int[] all = new int[r];
+        for (int i = 0; i < r; i++) all[i] = i;
+        Array tOperand = null;
+        if (operands.get(0).isLinear()) {
+            List<Dim> unpad = new java.util.ArrayList<>();
+            for (Dim d : paddingConfig) unpad.add(Dim.of(-d.low().value(), -d.high().value(), 0));
+            Array unpadded = Trace.bind1(new Pad(unpad), t, Tangents.constant(t, 0));
+            int[] start = new int[r], strides = new int[r];
+            for (int i = 0; i < r; i++) strides[i] = paddingConfig.get(i).interior().value() + 1;
+            tOperand = Lax.slice(unpadded, start, unpadded.shape(), strides);
+        }
+        Array tPadv = null;
+        if (operands.get(1).isLinear()) {
+            Array total = Lax.reduceSum(t, all);
+            tPadv = tOperand == null ? total : Lax.sub(total, Lax.reduceSum(tOperand, all));
+        }
+        return java.util.Arrays.asList(tOperand, tPadv);
+    }
 }

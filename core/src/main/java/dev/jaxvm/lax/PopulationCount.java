@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code population_count} primitive, applied elementwise. */
-public record PopulationCount() implements UnaryPrimitive, Elementwise {
+public record PopulationCount() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "population_count"; }
 

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceMin(Ints axes) implements ReductionPrimitive, Batchable {
+public record ReduceMin(Ints axes) implements ReductionPrimitive, Batchable, Partials {
     @Override
     public String name() { return "reduce_min"; }
 
@@ -29,4 +29,7 @@ public record ReduceMin(Ints axes) implements ReductionPrimitive, Batchable {
     /** The batch axis stays; the reduced axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceMin::new); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) { return Rules.reduceChooserJvp(g, ans, x.get(0), axes); }
 }

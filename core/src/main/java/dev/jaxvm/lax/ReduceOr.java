@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceOr(Ints axes) implements ReductionPrimitive, Batchable {
+public record ReduceOr(Ints axes) implements ReductionPrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "reduce_or"; }
 

@@ -6,6 +6,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param exponentBits the exponent width of the emulated format, at least 1
  * @param mantissaBits the mantissa width of the emulated format, at least 0
  */
-public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Batchable {
+public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Batchable, Linear {
     /** @throws IllegalArgumentException on a non-positive exponent or negative mantissa width */
     public ReducePrecision {
         if (exponentBits < 1) {
@@ -88,4 +89,9 @@ public record ReducePrecision(int exponentBits, int mantissaBits) implements Una
     /** Per element: the same op, the same batch axis. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Trace.bind1(this, cts.getFirst()));
+    }
 }

@@ -5,6 +5,7 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable {
+public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "reduce_prod"; }
 
@@ -29,4 +30,9 @@ public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable {
     /** The batch axis stays; the reduced axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceProd::new); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        return Jvp.of(Trace.bind1(this, primals.getFirst()), ScanJvp.reduceProd(primals.getFirst(), tangents.getFirst(), axes));
+    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable, Linear {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -52,5 +52,13 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable {
         int d = dims.get(0);
         int[] phys = BatchRules.physical(axes, d);
         return Batched.of(Lax.reduceSum(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        ArrayType x = operands.getFirst().type();
+        int[] dims = new int[x.rank() - axes.size()];
+        for (int i = 0, j = 0; i < x.rank(); i++) if (!axes.contains(i)) dims[j++] = i;
+        return List.of(Lax.broadcastInDim(cts.getFirst(), x.shape().dims(), dims));
     }
 }

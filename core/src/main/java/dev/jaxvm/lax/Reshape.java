@@ -13,7 +13,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "reshape"; }
 
@@ -44,5 +44,10 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive,
     public Batched batch(List<Array> args, Ints dims) {
         Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
         return Batched.of(Lax.reshape(x, BatchRules.insert(newSizes.values(), 0, x.shape()[0])), 0);
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.reshape(cts.getFirst(), operands.getFirst().type().shape().dims()));
     }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param dimensions distinct non-negative axes
  */
-public record Rev(Ints dimensions) implements ShapePrimitive, Batchable {
+public record Rev(Ints dimensions) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "rev"; }
 
@@ -47,4 +47,9 @@ public record Rev(Ints dimensions) implements ShapePrimitive, Batchable {
     /** The batch axis stays; the reversed axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, dimensions, Rev::new); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.rev(cts.getFirst(), dimensions.values()));
+    }
 }

@@ -11,7 +11,7 @@ import java.util.List;
  *
  * @param roundingMethod 0 (away from zero) or 1 (to nearest even)
  */
-public record Round(int roundingMethod) implements UnaryPrimitive, Elementwise {
+public record Round(int roundingMethod) implements UnaryPrimitive, Elementwise, ZeroDerivative {
     /** {@code lax.RoundingMethod.AWAY_FROM_ZERO}. */
     public static final int AWAY_FROM_ZERO = 0;
     /** {@code lax.RoundingMethod.TO_NEAREST_EVEN}. */

@@ -1,7 +1,10 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
+import java.util.List;
 
 /**
  * {@code scatter-add}: scatters the updates into a copy of the operand and adds the updates (repeated indices all accumulate); see {@link ScatterPrimitive}.
@@ -13,10 +16,39 @@ import dev.jaxvm.core.ScalarOp;
  * @param dtype the operand dtype, which determines the printed {@code update_jaxpr} (not itself a JAX parameter)
  */
 public record ScatterAdd(ScatterDimensionNumbers dimensionNumbers, boolean indicesAreSorted, GatherScatterMode mode,
-        boolean uniqueIndices, DType dtype) implements ScatterPrimitive {
+        boolean uniqueIndices, DType dtype) implements ScatterPrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "scatter-add"; }
 
     @Override
     public ScalarOp combiner() { return ScalarOp.ADD; }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.toArray(Array[]::new));
+        Array gOp = tangents.get(0), gUp = tangents.get(2);
+        if (gOp == null && gUp == null) return Jvp.of(out, null);
+        gOp = gOp != null ? gOp : Tangents.zeros(Tangents.tangentType(primals.get(0).type()));
+        gUp = gUp != null ? gUp : Tangents.zeros(Tangents.tangentType(primals.get(2).type()));
+        return Jvp.of(out, Trace.bind1(this, gOp, primals.get(1), gUp));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        Array updateT = null;
+        if (operands.get(2).isLinear()) {
+            ScatterDimensionNumbers d = dimensionNumbers;
+            GatherDimensionNumbers gd = new GatherDimensionNumbers(d.updateWindowDims(), d.insertedWindowDims(),
+                    d.scatterDimsToOperandDims(), d.operandBatchingDims(), d.scatterIndicesBatchingDims());
+            int[] updatesShape = operands.get(2).type().shape().dims();
+            int[] sizes = new int[t.ndim()];
+            for (int i = 0, pos = 0; i < sizes.length; i++) {
+                if (d.insertedWindowDims().contains(i) || d.operandBatchingDims().contains(i)) sizes[i] = 1;
+                else sizes[i] = updatesShape[d.updateWindowDims().get(pos++)];
+            }
+            updateT = Lax.gather(t, operands.get(1).value(), gd, sizes, indicesAreSorted, uniqueIndices, mode, 0);
+        }
+        return java.util.Arrays.asList(operands.get(0).isLinear() ? t : null, null, updateT);
+    }
 }

@@ -1,7 +1,10 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import dev.jaxvm.core.Trace;
+import java.util.List;
 
 /**
  * {@code scatter-sub}: scatters the updates into a copy of the operand and subtracts the updates; see {@link ScatterPrimitive}.
@@ -13,10 +16,26 @@ import dev.jaxvm.core.ScalarOp;
  * @param dtype the operand dtype, which determines the printed {@code update_jaxpr} (not itself a JAX parameter)
  */
 public record ScatterSub(ScatterDimensionNumbers dimensionNumbers, boolean indicesAreSorted, GatherScatterMode mode,
-        boolean uniqueIndices, DType dtype) implements ScatterPrimitive {
+        boolean uniqueIndices, DType dtype) implements ScatterPrimitive, Differentiable, Transposable {
     @Override
     public String name() { return "scatter-sub"; }
 
     @Override
     public ScalarOp combiner() { return ScalarOp.SUB; }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.toArray(Array[]::new));
+        Array gOp = tangents.get(0), gUp = tangents.get(2);
+        if (gOp == null && gUp == null) return Jvp.of(out, null);
+        gOp = gOp != null ? gOp : Tangents.zeros(Tangents.tangentType(primals.get(0).type()));
+        gUp = gUp != null ? gUp : Tangents.zeros(Tangents.tangentType(primals.get(2).type()));
+        return Jvp.of(out, Trace.bind1(this, gOp, primals.get(1), gUp));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        List<Array> out = new ScatterAdd(dimensionNumbers, indicesAreSorted, mode, uniqueIndices, dtype).transpose(cts, operands);
+        return java.util.Arrays.asList(out.get(0), null, out.get(2) == null ? null : Lax.neg(out.get(2)));
+    }
 }

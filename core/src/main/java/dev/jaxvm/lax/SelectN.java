@@ -6,13 +6,14 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
  * {@code select_n}: elementwise choice among cases by a predicate; a bool predicate picks case 0
  * when false and case 1 when true, an int32 predicate picks case {@code p}. Note: false case first.
  */
-public record SelectN() implements ShapePrimitive, Batchable {
+public record SelectN() implements ShapePrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "select_n"; }
 
@@ -57,4 +58,36 @@ public record SelectN() implements ShapePrimitive, Batchable {
     /** Cases batch-first (broadcast where unbatched); the predicate stays a scalar or is broadcast likewise. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i == 0); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array out = Trace.bind1(this, primals.toArray(Array[]::new));
+        Array first = null;
+        for (int i = 1; i < tangents.size(); i++) if (first == null) first = tangents.get(i);
+        if (first == null) return Jvp.of(out, null);
+        Array zeros = Tangents.fullLike(first, 0); // computed even when unused, as JAX's _select_jvp does
+        Array[] ts = new Array[primals.size()];
+        ts[0] = primals.getFirst();
+        for (int i = 1; i < ts.length; i++) {
+            ts[i] = tangents.get(i) != null ? tangents.get(i) : zeros;
+        }
+        return Jvp.of(out, Trace.bind1(this, ts));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        if (operands.getFirst().isLinear()) throw new IllegalArgumentException("select_n can't be transposed with respect to its predicate");
+        Array which = operands.getFirst().value();
+        Array ct = cts.getFirst();
+        Array zeros = Tangents.fullLike(ct, 0);
+        List<Array> out = new java.util.ArrayList<>();
+        out.add(null);
+        boolean bool = which.dtype() == DType.BOOL;
+        for (int i = 1; i < operands.size(); i++) {
+            if (!operands.get(i).isLinear()) out.add(null);
+            else if (bool) out.add(i == 1 ? Lax.select(which, zeros, ct) : Lax.select(which, ct, zeros));
+            else out.add(Lax.select(Lax.eq(which, DenseArray.scalarLong(which.dtype(), false, i - 1)), ct, zeros));
+        }
+        return out;
+    }
 }

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code shift_left} primitive, applied elementwise. */
-public record ShiftLeft() implements BinaryPrimitive, Elementwise {
+public record ShiftLeft() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "shift_left"; }
 

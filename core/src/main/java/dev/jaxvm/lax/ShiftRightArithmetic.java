@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code shift_right_arithmetic} primitive, applied elementwise. */
-public record ShiftRightArithmetic() implements BinaryPrimitive, Elementwise {
+public record ShiftRightArithmetic() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "shift_right_arithmetic"; }
 

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code shift_right_logical} primitive, applied elementwise. */
-public record ShiftRightLogical() implements BinaryPrimitive, Elementwise {
+public record ShiftRightLogical() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "shift_right_logical"; }
 

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code sign} primitive, applied elementwise. */
-public record Sign() implements UnaryPrimitive, Elementwise {
+public record Sign() implements UnaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "sign"; }
 

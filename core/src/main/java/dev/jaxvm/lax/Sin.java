@@ -1,10 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
+import java.util.List;
 
 /** The {@code sin} primitive, applied elementwise. */
-public record Sin() implements UnaryPrimitive, Elementwise {
+public record Sin() implements UnaryPrimitive, Elementwise, Partials {
     @Override
     public String name() { return "sin"; }
 
@@ -13,4 +15,10 @@ public record Sin() implements UnaryPrimitive, Elementwise {
 
     @Override
     public boolean accepts(DType t) { return t.isFloating(); }
+
+    @Override
+    public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {
+        Array x0 = x.get(0);
+        return Lax.mul(g, Lax.cos(x0));
+    }
 }

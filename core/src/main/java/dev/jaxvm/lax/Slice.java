@@ -14,7 +14,7 @@ import java.util.List;
  * @param limitIndices exclusive limits
  * @param strides the steps, or null for unit steps
  */
-public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Batchable {
+public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "slice"; }
 
@@ -62,5 +62,25 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
         int[] st = strides == null ? null : BatchRules.insert(strides.values(), d, 1);
         return Batched.of(Lax.slice(x, BatchRules.insert(startIndices.values(), d, 0),
                 BatchRules.insert(limitIndices.values(), d, x.shape()[d]), st), d);
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        Array t = cts.getFirst();
+        int[] shape = operands.getFirst().type().shape().dims();
+        int[] ctShape = t.shape();
+        List<Pad.Dim> pads = new java.util.ArrayList<>();
+        boolean unit = strides == null || java.util.Arrays.stream(strides.values()).allMatch(v -> v == 1);
+        for (int k = 0; k < shape.length; k++) {
+            int start = startIndices.get(k);
+            if (unit) {
+                pads.add(new Pad.Dim(PyInt.of(start), PyInt.numpy(shape[k] - limitIndices.get(k)), PyInt.of(0)));
+            } else {
+                int st = strides.get(k);
+                int realLimit = start + (ctShape[k] == 0 ? 0 : 1 + (ctShape[k] - 1) * st);
+                pads.add(new Pad.Dim(PyInt.of(start), PyInt.numpy(shape[k] - realLimit), PyInt.numpy(st - 1)));
+            }
+        }
+        return List.of(dev.jaxvm.core.Trace.bind1(new Pad(pads), t, Tangents.constant(t, 0)));
     }
 }

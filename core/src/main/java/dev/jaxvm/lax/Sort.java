@@ -4,6 +4,7 @@ import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Trace;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,7 @@ import java.util.List;
  * @param isStable whether equal keys keep their order (the reference evaluation is always stable)
  * @param numKeys how many leading operands are keys
  */
-public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Batchable {
+public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "sort"; }
 
@@ -81,4 +82,18 @@ public record Sort(int dimension, boolean isStable, int numKeys) implements Lina
     /** All operands batch-first; sorting one axis later. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, a -> new Sort(a, isStable, numKeys)); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array first = primals.getFirst();
+        Array iota = Lax.broadcastedIota(dev.jaxvm.DType.INT32, first.shape(), dimension);
+        List<Array> args = new java.util.ArrayList<>(primals);
+        args.add(iota);
+        List<Array> sorted = Trace.bind(this, args);
+        Array perm = sorted.getLast();
+        List<Array> out = sorted.subList(0, primals.size());
+        List<Array> ts = new java.util.ArrayList<>();
+        for (Array t : tangents) ts.add(t == null ? null : Rules.takeAlongAxis(t, perm, dimension));
+        return new Jvp(out, ts);
+    }
 }

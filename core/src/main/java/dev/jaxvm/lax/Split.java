@@ -15,7 +15,7 @@ import java.util.List;
  * @param axis the non-negative axis to split
  * @param sizes the output sizes along {@code axis}; they must sum to the operand's size there
  */
-public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batchable {
+public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batchable, Linear {
     /** Copies the sizes. */
     public Split {
         sizes = List.copyOf(sizes);
@@ -72,4 +72,9 @@ public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batc
     /** The batch axis stays in every output; the split axis shifts around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Split(a.get(0), sizes)); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Lax.concatenate(cts, axis)); // zero cotangents were instantiated by the backward pass
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "squeeze"; }
 
@@ -50,5 +50,10 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable {
         int d = dims.get(0);
         int[] phys = BatchRules.physical(dimensions, d);
         return Batched.of(Lax.squeeze(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        return List.of(Tangents.expandDims(cts.getFirst(), dimensions.values()));
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive, Batchable {
+public record Stack(int axis) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "stack"; }
 
@@ -65,4 +65,7 @@ public record Stack(int axis) implements ShapePrimitive, Batchable {
         for (int i = 0; i < args.size(); i++) in.add(BatchRules.toFront(args.get(i), dims.get(i), size));
         return Batched.of(Lax.stack(in, axis + 1), 0);
     }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) { return Lax.unstack(cts.getFirst(), axis); }
 }

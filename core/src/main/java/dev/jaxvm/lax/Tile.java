@@ -13,7 +13,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive, Batchable {
+public record Tile(Ints reps) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "tile"; }
 
@@ -50,4 +50,17 @@ public record Tile(Ints reps) implements ShapePrimitive, Batchable {
     /** The batch axis is tiled once. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return Batched.of(Lax.tile(args.getFirst(), BatchRules.insert(reps.values(), dims.get(0), 1)), dims.get(0)); }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] s = operands.getFirst().type().shape().dims();
+        int[] pairs = new int[2 * s.length];
+        int[] axes = new int[s.length];
+        for (int i = 0; i < s.length; i++) {
+            pairs[2 * i] = reps.get(i);
+            pairs[2 * i + 1] = s[i];
+            axes[i] = 2 * i;
+        }
+        return List.of(Lax.reduceSum(Lax.reshape(cts.getFirst(), pairs), axes));
+    }
 }

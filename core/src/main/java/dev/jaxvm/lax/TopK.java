@@ -7,6 +7,7 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import dev.jaxvm.core.Trace;
 import java.util.List;
 
 /**
@@ -16,7 +17,7 @@ import java.util.List;
  * @param axis the non-negative axis
  * @param k how many entries to keep
  */
-public record TopK(int axis, int k) implements LinalgPrimitive, Batchable {
+public record TopK(int axis, int k) implements LinalgPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "top_k"; }
 
@@ -63,4 +64,13 @@ public record TopK(int axis, int k) implements LinalgPrimitive, Batchable {
     /** The batch axis stays in both outputs; the axis shifts around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new TopK(a.get(0), k)); }
+
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        List<Array> out = Trace.bind(this, primals);
+        List<Array> ts = new java.util.ArrayList<>();
+        ts.add(Rules.takeAlongAxis(tangents.getFirst(), out.get(1), axis));
+        ts.add(null);
+        return new Jvp(out, ts);
+    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive, Batchable {
+public record Transpose(Ints permutation) implements ShapePrimitive, Batchable, Linear {
     @Override
     public String name() { return "transpose"; }
 
@@ -57,5 +57,12 @@ public record Transpose(Ints permutation) implements ShapePrimitive, Batchable {
         perm[0] = d;
         for (int i = 0; i < permutation.size(); i++) perm[i + 1] = BatchRules.physical(permutation.get(i), d);
         return Batched.of(Lax.transpose(args.getFirst(), perm), 0);
+    }
+
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Operand> operands) {
+        int[] inverse = new int[permutation.size()];
+        for (int i = 0; i < inverse.length; i++) inverse[permutation.get(i)] = i;
+        return List.of(Lax.transpose(cts.getFirst(), inverse));
     }
 }

@@ -4,7 +4,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ScalarOp;
 
 /** The {@code xor} primitive, applied elementwise. */
-public record Xor() implements BinaryPrimitive, Elementwise {
+public record Xor() implements BinaryPrimitive, Elementwise, ZeroDerivative {
     @Override
     public String name() { return "xor"; }
 
