@@ -20,7 +20,7 @@ import java.util.List;
  * @param tiled whether to concatenate rather than stack
  */
 public record AllGather(String axisName, int allGatherDimension, int axisSize, boolean tiled)
-        implements CollectivePrimitive {
+        implements CollectivePrimitive, Linear {
     /** @throws NullPointerException if the axis name is null */
     public AllGather {
         java.util.Objects.requireNonNull(axisName, "axisName");
@@ -79,5 +79,27 @@ public record AllGather(String axisName, int allGatherDimension, int axisSize, b
             else merged[j++] = s[i];
         }
         return Batched.of(Lax.reshape(gathered, merged), NOT_MAPPED);
+    }
+
+    /**
+     * Example {@code j}'s input appears in every example's output at index {@code j} of the gathered
+     * axis, so its cotangent is that slice of the sum of all output cotangents (picked with a one-hot
+     * mask, as no dynamic indexing is needed).
+     */
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Transposable.Operand> operands) {
+        Array total = Lax.psum(cts.getFirst(), axisName);
+        int[] s = total.shape();
+        int g = allGatherDimension;
+        int[] split = s;
+        if (tiled) { // (.., n * k, ..) -> (.., n, k, ..)
+            split = BatchRules.insert(s, g, axisSize);
+            split[g + 1] = s[g] / axisSize;
+            total = Lax.reshape(total, split);
+        }
+        Array hot = Lax.eq(Lax.iota(dev.jaxvm.DType.INT32, axisSize), Lax.broadcastInDim(Lax.axisIndex(axisName),
+                new int[] {axisSize}));
+        Array mask = Lax.broadcastInDim(Lax.convertElementType(hot, total.dtype(), false), split, g);
+        return List.of(Lax.reduceSum(Lax.mul(total, mask), g));
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param axisName the name of the mapped axis (as given to {@code vmap})
  */
-public record AxisIndex(String axisName) implements CollectivePrimitive {
+public record AxisIndex(String axisName) implements CollectivePrimitive, ZeroDerivative {
     /** @throws NullPointerException if the axis name is null */
     public AxisIndex {
         java.util.Objects.requireNonNull(axisName, "axisName");

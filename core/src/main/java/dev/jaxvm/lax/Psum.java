@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param axisName the name of the mapped axis (as given to {@code vmap})
  */
-public record Psum(String axisName) implements CollectivePrimitive {
+public record Psum(String axisName) implements CollectivePrimitive, Linear {
     /** @throws NullPointerException if the axis name is null */
     public Psum {
         java.util.Objects.requireNonNull(axisName, "axisName");
@@ -48,5 +48,11 @@ public record Psum(String axisName) implements CollectivePrimitive {
         int d = dims.get(0);
         if (d == NOT_MAPPED) return Batched.of(Lax.mul(x, Collectives.scalarLike(x, axisSize)), NOT_MAPPED);
         return Batched.of(Lax.reduceSum(x, d), NOT_MAPPED);
+    }
+
+    /** Every example's output is the sum of all inputs, so each input's cotangent is the sum of all output cotangents. */
+    @Override
+    public List<Array> transpose(List<Array> cts, List<Transposable.Operand> operands) {
+        return List.of(Lax.psum(cts.getFirst(), axisName));
     }
 }

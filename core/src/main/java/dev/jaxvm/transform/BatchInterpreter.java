@@ -14,7 +14,10 @@ import dev.jaxvm.core.Tracer;
 import dev.jaxvm.lax.Batchable;
 import dev.jaxvm.lax.Batched;
 import dev.jaxvm.lax.Collective;
+import dev.jaxvm.lax.CustomJvpCall;
+import dev.jaxvm.lax.CustomVjpCall;
 import dev.jaxvm.lax.Jit;
+import dev.jaxvm.lax.Remat;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +26,8 @@ import java.util.List;
  * per-example values, held as one array with an extra batch axis. Binding a primitive runs the
  * primitive's {@link Batchable} rule under the parent interpreter, so the batch is computed in one
  * go (evaluated, staged or differentiated by the enclosing transformations), never by a loop. A
- * {@code jit} equation batches to a {@code jit} of the batched program ({@link BatchJaxpr}).
+ * {@code jit} equation batches to a {@code jit} of the batched program ({@link BatchJaxpr}), and so do
+ * the other primitives that hold programs ({@link HigherOrderBatching}).
  *
  * {@snippet :
  * BatchInterpreter b = new BatchInterpreter(Trace.current(), 8, "i");
@@ -84,10 +88,10 @@ public final class BatchInterpreter implements Interpreter, NamedAxis {
         Ints in = Ints.of(dims);
         Batched out = Trace.under(parent, () -> switch (primitive) {
             case Collective c when named -> c.batchNamed(values, in, axisSize);
-            case Jit j -> {
-                BatchJaxpr.Result r = BatchJaxpr.batch(j.jaxpr(), in, axisSize, axisName);
-                yield new Batched(Trace.bind(new Jit(j.functionName(), r.jaxpr()), values), r.outDims());
-            }
+            case Jit j -> HigherOrderBatching.jit(j, values, in, axisSize, axisName);
+            case Remat r -> HigherOrderBatching.remat(r, values, in, axisSize, axisName);
+            case CustomJvpCall c -> HigherOrderBatching.customJvp(c, values, in, axisSize, axisName);
+            case CustomVjpCall c -> HigherOrderBatching.customVjp(c, values, in, axisSize, axisName);
             case Batchable b -> b.batch(values, in);
             default -> throw new UnsupportedOperationException("Batching rule for '" + primitive.name()
                     + "' not implemented");
@@ -104,8 +108,9 @@ public final class BatchInterpreter implements Interpreter, NamedAxis {
         for (int k = 0; k < expected.size(); k++) {
             Array v = out.values().get(k);
             int d = out.dims().get(k);
-            ArrayType got = d == NOT_MAPPED ? v.type() : exampleType(v.type(), d);
-            if (!got.equals(expected.get(k)) || (d != NOT_MAPPED && v.shape()[d] != axisSize)) {
+            boolean inRange = d == NOT_MAPPED || (d >= 0 && d < v.ndim() && v.shape()[d] == axisSize);
+            ArrayType got = d == NOT_MAPPED || !inRange ? v.type() : exampleType(v.type(), d);
+            if (!inRange || !got.equals(expected.get(k))) {
                 throw new IllegalStateException("batch rule of " + primitive.name() + " produced " + v.type().toLongString()
                         + " batched along " + d + ", which is not a batch of " + expected.get(k).toLongString());
             }

@@ -43,6 +43,15 @@ public final class BatchJaxpr {
      * @param axisName the axis name collectives in the program may refer to, or null
      */
     public static Result batch(ClosedJaxpr jaxpr, Ints inDims, int axisSize, String axisName) {
+        return batch(jaxpr, inDims, axisSize, axisName, false);
+    }
+
+    /**
+     * {@link #batch(ClosedJaxpr, Ints, int, String)}, with every output batched (unbatched ones
+     * broadcast) when {@code allBatched}: for programs whose companion rules (a custom JVP) are batched
+     * with all outputs along axis 0.
+     */
+    public static Result batch(ClosedJaxpr jaxpr, Ints inDims, int axisSize, String axisName, boolean allBatched) {
         List<ArrayType> inTypes = new ArrayList<>();
         List<ArrayType> example = jaxpr.inTypes();
         for (int i = 0; i < example.size(); i++) {
@@ -59,8 +68,9 @@ public final class BatchJaxpr {
             for (int k = 0; k < outs.size(); k++) {
                 Batched o = b.unwrap(outs.get(k));
                 int d = o.dims().get(0);
-                outDims[k] = d == NOT_MAPPED ? NOT_MAPPED : 0;
-                result.add(d == NOT_MAPPED ? o.values().getFirst() : Batchable.moveAxis(o.values().getFirst(), d, 0));
+                Array v = o.values().getFirst();
+                outDims[k] = d == NOT_MAPPED && !allBatched ? NOT_MAPPED : 0;
+                result.add(d == NOT_MAPPED ? (allBatched ? Batchable.broadcastAxis(v, axisSize, 0) : v) : Batchable.moveAxis(v, d, 0));
             }
             return result;
         }, inTypes);

@@ -25,6 +25,16 @@ import org.junit.jupiter.api.Test;
 class BatchRuleContractTest {
     static final int B = 5;
 
+    /** The primitives holding programs, which the batching interpreter batches itself (as JAX's batch_jaxpr). */
+    static final java.util.Set<Class<?>> BY_INTERPRETER = java.util.Set.of(dev.jaxvm.lax.Jit.class, dev.jaxvm.lax.Remat.class,
+            dev.jaxvm.lax.CustomJvpCall.class, dev.jaxvm.lax.CustomVjpCall.class,
+            // custom_lin exists only inside reverse-mode differentiation, which stages it, never binds it to vmap
+            dev.jaxvm.lax.CustomLin.class);
+
+    /** Primitives whose parameters are user functions: checked by VmapAutodiffTest rather than by samples. */
+    static final java.util.Set<Class<?>> BY_TESTS = java.util.Set.of(dev.jaxvm.lax.CustomJvpCall.class,
+            dev.jaxvm.lax.CustomVjpCall.class, dev.jaxvm.lax.CustomLin.class);
+
     /** Every concrete primitive record of the catalog, found through the sealed hierarchy. */
     static List<Class<?>> catalog() {
         List<Class<?>> out = new ArrayList<>();
@@ -46,8 +56,8 @@ class BatchRuleContractTest {
         TreeSet<String> noRule = new TreeSet<>();
         TreeSet<String> noSamples = new TreeSet<>();
         for (Class<?> c : catalog()) {
-            if (!Batchable.class.isAssignableFrom(c) && !dev.jaxvm.lax.HigherOrderPrimitive.class.isAssignableFrom(c)) noRule.add(c.getSimpleName());
-            if (!CollectivePrimitive.class.isAssignableFrom(c) && BatchSamples.of(c).isEmpty()) noSamples.add(c.getSimpleName());
+            if (!Batchable.class.isAssignableFrom(c) && !BY_INTERPRETER.contains(c)) noRule.add(c.getSimpleName());
+            if (!CollectivePrimitive.class.isAssignableFrom(c) && !BY_TESTS.contains(c) && BatchSamples.of(c).isEmpty()) noSamples.add(c.getSimpleName());
         }
         assertEquals("[]", noRule.toString(), "primitives without a batch rule");
         assertEquals("[]", noSamples.toString(), "primitives without batching samples");

@@ -66,6 +66,10 @@ final class BatchSamples {
             case "Jit" -> List.of(new Sample(new dev.jaxvm.lax.Jit("f", dev.jaxvm.ir.StagingInterpreter.trace(
                     xs -> List.of(dev.jaxvm.lax.Lax.mul(dev.jaxvm.lax.Lax.sin(xs.get(0)), xs.get(1)),
                             dev.jaxvm.lax.Lax.reduceSum(xs.get(1), 0)), List.of(f32(2, 3), f32(2, 3)))), List.of(f32(2, 3), f32(2, 3))));
+            case "Remat" -> List.of(new Sample(new dev.jaxvm.lax.Remat(dev.jaxvm.ir.StagingInterpreter.trace(
+                    xs -> List.of(dev.jaxvm.lax.Lax.mul(dev.jaxvm.lax.Lax.sin(xs.get(0)), xs.get(1))),
+                    List.of(f32(2, 3), f32(2, 3))), false), List.of(f32(2, 3), f32(2, 3))));
+            case "Unstack" -> List.of(new Sample(new dev.jaxvm.lax.Unstack(1), List.of(f32(2, 3))));
             case "Iota" -> List.of(new Sample(new Iota(1, DType.INT32, Shape.of(2, 3)), List.of()));
             case "ReduceSum" -> List.of(new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f32(2, 3, 4))),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(i32(3, 4))));
