@@ -6,9 +6,12 @@
  * ({@link dev.jaxvm.Jax}).
  */
 module dev.jaxvm {
+    requires static jdk.incubator.vector;
+
     exports dev.jaxvm;
     exports dev.jaxvm.core;
     exports dev.jaxvm.ir;
+    exports dev.jaxvm.compile;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
     exports dev.jaxvm.tree;

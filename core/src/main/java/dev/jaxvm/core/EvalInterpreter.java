@@ -21,7 +21,7 @@ public final class EvalInterpreter implements Interpreter {
             types.add(d.type());
         }
         List<ArrayType> out = primitive.abstractEval(types);
-        return List.copyOf(primitive.evaluate(in, out));
+        return List.copyOf(primitive.execute(in, out));
     }
 
     @Override

@@ -34,6 +34,13 @@ public interface Primitive {
     List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out);
 
     /**
+     * Computes this primitive on concrete operands for eager evaluation. By default the reference
+     * {@link #evaluate}; the {@code lax} catalog runs the compiler's kernel for it instead, so eager
+     * operations and {@code jit} share one code path.
+     */
+    default List<DenseArray> execute(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out); }
+
+    /**
      * The parameters as JAX prints them, sorted by name (Python string order). By default a record
      * primitive's components, with camelCase names printed in snake_case; primitives whose JAX print
      * rule hides or reorders parameters override this.

@@ -100,7 +100,7 @@ final class SpecialMath {
             if (deriv == 0) break;
             // Near |y| = 1 use erfc to keep the residual accurate.
             double residual = a > 0.5 ? (1 - a) - erfc(ax) : erf(ax) - a;
-            double step = a > 0.5 ? -residual / deriv : residual / deriv;
+            double step = residual / deriv; // f = erf(x) - a, or (1 - a) - erfc(x): both have slope deriv
             ax -= step;
             x = Math.copySign(ax, y);
         }

@@ -1,6 +1,9 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -15,7 +18,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable, Linear {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -81,6 +84,17 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
         int[] bd = new int[broadcastDimensions.size() + 1];
         for (int i = 0; i < broadcastDimensions.size(); i++) bd[i + 1] = broadcastDimensions.get(i) + 1;
         return Batched.of(Lax.broadcastInDim(x, BatchRules.insert(shape.dims(), 0, x.shape()[0]), bd), 0);
+    }
+
+    /** Operand dimension k reads output index {@code broadcastDimensions[k]}, or 0 where it has size 1. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] xd = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(xd.length);
+            for (int k = 0; k < xd.length; k++) src.add(xd[k] == 1 ? Ix.of(0) : idx.get(broadcastDimensions.get(k)));
+            return x.read(0, src);
+        });
     }
 
     @Override

@@ -2,6 +2,9 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.ScalarOp;
@@ -13,7 +16,7 @@ import java.util.List;
  * {@code (min, x, max)}; {@code min} and {@code max} are scalars or have x's shape, and all three
  * share one dtype. NaN in x propagates.
  */
-public record Clamp() implements TernaryPrimitive, Batchable, Partials {
+public record Clamp() implements TernaryPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "clamp"; }
 
@@ -61,6 +64,15 @@ public record Clamp() implements TernaryPrimitive, Batchable, Partials {
     /** The operand batch-first; the bounds stay scalars or are broadcast. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i != 1); }
+
+    /** {@code min(max(x, lo), hi)} lane by lane, the bounds broadcast when 0-d. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        boolean scalarLo = in.get(0).rank() == 0, scalarHi = in.get(2).rank() == 0;
+        return new Lowering.IndexMap((idx, x) -> Expr.lane(ScalarOp.MIN,
+                Expr.lane(ScalarOp.MAX, x.read(1, idx), x.read(0, scalarLo ? List.of() : idx)),
+                x.read(2, scalarHi ? List.of() : idx)));
+    }
 
     @Override
     public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {

@@ -2,10 +2,17 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -15,7 +22,7 @@ import java.util.StringJoiner;
  *
  * @param dimension the non-negative axis to join along
  */
-public record Concatenate(int dimension) implements ShapePrimitive, Batchable, Linear {
+public record Concatenate(int dimension) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "concatenate"; }
 
@@ -79,6 +86,31 @@ public record Concatenate(int dimension) implements ShapePrimitive, Batchable, L
     /** All operands batch-first; joining one axis later. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, Concatenate::new); }
+
+    /** A select among the operands by the position along {@code dimension}, each read at a clamped index. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Expr> cases = new ArrayList<>();
+            Expr which = null;
+            int offset = 0;
+            for (int k = 0; k < x.count(); k++) {
+                int size = x.type(k).shape().dim(dimension);
+                if (size == 0) continue;
+                if (!cases.isEmpty()) {
+                    Expr past = Expr.convert(Expr.lane(ScalarOp.GE, new Expr.Index(idx.get(dimension), DType.INT32),
+                            new Expr.Const(DType.INT32, offset, offset)), DType.INT32);
+                    which = which == null ? past : Expr.lane(ScalarOp.ADD, which, past);
+                }
+                List<Ix> src = new ArrayList<>(idx);
+                src.set(dimension, Ix.clamp(Ix.add(idx.get(dimension), Ix.of(-offset)), 0, size - 1));
+                cases.add(x.read(k, src));
+                offset += size;
+            }
+            if (cases.isEmpty()) return new Expr.Const(out.getFirst().dtype(), 0, 0);
+            return which == null ? cases.getFirst() : new Expr.Select(which, cases);
+        });
+    }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

@@ -3,6 +3,8 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
@@ -17,7 +19,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable, Differentiable, Transposable {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable, Differentiable, Transposable, Lowerable {
     /**
      * JAX's staging rules: a conversion of a scalar constant is folded to a constant (so
      * {@code jnp.ones(3)} stages {@code broadcast_in_dim 1.0:f32[]}), and a conversion to the
@@ -52,6 +54,10 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    /** A convert (the identity when only the weak flag changes). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return Lowering.convert(newDtype); }
 
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }

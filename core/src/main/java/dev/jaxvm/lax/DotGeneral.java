@@ -2,6 +2,9 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Gemm;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -19,7 +22,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive, Batchable, Bilinear {
+        implements LinalgPrimitive, Batchable, Bilinear, Lowerable {
     @Override
     public String name() { return "dot_general"; }
 
@@ -110,6 +113,18 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     /** The batch becomes a dot batch dimension or stays a free dimension. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return LinalgBatchRules.dotGeneral(this, args, dims); }
+
+    /** The {@code Gemm} library kernel for float32 and float64; other dtypes run the reference evaluation. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        if (!Gemm.supports(in.get(0), in.get(1), out.getFirst())) {
+            return new Lowering.NotLowerable("dot_general of " + in.get(0).dtype() + " and " + in.get(1).dtype()
+                    + " has no kernel (float32 and float64 do)");
+        }
+        DotDimensionNumbers dn = dimensionNumbers;
+        return new Lowering.Library(Gemm.dotGeneral(in.get(0), in.get(1), dn.lhsContracting(), dn.rhsContracting(),
+                dn.lhsBatch(), dn.rhsBatch()));
+    }
 
     @Override
     public Array transposeLeft(Array ct, dev.jaxvm.core.ArrayType xType, Array y) {

@@ -1,11 +1,15 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Trace;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +18,7 @@ import java.util.List;
  *
  * @param sliceSizes the size of the box along each dimension
  */
-public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batchable, Differentiable, Transposable {
+public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batchable, Differentiable, Transposable, Lowerable {
     @Override
     public String name() { return "dynamic_slice"; }
 
@@ -79,6 +83,19 @@ public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batcha
     /** Fixed starts: one more sliced dimension; batched starts: a gather. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.dynamicSlice(this, args, dims); }
+
+    /** An index map whose starts are run-time indices: the scalar operands, clamped into the operand. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] xd = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) {
+                src.add(Ix.add(Ix.dynamic(x.read(k + 1, List.of()), 0, xd[k] - sliceSizes.get(k)), idx.get(k)));
+            }
+            return x.read(0, src);
+        });
+    }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

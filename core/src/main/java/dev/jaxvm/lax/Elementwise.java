@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Primitive;
@@ -11,7 +13,7 @@ import java.util.List;
  * (equal dtypes; equal ranks with equal or size-1 dims, or rank-0 operands) and its evaluation is
  * the scalar op over the broadcast index space; it batches by aligning batch axes.
  */
-public interface Elementwise extends Primitive, Batchable {
+public interface Elementwise extends Primitive, Batchable, Lowerable {
 
     /** The lane operation. */
     ScalarOp scalarOp();
@@ -50,6 +52,10 @@ public interface Elementwise extends Primitive, Batchable {
     default Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) {
         return BatchRules.elementwise(this, args, dims);
     }
+
+    /** Lowered as the lane operation {@link #scalarOp()}. */
+    @Override
+    default Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Lanewise(scalarOp()); }
 
     @Override
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {

@@ -3,8 +3,12 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Storage;
 import java.util.List;
 
@@ -15,7 +19,7 @@ import java.util.List;
  *
  * @param y the exponent
  */
-public record IntegerPow(int y) implements UnaryPrimitive, Batchable, Partials {
+public record IntegerPow(int y) implements UnaryPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "integer_pow"; }
 
@@ -76,6 +80,22 @@ public record IntegerPow(int y) implements UnaryPrimitive, Batchable, Partials {
     /** Per element: the same op, the same batch axis. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+
+    /** The same multiplications as the evaluation (binary exponentiation), as a fusible expression. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        DType d = in.getFirst().dtype();
+        return new Lowering.IndexMap((idx, x) -> {
+            if (y == 0) return new Expr.Const(d, 1, 1);
+            Expr acc = null, b = x.read(0, idx);
+            for (int e = Math.abs(y); e > 0; ) {
+                if ((e & 1) != 0) acc = acc == null ? b : Expr.lane(ScalarOp.MUL, acc, b);
+                e >>= 1;
+                if (e > 0) b = Expr.lane(ScalarOp.MUL, b, b);
+            }
+            return y < 0 ? Expr.lane(ScalarOp.DIV, new Expr.Const(d, 1, 1), acc) : acc;
+        });
+    }
 
     @Override
     public Array jvpTerm(int i, Array g, List<Array> x, Array ans) {

@@ -5,6 +5,9 @@ import dev.jaxvm.core.Trace;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -18,7 +21,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable, ZeroDerivative {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "iota"; }
 
@@ -54,5 +57,11 @@ public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrim
     @Override
     public Batched batch(List<Array> args, Ints dims) {
         return Batched.of(Trace.bind1(this), NOT_MAPPED);
+    }
+
+    /** The output index along {@code dimension}, as a value. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> new Expr.Index(idx.get(dimension), dtype));
     }
 }

@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.EvalInterpreter;
@@ -20,7 +22,7 @@ import java.util.Objects;
  * @param functionName the jitted function's name (JAX's {@code name} parameter)
  * @param jaxpr the program: one input per operand, one output per result
  */
-public record Jit(String functionName, ClosedJaxpr jaxpr) implements HigherOrderPrimitive, CallPrimitive {
+public record Jit(String functionName, ClosedJaxpr jaxpr) implements HigherOrderPrimitive, CallPrimitive, Lowerable {
     public Jit {
         Objects.requireNonNull(functionName, "functionName");
         Objects.requireNonNull(jaxpr, "jaxpr");
@@ -59,4 +61,8 @@ public record Jit(String functionName, ClosedJaxpr jaxpr) implements HigherOrder
         }
         return outs;
     }
+
+    /** Compiled by inlining the program into the caller's (at top level: compiling the program itself). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Call(jaxpr); }
 }

@@ -2,8 +2,14 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Trace;
@@ -16,7 +22,7 @@ import java.util.List;
  *
  * @param paddingConfig one entry per operand dimension
  */
-public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable, Linear {
+public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable, Linear, Lowerable {
     /**
      * The padding of one dimension, printed as Python's tuple {@code (low, high, interior)}.
      *
@@ -112,6 +118,34 @@ public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable,
     /** The batch axis is not padded; a batched padding value goes through a select. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return PadBatching.pad(this, args, dims); }
+
+    /** The operand where the output index hits an element, the padding value elsewhere. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] xd = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            Expr inside = null;
+            List<Ix> src = new ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) {
+                Dim c = paddingConfig.get(k);
+                int low = c.low().value(), step = c.interior().value() + 1, last = low + step * (xd[k] - 1);
+                Expr at = new Expr.Index(idx.get(k), DType.INT32);
+                Expr ok = Expr.lane(ScalarOp.AND, Expr.lane(ScalarOp.GE, at, int32(low)), Expr.lane(ScalarOp.LE, at, int32(last)));
+                if (step > 1) {
+                    Ix phase = Ix.rem(Ix.add(idx.get(k), Ix.of(Math.floorMod(-low, step))), step);
+                    ok = Expr.lane(ScalarOp.AND, ok, Expr.lane(ScalarOp.EQ, new Expr.Index(phase, DType.INT32), int32(0)));
+                }
+                inside = inside == null ? ok : Expr.lane(ScalarOp.AND, inside, ok);
+                src.add(xd[k] == 0 ? Ix.of(0) : Ix.div(Ix.clamp(Ix.add(idx.get(k), Ix.of(-low)), 0, step * (xd[k] - 1)), step));
+            }
+            Expr value = x.read(1, List.of());
+            if (inside == null) return x.read(0, src);
+            for (int d : xd) if (d == 0) return value;
+            return new Expr.Select(inside, List.of(value, x.read(0, src)));
+        });
+    }
+
+    private static Expr int32(int v) { return new Expr.Const(DType.INT32, v, v); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

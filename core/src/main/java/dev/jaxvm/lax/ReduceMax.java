@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceMax(Ints axes) implements ReductionPrimitive, Batchable, Partials {
+public record ReduceMax(Ints axes) implements ReductionPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "reduce_max"; }
 
@@ -29,6 +31,10 @@ public record ReduceMax(Ints axes) implements ReductionPrimitive, Batchable, Par
     /** The batch axis stays; the reduced axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceMax::new); }
+
+    /** A {@code max} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.MAX, axes); }
 
     @Override
     public Array jvpTerm(int i, Array g, List<Array> x, Array ans) { return Rules.reduceChooserJvp(g, ans, x.get(0), axes); }

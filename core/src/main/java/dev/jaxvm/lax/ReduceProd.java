@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -13,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable, Differentiable {
+public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable, Differentiable, Lowerable {
     @Override
     public String name() { return "reduce_prod"; }
 
@@ -30,6 +32,10 @@ public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable, Di
     /** The batch axis stays; the reduced axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceProd::new); }
+
+    /** A {@code mul} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.MUL, axes); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

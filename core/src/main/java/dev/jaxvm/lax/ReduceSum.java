@@ -1,9 +1,12 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable, Linear {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -53,6 +56,10 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable, Lin
         int[] phys = BatchRules.physical(axes, d);
         return Batched.of(Lax.reduceSum(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
+
+    /** A sum reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.ADD, axes); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

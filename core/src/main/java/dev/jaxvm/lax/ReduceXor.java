@@ -1,6 +1,9 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceXor(Ints axes) implements ReductionPrimitive, Batchable, ZeroDerivative {
+public record ReduceXor(Ints axes) implements ReductionPrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "reduce_xor"; }
 
@@ -31,4 +34,8 @@ public record ReduceXor(Ints axes) implements ReductionPrimitive, Batchable, Zer
     /** The batch axis stays; the reduced axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceXor::new); }
+
+    /** A {@code xor} reduction over {@code axes}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reduce(ScalarOp.XOR, axes); }
 }

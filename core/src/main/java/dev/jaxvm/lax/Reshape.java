@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable, Linear {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "reshape"; }
 
@@ -45,6 +47,10 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive,
         Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
         return Batched.of(Lax.reshape(x, BatchRules.insert(newSizes.values(), 0, x.shape()[0])), 0);
     }
+
+    /** The row-major data, unchanged. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

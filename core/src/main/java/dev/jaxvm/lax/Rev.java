@@ -1,9 +1,13 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,7 +15,7 @@ import java.util.List;
  *
  * @param dimensions distinct non-negative axes
  */
-public record Rev(Ints dimensions) implements ShapePrimitive, Batchable, Linear {
+public record Rev(Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "rev"; }
 
@@ -47,6 +51,17 @@ public record Rev(Ints dimensions) implements ShapePrimitive, Batchable, Linear 
     /** The batch axis stays; the reversed axes shift around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, dimensions, Rev::new); }
+
+    /** Operand index {@code size - 1 - i} along the reversed axes. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] d = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx);
+            for (int a : dimensions.values()) src.set(a, Ix.add(Ix.of(d[a] - 1), Ix.mul(idx.get(a), -1)));
+            return x.read(0, src);
+        });
+    }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

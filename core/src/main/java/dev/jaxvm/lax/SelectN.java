@@ -3,17 +3,21 @@ package dev.jaxvm.lax;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Trace;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * {@code select_n}: elementwise choice among cases by a predicate; a bool predicate picks case 0
  * when false and case 1 when true, an int32 predicate picks case {@code p}. Note: false case first.
  */
-public record SelectN() implements ShapePrimitive, Batchable, Differentiable, Transposable {
+public record SelectN() implements ShapePrimitive, Batchable, Differentiable, Transposable, Lowerable {
     @Override
     public String name() { return "select_n"; }
 
@@ -58,6 +62,17 @@ public record SelectN() implements ShapePrimitive, Batchable, Differentiable, Tr
     /** Cases batch-first (broadcast where unbatched); the predicate stays a scalar or is broadcast likewise. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i == 0); }
+
+    /** A select among the cases read at the output index (the predicate broadcast when 0-d). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        boolean scalar = in.getFirst().rank() == 0;
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Expr> cases = new ArrayList<>(x.count() - 1);
+            for (int j = 1; j < x.count(); j++) cases.add(x.read(j, idx));
+            return new Expr.Select(x.read(0, scalar ? List.of() : idx), cases);
+        });
+    }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

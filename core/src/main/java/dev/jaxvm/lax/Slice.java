@@ -1,10 +1,14 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,7 +18,7 @@ import java.util.List;
  * @param limitIndices exclusive limits
  * @param strides the steps, or null for unit steps
  */
-public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Batchable, Linear {
+public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "slice"; }
 
@@ -62,6 +66,18 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
         int[] st = strides == null ? null : BatchRules.insert(strides.values(), d, 1);
         return Batched.of(Lax.slice(x, BatchRules.insert(startIndices.values(), d, 0),
                 BatchRules.insert(limitIndices.values(), d, x.shape()[d]), st), d);
+    }
+
+    /** Operand index {@code start + i * stride} along each axis. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) {
+                src.add(Ix.add(Ix.mul(idx.get(k), strides == null ? 1 : strides.get(k)), Ix.of(startIndices.get(k))));
+            }
+            return x.read(0, src);
+        });
     }
 
     @Override

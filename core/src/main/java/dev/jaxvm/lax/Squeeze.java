@@ -1,6 +1,8 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +14,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable, Linear {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "squeeze"; }
 
@@ -51,6 +53,10 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable, Lin
         int[] phys = BatchRules.physical(dimensions, d);
         return Batched.of(Lax.squeeze(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
+
+    /** The row-major data, unchanged. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

@@ -2,10 +2,15 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +18,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive, Batchable, Linear {
+public record Stack(int axis) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "stack"; }
 
@@ -64,6 +69,19 @@ public record Stack(int axis) implements ShapePrimitive, Batchable, Linear {
         java.util.List<Array> in = new java.util.ArrayList<>(args.size());
         for (int i = 0; i < args.size(); i++) in.add(BatchRules.toFront(args.get(i), dims.get(i), size));
         return Batched.of(Lax.stack(in, axis + 1), 0);
+    }
+
+    /** Selects operand {@code index[axis]}, read at the index without that axis. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx);
+            src.remove(axis);
+            List<Expr> cases = new ArrayList<>(x.count());
+            for (int j = 0; j < x.count(); j++) cases.add(x.read(j, src));
+            return cases.size() == 1 ? cases.getFirst()
+                    : new Expr.Select(new Expr.Index(idx.get(axis), dev.jaxvm.DType.INT32), cases);
+        });
     }
 
     @Override

@@ -1,10 +1,14 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +17,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive, Batchable, Linear {
+public record Tile(Ints reps) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "tile"; }
 
@@ -50,6 +54,17 @@ public record Tile(Ints reps) implements ShapePrimitive, Batchable, Linear {
     /** The batch axis is tiled once. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return Batched.of(Lax.tile(args.getFirst(), BatchRules.insert(reps.values(), dims.get(0), 1)), dims.get(0)); }
+
+    /** Operand index {@code i % size} along each axis. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] d = in.getFirst().shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            List<Ix> src = new ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) src.add(Ix.rem(idx.get(k), Math.max(1, d[k])));
+            return x.read(0, src);
+        });
+    }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

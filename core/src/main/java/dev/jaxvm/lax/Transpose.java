@@ -1,6 +1,9 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -12,7 +15,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive, Batchable, Linear {
+public record Transpose(Ints permutation) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "transpose"; }
 
@@ -57,6 +60,16 @@ public record Transpose(Ints permutation) implements ShapePrimitive, Batchable, 
         perm[0] = d;
         for (int i = 0; i < permutation.size(); i++) perm[i + 1] = BatchRules.physical(permutation.get(i), d);
         return Batched.of(Lax.transpose(args.getFirst(), perm), 0);
+    }
+
+    /** Operand index {@code permutation[i]} is output index i. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.IndexMap((idx, x) -> {
+            Ix[] src = new Ix[idx.size()];
+            for (int i = 0; i < src.length; i++) src[permutation.get(i)] = idx.get(i);
+            return x.read(0, List.of(src));
+        });
     }
 
     @Override

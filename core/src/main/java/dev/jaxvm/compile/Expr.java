@@ -1,0 +1,123 @@
+package dev.jaxvm.compile;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ScalarOp;
+import java.util.List;
+import java.util.Objects;
+import java.util.StringJoiner;
+
+/**
+ * A scalar expression of the kernel IR: the value of one element, computed from loads of buffers at
+ * {@link Ix} indices. Expressions are values (records), so equal subtrees are computed once.
+ *
+ * {@snippet :
+ * Expr x = new Expr.Load(0, new Ix.Loop(0, 8), DType.FLOAT32);
+ * Expr y = Expr.lane(ScalarOp.MUL, x, x);    // mul(b0[i0], b0[i0]) : f32
+ * }
+ */
+public sealed interface Expr {
+
+    /** The dtype of the value. */
+    DType type();
+
+    /**
+     * An element of a buffer.
+     *
+     * @param buffer the buffer number in the program
+     * @param index the flat index
+     * @param type the buffer's dtype
+     */
+    record Load(int buffer, Ix index, DType type) implements Expr {
+        @Override public String toString() { return "b" + buffer + "[" + index + "]"; }
+    }
+
+    /**
+     * A constant, held both as a double (floats) and a long (integers, bools).
+     *
+     * @param type the dtype
+     * @param asDouble the value for floating dtypes
+     * @param asLong the value for integer and bool dtypes
+     */
+    record Const(DType type, double asDouble, long asLong) implements Expr {
+        @Override public String toString() {
+            return (type.isFloating() ? Double.toString(asDouble) : Long.toString(asLong)) + ":" + type.shortName();
+        }
+    }
+
+    /**
+     * A lane operation.
+     *
+     * @param op the operation
+     * @param args its operands (arity of op), all of dtype {@code operandType}
+     * @param operandType the operands' dtype
+     */
+    record Lane(ScalarOp op, List<Expr> args, DType operandType) implements Expr {
+        public Lane {
+            args = List.copyOf(args);
+            if (args.size() != op.arity()) throw new IllegalArgumentException(op + " takes " + op.arity() + " operands");
+        }
+        public DType type() { return op.predicate() ? DType.BOOL : operandType; }
+        @Override public String toString() {
+            StringJoiner j = new StringJoiner(", ", op.name().toLowerCase() + "(", ")");
+            for (Expr a : args) j.add(a.toString());
+            return j.toString();
+        }
+    }
+
+    /**
+     * A dtype conversion, as {@code convert_element_type}.
+     *
+     * @param arg the value
+     * @param type the target dtype
+     */
+    record Convert(Expr arg, DType type) implements Expr {
+        @Override public String toString() { return "convert[" + type.shortName() + "](" + arg + ")"; }
+    }
+
+    /**
+     * {@code select_n}: case {@code which} (bool: 0 or 1; int32: clamped to the cases).
+     *
+     * @param which the selector
+     * @param cases the candidates, all of one dtype
+     */
+    record Select(Expr which, List<Expr> cases) implements Expr {
+        public Select { cases = List.copyOf(cases); }
+        public DType type() { return cases.getFirst().type(); }
+        @Override public String toString() {
+            StringJoiner j = new StringJoiner(", ", "select(" + which + "; ", ")");
+            for (Expr a : cases) j.add(a.toString());
+            return j.toString();
+        }
+    }
+
+    /**
+     * An index value as an element (iota).
+     *
+     * @param index the index
+     * @param type the dtype
+     */
+    record Index(Ix index, DType type) implements Expr {
+        @Override public String toString() { return "index[" + type.shortName() + "](" + index + ")"; }
+    }
+
+    /** A lane operation on operands of equal dtype. */
+    static Expr lane(ScalarOp op, Expr... args) { return new Lane(op, List.of(args), args[0].type()); }
+
+    /** {@code x} converted to {@code to}; the identity when the dtype already matches. */
+    static Expr convert(Expr x, DType to) {
+        Objects.requireNonNull(to);
+        return x.type() == to ? x : new Convert(x, to);
+    }
+
+    /** The deepest loop this expression depends on, or -1. */
+    static int depth(Expr e) {
+        return switch (e) {
+            case Load l -> l.index().depth();
+            case Const c -> -1;
+            case Lane l -> l.args().stream().mapToInt(Expr::depth).max().orElse(-1);
+            case Convert c -> depth(c.arg());
+            case Select s -> Math.max(depth(s.which()), s.cases().stream().mapToInt(Expr::depth).max().orElse(-1));
+            case Index i -> i.index().depth();
+        };
+    }
+}

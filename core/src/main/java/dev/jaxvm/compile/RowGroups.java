@@ -1,0 +1,111 @@
+package dev.jaxvm.compile;
+
+import dev.jaxvm.core.ArrayType;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Groups consecutive loop kernels that can run row by row together: kernels whose outermost loops
+ * cover the same rows and that read each other's results only within the row being computed (a
+ * softmax: exp, row sums, division). A group runs chunk by chunk of rows, all its kernels on one
+ * chunk before the next, so its intermediates are read back from the cache, not from memory.
+ */
+final class RowGroups {
+    /** Groups need at least this many rows (so that they still split over the cores). */
+    private static final int MIN_ROWS = 64;
+
+    private RowGroups() {}
+
+    /** The steps with runs of groupable bytecode kernels replaced by {@link Step.Rows}. */
+    static List<Step> group(List<Step> steps, List<ArrayType> types) {
+        List<Step> out = new ArrayList<>();
+        List<Step.Bytecode> run = new ArrayList<>();
+        long rows = 0;
+        for (Step s : steps) {
+            long extent = s instanceof Step.Bytecode b ? extent(b.kernel()) : 0;
+            if (extent > 0 && !run.isEmpty()) {
+                long r = gcd(rows, extent);
+                if (r >= MIN_ROWS && rowLocal(b(s), run, types)) {
+                    run.add(b(s));
+                    rows = r;
+                    continue;
+                }
+            }
+            flush(out, run, rows);
+            run = new ArrayList<>();
+            rows = extent;
+            if (extent > 0) run.add(b(s));
+            else out.add(s);
+        }
+        flush(out, run, rows);
+        return out;
+    }
+
+    private static Step.Bytecode b(Step s) { return (Step.Bytecode) s; }
+
+    private static void flush(List<Step> out, List<Step.Bytecode> run, long rows) {
+        if (run.size() >= 2) out.add(new Step.Rows(List.copyOf(run), (int) rows));
+        else out.addAll(run);
+    }
+
+    /** The outermost loop's extent of a kernel that runs by ranges of it, else 0. */
+    static long extent(Kernel k) {
+        return switch (k) {
+            case Kernel.Map m -> m.dims().size() == 0 ? 0 : m.dims().dim(0);
+            case Kernel.Reduce r -> r.kept().rank() == 0 || r.kept().size() == 0 || r.reduced().size() == 0 ? 0 : r.kept().dim(0);
+            case Kernel.Library l -> 0;
+            case Kernel.Fallback f -> 0;
+        };
+    }
+
+    private static long gcd(long a, long b) { return b == 0 ? a : gcd(b, a % b); }
+
+    /** Whether every load of {@code k} from a buffer written in {@code group} stays within the current row. */
+    private static boolean rowLocal(Step.Bytecode k, List<Step.Bytecode> group, List<ArrayType> types) {
+        Set<Integer> written = new HashSet<>();
+        for (Step.Bytecode g : group) written.addAll(g.kernel().outputs());
+        long extent = extent(k.kernel());
+        Expr body = switch (k.kernel()) {
+            case Kernel.Map m -> m.body();
+            case Kernel.Reduce r -> r.body();
+            case Kernel.Library l -> null;
+            case Kernel.Fallback f -> null;
+        };
+        List<Expr.Load> loads = new ArrayList<>();
+        collect(body, loads, Collections.newSetFromMap(new IdentityHashMap<>()));
+        for (Expr.Load l : loads) {
+            if (!written.contains(l.buffer())) continue;
+            long size = types.get(l.buffer()).size();
+            if (size % extent != 0 || !sameRow(l.index(), size / extent)) return false;
+        }
+        return true;
+    }
+
+    /** Whether {@code ix} is {@code i0 * c + rest} with 0 <= rest < c, rest free of the outermost counter. */
+    private static boolean sameRow(Ix ix, long c) {
+        Affine f = Affine.of(ix);
+        return f.rowLocal(c);
+    }
+
+    private static void collect(Expr e, List<Expr.Load> out, Set<Expr> seen) {
+        if (!seen.add(e)) return;
+        switch (e) {
+            case Expr.Load l -> {
+                out.add(l);
+                Exprs.indexValues(l.index()).forEach(a -> collect(a, out, seen));
+            }
+            case Expr.Lane l -> l.args().forEach(a -> collect(a, out, seen));
+            case Expr.Convert c -> collect(c.arg(), out, seen);
+            case Expr.Select s -> {
+                collect(s.which(), out, seen);
+                s.cases().forEach(a -> collect(a, out, seen));
+            }
+            case Expr.Const c -> { }
+            case Expr.Index i -> Exprs.indexValues(i.index()).forEach(a -> collect(a, out, seen));
+        }
+    }
+}
