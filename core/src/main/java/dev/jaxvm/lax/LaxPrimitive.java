@@ -11,4 +11,10 @@ import java.util.List;
  * every primitive and hold each to one contract.
  */
 public sealed interface LaxPrimitive extends Primitive
-        permits UnaryPrimitive, BinaryPrimitive, ShapePrimitive, ReductionPrimitive, CollectivePrimitive, HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, TernaryPrimitive, AutodiffPrimitive {}
+        permits UnaryPrimitive, BinaryPrimitive, TernaryPrimitive, ShapePrimitive, ReductionPrimitive,
+        HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, AutodiffPrimitive, CollectivePrimitive {
+
+    /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
+    @Override
+    default List<DenseArray> execute(List<DenseArray> in, List<ArrayType> out) { return Compiler.eager(this, in, out); }
+}
