@@ -386,51 +386,27 @@ public final class Lax {
 
     // == section: collectives ==
 
-    /**
-     * The sum of {@code x} over the mapped axis {@code axisName}, as {@code lax.psum}: inside
-     * {@code Jax.vmap(f, ..., axisName)}, every example gets the sum over the batch.
-     *
-     * @throws IllegalArgumentException ("unbound axis name: i") when evaluated outside such a vmap
-     */
+    /** The sum of {@code x} over the vmap axis named {@code axisName} ({@code lax.psum}); unbound names raise. */
     public static Array psum(Array x, String axisName) { return Trace.bind1(new Psum(axisName), x); }
 
-    /** The maximum of {@code x} over the mapped axis {@code axisName}, as {@code lax.pmax}. */
+    /** The maximum of {@code x} over the vmap axis named {@code axisName} ({@code lax.pmax}). */
     public static Array pmax(Array x, String axisName) { return Trace.bind1(new Pmax(axisName), x); }
 
-    /** The minimum of {@code x} over the mapped axis {@code axisName}, as {@code lax.pmin}. */
+    /** The minimum of {@code x} over the vmap axis named {@code axisName} ({@code lax.pmin}). */
     public static Array pmin(Array x, String axisName) { return Trace.bind1(new Pmin(axisName), x); }
 
-    /**
-     * The mean of {@code x} over the mapped axis {@code axisName}, as {@code lax.pmean}: {@code psum}
-     * divided by the axis size (integers are averaged in the default float type, as JAX's true division).
-     */
-    public static Array pmean(Array x, String axisName) {
-        int n = dev.jaxvm.core.NamedAxis.size(axisName);
-        Array s = psum(x, axisName);
-        if (!s.dtype().isFloating()) s = convertElementType(s, DType.defaultFloat(), s.weakType());
-        return div(s, Collectives.scalarLike(s, n));
-    }
+    /** The mean over the vmap axis {@code axisName} ({@code lax.pmean}: psum divided by the axis size). */
+    public static Array pmean(Array x, String axisName) { return Collectives.pmean(x, axisName); }
 
-    /**
-     * Every example's {@code x} gathered along the mapped axis {@code axisName}, as
-     * {@code lax.all_gather}: stacked as a new axis at {@code axis} or, when {@code tiled},
-     * concatenated along {@code axis}.
-     *
-     * @throws IllegalArgumentException if no enclosing vmap binds {@code axisName} or the axis is out of range
-     */
+    /** Every example's {@code x} stacked (or, {@code tiled}, concatenated) along {@code axis} ({@code lax.all_gather}). */
     public static Array allGather(Array x, String axisName, int axis, boolean tiled) {
-        int size = dev.jaxvm.core.NamedAxis.size(axisName);
-        int rank = x.ndim() + (tiled ? 0 : 1);
-        if (axis < -rank || axis >= rank) {
-            throw new IllegalArgumentException("axis " + axis + " is out of bounds for array of dimension " + rank);
-        }
-        return Trace.bind1(new AllGather(axisName, axis < 0 ? axis + rank : axis, size, tiled), x);
+        return Collectives.allGather(x, axisName, axis, tiled);
     }
 
     /** {@link #allGather(Array, String, int, boolean)} stacking along a new leading axis. */
     public static Array allGather(Array x, String axisName) { return allGather(x, axisName, 0, false); }
 
-    /** The index of the current example along the mapped axis {@code axisName}, as {@code lax.axis_index}. */
+    /** The index of the current example along the vmap axis {@code axisName} ({@code lax.axis_index}). */
     public static Array axisIndex(String axisName) { return Trace.bind1(new AxisIndex(axisName)); }
 
     // == section: jnp-elem ==
