@@ -14,5 +14,6 @@ module dev.jaxvm {
     exports dev.jaxvm.compile;
     exports dev.jaxvm.lax;
     exports dev.jaxvm.numpy;
+    exports dev.jaxvm.random;
     exports dev.jaxvm.tree;
 }

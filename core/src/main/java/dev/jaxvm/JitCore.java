@@ -50,7 +50,9 @@ final class JitCore {
     /** A static argument: its class is part of the key, so 1, 1L and 1.0 trace separately (as JAX). */
     private record StaticArg(Class<?> type, Object value) {}
 
-    private record Key(List<ArrayType> types, TreeDef tree, List<StaticArg> statics) {}
+    /** The trace cache key; like JAX's, it includes the config flags that change what is traced. */
+    private record Key(List<ArrayType> types, TreeDef tree, List<StaticArg> statics, boolean x64,
+                       boolean threefryPartitionable) {}
 
     /** A traced program; tracers of enclosing transformations it closes over become leading inputs. */
     record Traced(ClosedJaxpr jaxpr, List<Array> closedOverTracers, TreeDef outTree) {}
@@ -96,7 +98,8 @@ final class JitCore {
             leaves.add(a);
             types.add(a.type());
         }
-        return new Prepared(args.clone(), isStatic, leaves, flat.treeDef(), new Key(types, flat.treeDef(), statics));
+        return new Prepared(args.clone(), isStatic, leaves, flat.treeDef(), new Key(types, flat.treeDef(), statics,
+                Jax.config().enableX64(), Jax.config().threefryPartitionable()));
     }
 
     private StaticArg staticArg(int i, Object v) {

@@ -40,6 +40,15 @@ final class LaneEmitter {
     private void push(List<Expr> a) { for (Expr x : a) nodes.push(x); }
 
     private void floating(ScalarOp op, List<Expr> a, boolean f) {
+        if (f && op.hasFloat32Form()) {
+            // XLA:CPU's float32 log/log1p/erf/erf_inv sequences (ScalarOp.applyFloat): JAX's numbers bit for bit
+            nodes.applyFloatOf(op, () -> {
+                nodes.push(a.getFirst());
+                if (a.size() > 1) nodes.push(a.get(1));
+                else code.fconst_0();
+            });
+            return;
+        }
         switch (op) {
             case NEG -> { push(a); if (f) code.fneg(); else code.dneg(); }
             case ADD -> { push(a); if (f) code.fadd(); else code.dadd(); }
@@ -65,7 +74,7 @@ final class LaneEmitter {
                     nodes.math(op.name().toLowerCase(), NodeEmitter.D_D);
                 }
             }
-            case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, LOG1P, TANH, TAN, ASIN, ACOS, ATAN, SINH,
+            case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, TANH, TAN, ASIN, ACOS, ATAN, SINH,
                  COSH, CBRT, POW, ATAN2 -> {
                 for (Expr x : a) pushDouble(x);
                 nodes.math(mathName(op), a.size() == 1 ? NodeEmitter.D_D : NodeEmitter.DD_D);

@@ -295,6 +295,13 @@ final class NodeEmitter {
         code.invokevirtual(SCALAR_OP, "applyDouble", MethodTypeDesc.of(CD_double, CD_double, CD_double));
     }
 
+    /** Calls {@code ScalarOp.op.applyFloat(a, b)} on the two floats pushed by {@code pushArgs}. */
+    void applyFloatOf(ScalarOp op, Runnable pushArgs) {
+        code.getstatic(SCALAR_OP, op.name(), SCALAR_OP);
+        pushArgs.run();
+        code.invokevirtual(SCALAR_OP, "applyFloat", MethodTypeDesc.of(CD_float, CD_float, CD_float));
+    }
+
     /** Calls {@code ScalarOp.op.applyLong(t, a, b)} on the two longs pushed by {@code pushArgs}. */
     void applyLongOf(ScalarOp op, DType t, Runnable pushArgs) {
         code.getstatic(SCALAR_OP, op.name(), SCALAR_OP);

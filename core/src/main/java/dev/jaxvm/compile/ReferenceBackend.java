@@ -96,7 +96,10 @@ final class ReferenceBackend {
             case Expr.Lane l -> {
                 double a = asDouble(l.args().get(0));
                 double b = l.args().size() > 1 ? asDouble(l.args().get(1)) : 0;
-                yield Scalars.round(l.operandType(), l.op().applyDouble(a, b));
+                DType t = l.operandType();
+                boolean f32 = t == DType.FLOAT32 || t == DType.FLOAT16 || t == DType.BFLOAT16;
+                yield Scalars.round(t, f32 && l.op().hasFloat32Form()
+                        ? l.op().applyFloat((float) a, (float) b) : l.op().applyDouble(a, b));
             }
             case Expr.Convert c -> convertD(c);
             case Expr.Select s -> evalD(s.cases().get(choice(s)));

@@ -49,7 +49,7 @@ public enum ScalarOp {
             case EXP2 -> Math.pow(2, a);
             case LOG -> Math.log(a);
             case EXPM1 -> Math.expm1(a);
-            case LOG1P -> Math.log1p(a);
+            case LOG1P -> XlaFloat64.log1p(a);
             case TANH -> Math.tanh(a);
             case LOGISTIC -> 1 / (1 + Math.exp(-a));
             case SIN -> Math.sin(a);
@@ -70,12 +70,12 @@ public enum ScalarOp {
             case ABS -> Math.abs(a);
             case ERF -> SpecialMath.erf(a);
             case ERFC -> SpecialMath.erfc(a);
-            case ERF_INV -> SpecialMath.erfInv(a);
             case LGAMMA -> SpecialMath.lgamma(a);
             case DIGAMMA -> SpecialMath.digamma(a);
             case NOT, POPCNT, CLZ, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL ->
                     throw new UnsupportedOperationException(name().toLowerCase() + " is not defined for floats");
             case COPY -> a;
+            case ERF_INV -> XlaFloat64.erfInv(a);
             case ADD -> a + b;
             case SUB -> a - b;
             case MUL -> a * b;
@@ -93,6 +93,36 @@ public enum ScalarOp {
             case GT -> a > b ? 1 : 0;
             case GE -> a >= b ? 1 : 0;
         };
+    }
+
+    /**
+     * The float32 semantics: {@link #applyDouble} rounded to float32, except where XLA:CPU computes
+     * a float32 function with its own operation sequence ({@code log}, {@code log1p}, {@code erf},
+     * {@code erf_inv}), which {@link XlaFloat32} reproduces bit for bit.
+     */
+    public float applyFloat(float a, float b) {
+        // keep in sync with hasFloat32Form()
+        return switch (this) {
+            case LOG -> XlaFloat32.log(a);
+            case LOG1P -> XlaFloat32.log1p(a);
+            case ERF -> XlaFloat32.erf(a);
+            case ERF_INV -> XlaFloat32.erfInv(a);
+            case NEXTAFTER -> Math.nextAfter(a, (double) b);
+            case NEG, SIGN, FLOOR, CEIL, ROUND_AWAY, ROUND_EVEN, IS_FINITE, EXP, EXP2, EXPM1, TANH, LOGISTIC,
+                 SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, SQUARE,
+                 ABS, NOT, POPCNT, CLZ, COPY, ERFC, LGAMMA, DIGAMMA, ADD, SUB, MUL, DIV, REM, POW, MAX, MIN,
+                 ATAN2, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT,
+                 GE -> (float) applyDouble(a, b);
+        };
+    }
+
+    /**
+     * Whether {@link #applyFloat} differs from rounding {@link #applyDouble} to float32 (XLA:CPU's own
+     * float32 sequences, and nextafter's float32 step): compiled float32 code must call
+     * {@code applyFloat} for these to give JAX's numbers.
+     */
+    public boolean hasFloat32Form() {
+        return this == LOG || this == LOG1P || this == ERF || this == ERF_INV || this == NEXTAFTER;
     }
 
     private static double asinh(double a) {

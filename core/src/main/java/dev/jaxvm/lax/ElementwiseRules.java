@@ -66,7 +66,11 @@ final class ElementwiseRules {
         for (int k = 0; k < in.size(); k++) index[k] = broadcastIndex(in.get(k).type().shape(), out.shape());
         boolean floating = inType.isFloating();
         for (int i = 0; i < n; i++) {
-            if (floating) {
+            if (lowPrecision(inType) && !op.predicate()) {
+                float a = (float) in.get(0).getDouble(index[0][i]);
+                float b = op.arity() > 1 ? (float) in.get(1).getDouble(index[1][i]) : 0f;
+                Storage.setDouble(out.dtype(), data, i, op.applyFloat(a, b));
+            } else if (floating) {
                 double a = in.get(0).getDouble(index[0][i]);
                 double b = op.arity() > 1 ? in.get(1).getDouble(index[1][i]) : 0;
                 Storage.setDouble(out.dtype(), data, i, round(inType, op.applyDouble(a, b)));
@@ -77,6 +81,11 @@ final class ElementwiseRules {
             }
         }
         return DenseArray.wrap(out, data);
+    }
+
+    /** float32 and the 16-bit floats, which XLA:CPU computes in float32 ({@link ScalarOp#applyFloat}). */
+    private static boolean lowPrecision(DType t) {
+        return t == DType.FLOAT32 || t == DType.FLOAT16 || t == DType.BFLOAT16;
     }
 
     /** Rounds an intermediate double to the operand dtype, so predicates see the same value a kernel would. */

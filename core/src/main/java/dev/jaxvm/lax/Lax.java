@@ -377,6 +377,32 @@ public final class Lax {
         return Trace.bind(new TopK(x.ndim() - 1, k), x);
     }
 
+    // == section: random ==
+
+    /**
+     * The Threefry-2x32 hash of counters {@code (x0, x1)} under keys {@code (k0, k1)}, all uint32,
+     * broadcast together; returns {@code [y0, y1]}.
+     */
+    public static java.util.List<Array> threefry2x32(Array k0, Array k1, Array x0, Array x1) {
+        return Trace.bind(new Threefry2x32(), k0, k1, x0, x1);
+    }
+
+    /**
+     * {@code random_gamma}: Gamma(a) samples (their logs when {@code logSpace}) from threefry key
+     * data {@code u32[2]}, one per element of {@code a}, in the current partitionable mode.
+     */
+    public static Array randomGamma(Array keyData, Array a, boolean logSpace) {
+        return Trace.bind1(new RandomGamma(logSpace, dev.jaxvm.Jax.config().threefryPartitionable()), keyData, a);
+    }
+
+    /** The lower Cholesky factor of each matrix of {@code x} ({@code cholesky_p}; NaNs when not positive definite). */
+    public static Array cholesky(Array x) { return Trace.bind1(new Cholesky(), x); }
+
+    /** The QR decomposition of each matrix of {@code x}: {@code [q, r]} ({@code qr_p}). */
+    public static java.util.List<Array> qr(Array x, boolean fullMatrices) {
+        return Trace.bind(new Qr(fullMatrices), x);
+    }
+
     // == section: reductions ==
 
     /** Sum over {@code axes}. */

@@ -1,0 +1,108 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
+import java.util.List;
+
+/**
+ * {@code qr}: the QR decomposition of each matrix of a {@code (..., m, n)} float operand, by
+ * Householder reflections with LAPACK's sign convention ({@code R[j, j] = -sign(a) ||x||}), computed
+ * in double precision and rounded to the operand dtype, so values agree with JAX's LAPACK
+ * {@code geqrf}/{@code orgqr} to rounding. Outputs {@code q} {@code (..., m, k)} and {@code r}
+ * {@code (..., k, n)} with {@code k = min(m, n)}, or {@code k = m} when {@code fullMatrices}.
+ *
+ * @param fullMatrices whether q is square ({@code m x m})
+ */
+public record Qr(boolean fullMatrices) implements LinalgPrimitive {
+    @Override
+    public String name() { return "qr"; }
+
+    @Override
+    public List<Param> params() {
+        return List.of(new Param("full_matrices", fullMatrices), new Param("pivoting", false),
+                new Param("use_magma", null));
+    }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        if (in.size() != 1) throw new IllegalArgumentException("qr takes one operand, got " + in.size());
+        ArrayType x = in.getFirst();
+        int[] d = x.shape().dims();
+        if (d.length < 2) throw new IllegalArgumentException("qr: argument must have rank >= 2, got shape " + x.shape());
+        if (!x.dtype().isFloating()) throw new IllegalArgumentException("qr: argument must be floating point, got " + x.dtype());
+        int m = d[d.length - 2];
+        int n = d[d.length - 1];
+        int k = fullMatrices ? m : Math.min(m, n);
+        int[] qs = d.clone();
+        qs[d.length - 1] = k;
+        int[] rs = d.clone();
+        rs[d.length - 2] = k;
+        return List.of(new ArrayType(new Shape(qs), x.dtype(), false), new ArrayType(new Shape(rs), x.dtype(), false));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        DenseArray x = in.getFirst();
+        int[] d = x.type().shape().dims();
+        int m = d[d.length - 2];
+        int n = d[d.length - 1];
+        int k = fullMatrices ? m : Math.min(m, n);
+        int p = Math.min(m, n);
+        int mats = m * n == 0 ? 0 : x.size() / (m * n);
+        ArrayType qt = out.get(0);
+        ArrayType rt = out.get(1);
+        Object qd = Storage.allocate(qt.dtype(), qt.size());
+        Object rd = Storage.allocate(rt.dtype(), rt.size());
+        double[] a = new double[m * n];
+        double[][] v = new double[p][];
+        double[] tau = new double[p];
+        for (int b = 0; b < mats; b++) {
+            for (int i = 0; i < m * n; i++) a[i] = x.getDouble(b * m * n + i);
+            for (int j = 0; j < p; j++) {
+                double norm = 0;
+                for (int i = j; i < m; i++) norm += a[i * n + j] * a[i * n + j];
+                norm = Math.sqrt(norm);
+                double alpha = a[j * n + j];
+                double[] h = new double[m];
+                if (norm == 0) {
+                    tau[j] = 0;
+                    v[j] = h;
+                    continue;
+                }
+                double beta = -Math.copySign(norm, alpha);
+                tau[j] = (beta - alpha) / beta;
+                h[j] = 1;
+                for (int i = j + 1; i < m; i++) h[i] = a[i * n + j] / (alpha - beta);
+                v[j] = h;
+                for (int c = j; c < n; c++) {   // a = (I - tau h h^T) a
+                    double s = 0;
+                    for (int i = j; i < m; i++) s += h[i] * a[i * n + c];
+                    s *= tau[j];
+                    for (int i = j; i < m; i++) a[i * n + c] -= s * h[i];
+                }
+                a[j * n + j] = beta;
+                for (int i = j + 1; i < m; i++) a[i * n + j] = 0;
+            }
+            for (int r = 0; r < k; r++) {
+                for (int c = 0; c < n; c++) {
+                    Storage.setDouble(rt.dtype(), rd, b * k * n + r * n + c, r < m && c >= r ? a[r * n + c] : 0);
+                }
+            }
+            double[] q = new double[m * k];   // q = H_0 ... H_{p-1} applied to I[:, :k]
+            for (int i = 0; i < Math.min(m, k); i++) q[i * k + i] = 1;
+            for (int j = p - 1; j >= 0; j--) {
+                double[] h = v[j];
+                for (int c = 0; c < k; c++) {
+                    double s = 0;
+                    for (int i = j; i < m; i++) s += h[i] * q[i * k + c];
+                    s *= tau[j];
+                    for (int i = j; i < m; i++) q[i * k + c] -= s * h[i];
+                }
+            }
+            for (int i = 0; i < m * k; i++) Storage.setDouble(qt.dtype(), qd, b * m * k + i, q[i]);
+        }
+        return List.of(DenseArray.wrap(qt, qd), DenseArray.wrap(rt, rd));
+    }
+}
