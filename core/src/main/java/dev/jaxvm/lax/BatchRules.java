@@ -192,4 +192,43 @@ final class BatchRules {
         java.util.Arrays.fill(od, dim);
         return new Batched(out, Ints.of(od));
     }
+
+    /**
+     * The fallback for primitives whose reference semantics are tied to one example (random_gamma
+     * derives one key per element of its single key): one bind per example, stacked. Used only where
+     * no batched formulation exists; JAX itself lowers such primitives through a loop.
+     */
+    static Batched unrolled(Primitive p, List<Array> args, Ints dims) {
+        int size = axisSize(args, dims);
+        List<List<Array>> columns = new ArrayList<>();
+        for (int b = 0; b < size; b++) {
+            Array[] ex = new Array[args.size()];
+            for (int i = 0; i < ex.length; i++) {
+                Array x = args.get(i);
+                int d = dims.get(i);
+                if (d == NOT_MAPPED) {
+                    ex[i] = x;
+                    continue;
+                }
+                int[] start = new int[x.ndim()];
+                int[] limit = x.shape();
+                start[d] = b;
+                limit[d] = b + 1;
+                ex[i] = Lax.squeeze(Lax.slice(x, start, limit, null), d);
+            }
+            List<Array> outs = Trace.bind(p, ex);
+            for (int k = 0; k < outs.size(); k++) {
+                if (columns.size() <= k) columns.add(new ArrayList<>());
+                columns.get(k).add(outs.get(k));
+            }
+        }
+        List<Array> out = new ArrayList<>();
+        for (List<Array> c : columns) out.add(Lax.stack(c, 0));
+        return same(out, 0);
+    }
+
+    /** Primitives that map over leading dimensions themselves (linear algebra on {@code (..., m, n)}): batch-first. */
+    static Batched leadingBatch(Primitive p, List<Array> args, Ints dims) {
+        return same(Trace.bind(p, allAtFront(args, dims)), 0);
+    }
 }

@@ -38,6 +38,8 @@ final class BatchSamples {
 
     static ArrayType i32(int... dims) { return ArrayType.of(DType.INT32, dims); }
 
+    static ArrayType u32(int... dims) { return ArrayType.of(DType.UINT32, dims); }
+
     static ArrayType bool(int... dims) { return ArrayType.of(DType.BOOL, dims); }
 
     /** The samples for primitive class {@code c}; empty when the catalog grew a primitive without samples here. */
@@ -70,6 +72,12 @@ final class BatchSamples {
                     xs -> List.of(dev.jaxvm.lax.Lax.mul(dev.jaxvm.lax.Lax.sin(xs.get(0)), xs.get(1))),
                     List.of(f32(2, 3), f32(2, 3))), false), List.of(f32(2, 3), f32(2, 3))));
             case "Unstack" -> List.of(new Sample(new dev.jaxvm.lax.Unstack(1), List.of(f32(2, 3))));
+            case "Threefry2x32" -> List.of(new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(), u32(), u32(3), u32(3))),
+                    new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(2), u32(2), u32(2), u32(2))));
+            case "RandomGamma" -> List.of(new Sample(new dev.jaxvm.lax.RandomGamma(false, false), List.of(u32(2), f32(3))));
+            case "Cholesky" -> List.of(new Sample(new dev.jaxvm.lax.Cholesky(), List.of(f32(3, 3))));
+            case "Qr" -> List.of(new Sample(new dev.jaxvm.lax.Qr(false), List.of(f32(4, 3))),
+                    new Sample(new dev.jaxvm.lax.Qr(true), List.of(f32(2, 3, 2))));
             case "Iota" -> List.of(new Sample(new Iota(1, DType.INT32, Shape.of(2, 3)), List.of()));
             case "ReduceSum" -> List.of(new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f32(2, 3, 4))),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(i32(3, 4))));
