@@ -15,7 +15,7 @@ import dev.jaxvm.core.Trace;
  * Array y = Lax.add(Lax.sin(x), Lax.mul(Lax.cos(x), x));
  * }
  */
-public final class Lax {
+public final class Lax extends LaxCollectives {
     private Lax() {}
 
     /** Elementwise {@code abs}. */
@@ -409,31 +409,6 @@ public final class Lax {
     public static Array reduceSum(Array x, int... axes) {
         return Trace.bind1(new ReduceSum(Ints.of(axes)), x);
     }
-
-    // == section: collectives ==
-
-    /** The sum of {@code x} over the vmap axis named {@code axisName} ({@code lax.psum}); unbound names raise. */
-    public static Array psum(Array x, String axisName) { return Trace.bind1(new Psum(axisName), x); }
-
-    /** The maximum of {@code x} over the vmap axis named {@code axisName} ({@code lax.pmax}). */
-    public static Array pmax(Array x, String axisName) { return Trace.bind1(new Pmax(axisName), x); }
-
-    /** The minimum of {@code x} over the vmap axis named {@code axisName} ({@code lax.pmin}). */
-    public static Array pmin(Array x, String axisName) { return Trace.bind1(new Pmin(axisName), x); }
-
-    /** The mean over the vmap axis {@code axisName} ({@code lax.pmean}: psum divided by the axis size). */
-    public static Array pmean(Array x, String axisName) { return Collectives.pmean(x, axisName); }
-
-    /** Every example's {@code x} stacked (or, {@code tiled}, concatenated) along {@code axis} ({@code lax.all_gather}). */
-    public static Array allGather(Array x, String axisName, int axis, boolean tiled) {
-        return Collectives.allGather(x, axisName, axis, tiled);
-    }
-
-    /** {@link #allGather(Array, String, int, boolean)} stacking along a new leading axis. */
-    public static Array allGather(Array x, String axisName) { return allGather(x, axisName, 0, false); }
-
-    /** The index of the current example along the vmap axis {@code axisName} ({@code lax.axis_index}). */
-    public static Array axisIndex(String axisName) { return Trace.bind1(new AxisIndex(axisName)); }
 
     // == section: jnp-elem ==
 
