@@ -7,6 +7,7 @@
  */
 module dev.jaxvm {
     requires static jdk.incubator.vector;
+    requires java.desktop;
 
     exports dev.jaxvm;
     exports dev.jaxvm.core;
@@ -16,4 +17,6 @@ module dev.jaxvm {
     exports dev.jaxvm.numpy;
     exports dev.jaxvm.random;
     exports dev.jaxvm.tree;
+    exports dev.jaxvm.scipy;
+    exports dev.jaxvm.image;
 }

@@ -2,6 +2,9 @@
 module dev.jaxvm.demo {
     requires dev.jaxvm;
     requires info.picocli;
+    requires org.knowm.xchart;
+    requires me.tongfei.progressbar;
+    requires java.desktop;
 
     opens dev.jaxvm.cli to info.picocli;
 }

@@ -18,6 +18,92 @@ import dev.jaxvm.core.Trace;
 public final class Lax extends LaxCollectives {
     private Lax() {}
 
+    // == section: conv ==
+
+    /**
+     * {@code lax.conv_general_dilated} (see {@link ConvGeneralDilated}). {@code padding}: {@code "SAME"},
+     * {@code "SAME_LOWER"}, {@code "VALID"} or {@code int[][]} (low, high) pairs; null dilations are ones;
+     * {@code dimensionNumbers}: null (NCHW, OIHW, NCHW), three layouts such as {@code {"NHWC", "HWIO", "NHWC"}}
+     * or a {@link ConvDimensionNumbers}; null precision and preferred dtype are JAX's {@code None}.
+     * {@snippet :
+     * Array y = Lax.convGeneralDilated(img, kernel, new int[] {1, 1}, "SAME", null, null,
+     *         new String[] {"NHWC", "HWIO", "NHWC"}, channels, 1, null, null);   // depthwise
+     * }
+     */
+    public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
+            int[] rhsDilation, Object dimensionNumbers, int featureGroupCount, int batchGroupCount, Precision precision,
+            DType preferredElementType) {
+        return WindowOps.convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers,
+                featureGroupCount, batchGroupCount, precision, preferredElementType);
+    }
+
+    /** {@code conv_general_dilated} without grouping, precision or preferred dtype. */
+    public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
+            int[] rhsDilation, Object dimensionNumbers) {
+        return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, dimensionNumbers, 1, 1, null, null);
+    }
+
+    /** {@code conv_general_dilated} with default dilations and layouts (NCHW, OIHW, NCHW). */
+    public static Array convGeneralDilated(Array lhs, Array rhs, int[] windowStrides, Object padding) {
+        return convGeneralDilated(lhs, rhs, windowStrides, padding, null, null, null);
+    }
+
+    /** {@code lax.conv}: NCHW/OIHW convolution with {@code "SAME"}/{@code "VALID"} padding. */
+    public static Array conv(Array lhs, Array rhs, int[] windowStrides, String padding) {
+        return convGeneralDilated(lhs, rhs, windowStrides, padding);
+    }
+
+    /** {@code lax.conv_with_general_padding}: NCHW/OIHW convolution with dilations. */
+    public static Array convWithGeneralPadding(Array lhs, Array rhs, int[] windowStrides, Object padding, int[] lhsDilation,
+            int[] rhsDilation) {
+        return convGeneralDilated(lhs, rhs, windowStrides, padding, lhsDilation, rhsDilation, null);
+    }
+
+    /** {@code lax.conv_transpose} (TensorFlow layouts by default; {@code padding} of the forward convolution or pairs). */
+    public static Array convTranspose(Array lhs, Array rhs, int[] strides, Object padding, int[] rhsDilation,
+            Object dimensionNumbers, boolean transposeKernel, Precision precision, DType preferredElementType) {
+        return WindowOps.convTranspose(lhs, rhs, strides, padding, rhsDilation, dimensionNumbers, transposeKernel, precision,
+                preferredElementType);
+    }
+
+    /**
+     * {@code lax.reduce_window} with {@code "add"}, {@code "max"} or {@code "min"} and its identity as {@code initValue}
+     * (other computations throw {@link UnsupportedOperationException}); null strides and dilations are ones.
+     */
+    public static Array reduceWindow(Array operand, Number initValue, String computation, int[] windowDimensions,
+            int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
+        return WindowOps.reduceWindow(operand, initValue, computation, windowDimensions, windowStrides, padding, baseDilation,
+                windowDilation);
+    }
+
+    /** Sliding-window sum ({@code reduce_window_sum}). */
+    public static Array reduceWindowSum(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
+        return reduceWindow(operand, 0, "add", windowDimensions, windowStrides, padding, null, null);
+    }
+
+    /** Sliding-window maximum ({@code reduce_window_max}). */
+    public static Array reduceWindowMax(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
+        return WindowOps.reduceWindow(operand, WindowReduce.Monoid.MAX, windowDimensions, windowStrides, padding);
+    }
+
+    /** Sliding-window minimum ({@code reduce_window_min}). */
+    public static Array reduceWindowMin(Array operand, int[] windowDimensions, int[] windowStrides, Object padding) {
+        return WindowOps.reduceWindow(operand, WindowReduce.Monoid.MIN, windowDimensions, windowStrides, padding);
+    }
+
+    /** {@code select_and_gather_add}: per window of {@code operand}, the tangent at the selected element (max-pool JVP). */
+    public static Array selectAndGatherAdd(Array tangents, Array operand, SelectAndScatterAdd.Select selectPrim,
+            int[] windowDimensions, int[] windowStrides, Object padding, int[] baseDilation, int[] windowDilation) {
+        return WindowOps.selectAndGatherAdd(tangents, operand, selectPrim, windowDimensions, windowStrides, padding,
+                baseDilation, windowDilation);
+    }
+
+    /** {@code select_and_scatter_add}: each window's {@code source} value added at its selected element (max-pool VJP). */
+    public static Array selectAndScatterAdd(Array source, Array operand, SelectAndScatterAdd.Select selectPrim,
+            int[] windowDimensions, int[] windowStrides, Object padding) {
+        return WindowOps.selectAndScatterAdd(source, operand, selectPrim, windowDimensions, windowStrides, padding);
+    }
+
     /** Elementwise {@code abs}. */
     public static Array abs(Array x) { return Trace.bind1(new Abs(), x); }
 

@@ -24,6 +24,36 @@ import java.util.List;
 public final class Jnp extends JnpMath {
     private Jnp() {}
 
+    // == section: conv ==
+
+    /** {@code jnp.convolve(a, v, mode)}: the 1-D discrete convolution, modes {@code "full"}, {@code "same"}, {@code "valid"}. */
+    public static Array convolve(Object a, Object v, String mode) { return Convolve.conv1d(a, v, mode, "convolve", null, null); }
+
+    /** {@code jnp.convolve(a, v)} in {@code "full"} mode. */
+    public static Array convolve(Object a, Object v) { return convolve(a, v, "full"); }
+
+    /**
+     * {@code jnp.convolve} with precision and preferred element type (which keeps integer inputs
+     * integer instead of promoting them to float).
+     */
+    public static Array convolve(Object a, Object v, String mode, dev.jaxvm.lax.Precision precision,
+            DType preferredElementType) {
+        return Convolve.conv1d(a, v, mode, "convolve", precision, preferredElementType);
+    }
+
+    /** {@code jnp.correlate(a, v, mode)}: the 1-D cross-correlation, default mode {@code "valid"}. */
+    public static Array correlate(Object a, Object v, String mode) { return Convolve.conv1d(a, v, mode, "correlate", null, null); }
+
+    /** {@code jnp.correlate(a, v)} in {@code "valid"} mode. */
+    public static Array correlate(Object a, Object v) { return correlate(a, v, "valid"); }
+
+    /** {@code jnp.correlate} with precision and preferred element type. */
+    public static Array correlate(Object a, Object v, String mode, dev.jaxvm.lax.Precision precision,
+            DType preferredElementType) {
+        return Convolve.conv1d(a, v, mode, "correlate", precision, preferredElementType);
+    }
+
+
     // == section: creation ==
 
     /** An array from a Java scalar, a (nested) Java primitive array, or an existing array. */

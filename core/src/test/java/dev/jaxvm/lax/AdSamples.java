@@ -223,5 +223,12 @@ final class AdSamples {
             Map.entry(Cumlogsumexp.class, (r, v) -> List.of(new Sample(new Cumlogsumexp(1, false), List.of(f64(r, 3, 4)), List.of()))),
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
-                    new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))));
+                    new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))),
+            // == section: conv samples ==
+            Map.entry(ConvGeneralDilated.class, (r, v) -> ConvSamples.conv(r)),
+            Map.entry(ReduceWindowSum.class, (r, v) -> ConvSamples.reduceWindowSum(r)),
+            Map.entry(ReduceWindowMax.class, (r, v) -> ConvSamples.reduceWindowMax(r)),
+            Map.entry(ReduceWindowMin.class, (r, v) -> ConvSamples.reduceWindowMin(r)),
+            Map.entry(SelectAndScatterAdd.class, (r, v) -> ConvSamples.selectAndScatterAdd(r)),
+            Map.entry(SelectAndGatherAdd.class, (r, v) -> ConvSamples.selectAndGatherAdd(r)));
 }

@@ -1,0 +1,43 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import java.util.List;
+
+/**
+ * {@code reduce_window_min}: the minimum of each window; padding and dilation holes contribute +inf (the dtype's maximum for integers).
+ *
+ * @param baseDilation the operand dilation (holes between operand elements)
+ * @param padding the (low, high) padding of each dimension, applied after base dilation
+ * @param windowDilation the window dilation
+ * @param windowDimensions the window size of each dimension
+ * @param windowStrides the window stride of each dimension
+ */
+public record ReduceWindowMin(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
+        Ints windowStrides) implements WindowPrimitive, Differentiable {
+    @Override
+    public String name() { return "reduce_window_min"; }
+
+    @Override
+    public List<ArrayType> abstractEval(List<ArrayType> in) {
+        ArrayType x = in.getFirst();
+
+        return List.of(WindowReduce.shape(name(), x, windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array x = primals.getFirst();
+        dev.jaxvm.Array out = dev.jaxvm.core.Trace.bind1(this, x);
+        dev.jaxvm.Array t = tangents.getFirst();
+        return Jvp.of(out, t == null ? null : WindowRules.chooserJvp(SelectAndScatterAdd.Select.LE, t, x, windowDimensions,
+                windowStrides, padding, baseDilation, windowDilation));
+    }
+
+    @Override
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+        return List.of(WindowReduce.evaluate(WindowReduce.Monoid.MIN, in.getFirst(), out.getFirst(), windowDimensions,
+                windowStrides, padding, baseDilation, windowDilation));
+    }
+}
