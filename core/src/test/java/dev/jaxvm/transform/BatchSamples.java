@@ -78,6 +78,8 @@ final class BatchSamples {
             case "Cholesky" -> List.of(new Sample(new dev.jaxvm.lax.Cholesky(), List.of(f32(3, 3))));
             case "Qr" -> List.of(new Sample(new dev.jaxvm.lax.Qr(false), List.of(f32(4, 3))),
                     new Sample(new dev.jaxvm.lax.Qr(true), List.of(f32(2, 3, 2))));
+            case "ConvGeneralDilated", "ReduceWindowSum", "ReduceWindowMax", "ReduceWindowMin", "SelectAndGatherAdd",
+                    "SelectAndScatterAdd" -> WindowBatchSamples.of(n);
             case "Iota" -> List.of(new Sample(new Iota(1, DType.INT32, Shape.of(2, 3)), List.of()));
             case "ReduceSum" -> List.of(new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f32(2, 3, 4))),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(i32(3, 4))));
