@@ -1,16 +1,19 @@
 package dev.jaxvm;
 
+import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
+import dev.jaxvm.core.Storage;
 import dev.jaxvm.lax.Lax;
 import dev.jaxvm.lax.Tangents;
-import java.util.ArrayList;
+import dev.jaxvm.transform.Vmap;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code jacfwd} and {@code jacrev}, built by looping over basis vectors and stacking the columns
- * (forward) or rows (reverse) of the Jacobian.
+ * {@code jacfwd} and {@code jacrev} as JAX builds them: the JVP (forward) or the pullback (reverse)
+ * mapped with {@code vmap} over the standard basis, so the whole Jacobian is one batched computation.
  */
-// TODO(ad): once Jax.vmap lands, map the JVP / pullback over the basis instead of looping (as JAX does).
 final class Jacobians {
     private Jacobians() {}
 
@@ -21,16 +24,16 @@ final class Jacobians {
         Array x = args[a];
         Array[] tangents = new Array[args.length];
         for (int i = 0; i < args.length; i++) tangents[i] = Tangents.zeros(Tangents.tangentType(args[i].type()));
-        List<Array> cols = new ArrayList<>(x.size());
-        Array out = null;
-        for (int k = 0; k < x.size(); k++) {
-            tangents[a] = basis(x, k);
-            JvpResult r = Autodiff.jvp(f, args, tangents);
-            out = r.primal();
-            cols.add(r.tangent());
-        }
-        if (out == null) out = f.apply(args);
-        return assemble(cols, out.shape(), x.shape(), out, x, true);
+        if (x.size() == 0) return empty(f.apply(args), x);
+        // the primal is the same for every basis vector: unbatched (out axis None); tangents stack last
+        List<Array> outs = Vmap.call(ts -> {
+            Array[] t = tangents.clone();
+            t[a] = ts.getFirst();
+            JvpResult r = Autodiff.jvp(f, args, t);
+            return List.of(r.primal(), r.tangent());
+        }, List.of(basis(Tangents.tangentType(x.type()))), List.of(0), Arrays.asList(null, -1), null, null, null);
+        Array out = outs.get(0);
+        return Lax.reshape(outs.get(1), concat(out.shape(), x.shape()));
     }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
@@ -40,34 +43,28 @@ final class Jacobians {
         Array x = args[a];
         VjpResult r = Autodiff.vjp(f, args);
         Array out = r.primal();
-        List<Array> rows = new ArrayList<>(out.size());
-        for (int k = 0; k < out.size(); k++) rows.add(r.pullback().apply(basis(out, k)).get(a));
-        return assemble(rows, out.shape(), x.shape(), out, x, false);
+        if (out.size() == 0) return empty(out, x);
+        Array rows = Vmap.call(cts -> List.of(r.pullback().apply(cts.getFirst()).get(a)),
+                List.of(basis(Tangents.tangentType(out.type()))), List.of(0), List.of(0), null, null, null).getFirst();
+        return Lax.reshape(rows, concat(out.shape(), x.shape()));
     }
 
-    /** The one-hot array of {@code like}'s type with a one at flat index {@code k}. */
-    private static Array basis(Array like, int k) {
-        DenseArray z = DenseArray.zeros(like.type());
-        Object data = z.buffer();
-        dev.jaxvm.core.Storage.setDouble(like.dtype(), data, k, 1);
-        return DenseArray.wrap(like.type(), data);
+    /** The standard basis of arrays of type {@code t}: shape {@code (t.size,) + t.shape}, one one-hot per row. */
+    private static Array basis(ArrayType t) {
+        int n = t.size();
+        Object data = Storage.allocate(t.dtype(), n * n);
+        for (int k = 0; k < n; k++) Storage.setDouble(t.dtype(), data, k * n + k, 1);
+        int[] s = concat(new int[] {n}, t.shape().dims());
+        return DenseArray.wrap(t.withShape(new Shape(s)), data);
     }
 
-    private static Array assemble(List<Array> parts, int[] outShape, int[] inShape, Array out, Array x, boolean columns) {
-        int[] shape = new int[outShape.length + inShape.length];
-        System.arraycopy(outShape, 0, shape, 0, outShape.length);
-        System.arraycopy(inShape, 0, shape, outShape.length, inShape.length);
-        if (parts.isEmpty()) return Tangents.zeros(out.type().withShape(new dev.jaxvm.core.Shape(shape)));
-        Array stacked;
-        if (columns) {
-            List<Array> flatCols = new ArrayList<>(parts.size());
-            for (Array c : parts) flatCols.add(Lax.reshape(c, out.size()));
-            stacked = Lax.stack(flatCols, 1);                  // [out.size, x.size]
-        } else {
-            List<Array> flatRows = new ArrayList<>(parts.size());
-            for (Array r : parts) flatRows.add(Lax.reshape(r, x.size()));
-            stacked = Lax.stack(flatRows, 0);                  // [out.size, x.size]
-        }
-        return Lax.reshape(stacked, shape);
+    private static Array empty(Array out, Array x) {
+        return Tangents.zeros(Tangents.tangentType(out.type()).withShape(new Shape(concat(out.shape(), x.shape()))));
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] s = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, s, a.length, b.length);
+        return s;
     }
 }

@@ -27,6 +27,102 @@ public final class Jax {
     /** The process-wide configuration, as {@code jax.config}. */
     public static Config config() { return CONFIG; }
 
+    // == section: vmap ==
+
+    /**
+     * Vectorises {@code f} over the leading axis of its argument, as {@code jax.vmap(f)}: the result
+     * maps a batch of examples to the batch of results, computed in one go (every primitive has a
+     * batching rule), and composes with the other transformations.
+     *
+     * {@snippet :
+     * Fn1 norms = Jax.vmap(x -> Jnp.sqrt(x.mul(x).sum()));
+     * Array n = norms.apply(Jnp.ones(8, 3));          // shape (8,)
+     * }
+     */
+    public static Fn1 vmap(Fn1 f) { return vmap(f, 0, 0); }
+
+    /**
+     * {@link #vmap(Fn1)} with JAX's {@code in_axes} and {@code out_axes}: an axis ({@code Integer},
+     * negative counting from the end) or {@code null} for an unbatched argument or output.
+     *
+     * @throws IllegalArgumentException if an axis specification is not an int or null (at vmap time);
+     *     when called, if an axis is out of range or the batch sizes disagree
+     */
+    public static Fn1 vmap(Fn1 f, Object inAxes, Object outAxes) { return vmap(f, inAxes, outAxes, null, null); }
+
+    /**
+     * {@link #vmap(Fn1, Object, Object)} with {@code axisSize} (needed when no argument is batched) and
+     * {@code axisName}, the name collectives such as {@link dev.jaxvm.lax.Lax#psum} use for the batch axis.
+     */
+    public static Fn1 vmap(Fn1 f, Object inAxes, Object outAxes, Integer axisSize, String axisName) {
+        VmapCore c = new VmapCore(args -> f.apply((Array) args[0]), inAxes, outAxes, axisSize, axisName);
+        return x -> (Array) c.call(x);
+    }
+
+    /** {@link #vmap(Fn1)} for a function of two arrays, both batched along axis 0. */
+    public static Fn2 vmap(Fn2 f) { return vmap(f, 0, 0); }
+
+    /** {@link #vmap(Fn1, Object, Object)} for a function of two arrays: {@code inAxes} is an int, null, or one entry per argument. */
+    public static Fn2 vmap(Fn2 f, Object inAxes, Object outAxes) { return vmap(f, inAxes, outAxes, null, null); }
+
+    /** {@link #vmap(Fn1, Object, Object, Integer, String)} for a function of two arrays. */
+    public static Fn2 vmap(Fn2 f, Object inAxes, Object outAxes, Integer axisSize, String axisName) {
+        VmapCore c = new VmapCore(args -> f.apply((Array) args[0], (Array) args[1]), inAxes, outAxes, axisSize, axisName);
+        return (x, y) -> (Array) c.call(x, y);
+    }
+
+    /** {@link #vmap(Fn1)} for a function of three arrays, all batched along axis 0. */
+    public static Fn3 vmap(Fn3 f) { return vmap(f, 0, 0); }
+
+    /** {@link #vmap(Fn1, Object, Object)} for a function of three arrays. */
+    public static Fn3 vmap(Fn3 f, Object inAxes, Object outAxes) { return vmap(f, inAxes, outAxes, null, null); }
+
+    /** {@link #vmap(Fn1, Object, Object, Integer, String)} for a function of three arrays. */
+    public static Fn3 vmap(Fn3 f, Object inAxes, Object outAxes, Integer axisSize, String axisName) {
+        VmapCore c = new VmapCore(args -> f.apply((Array) args[0], (Array) args[1], (Array) args[2]), inAxes, outAxes,
+                axisSize, axisName);
+        return (x, y, z) -> (Array) c.call(x, y, z);
+    }
+
+    /**
+     * {@link #vmap(Fn1, Object, Object, Integer, String)} for a function of one pytree (records, lists,
+     * maps, arrays of arrays): {@code inAxes} and {@code outAxes} are tree prefixes of the argument and
+     * the result, with ints or nulls as leaves.
+     *
+     * {@snippet :
+     * record Params(Array w, Array b) {}
+     * Function<Params, Array> f = p -> p.w().sum().add(p.b());
+     * Array out = Jax.vmap(f, List.of(new Params(0, null)), 0, null, null).apply(batchOfParams);
+     * }
+     */
+    @SuppressWarnings({"unchecked", "overloads"}) // Fn1 extends Function: lambdas of one Array pick vmap(Fn1)
+    public static <P, R> Function<P, R> vmap(Function<P, R> f, Object inAxes, Object outAxes, Integer axisSize,
+            String axisName) {
+        VmapCore c = new VmapCore(args -> f.apply((P) args[0]), inAxes, outAxes, axisSize, axisName);
+        return p -> (R) c.call(p);
+    }
+
+    /** {@link #vmap(Function, Object, Object, Integer, String)} over leading axes. */
+    @SuppressWarnings("overloads")
+    public static <P, R> Function<P, R> vmap(Function<P, R> f) { return vmap(f, 0, 0, null, null); }
+
+    /** {@link #vmap(Fn1)} for a function of any number of pytree arguments, all batched along axis 0. */
+    public static FnN vmapN(FnN f) { return vmapN(f, 0, 0, null, null); }
+
+    /** {@link #vmapN(FnN, Object, Object, Integer, String)} without axis size or name. */
+    public static FnN vmapN(FnN f, Object inAxes, Object outAxes) { return vmapN(f, inAxes, outAxes, null, null); }
+
+    /**
+     * {@link #vmap(Function, Object, Object, Integer, String)} for a function of any number of pytree
+     * arguments: {@code inAxes} is an int, null, or a tuple (list or array) of one tree prefix per argument.
+     *
+     * @throws IllegalArgumentException if an axis specification is not an int, null, or a container of those
+     */
+    public static FnN vmapN(FnN f, Object inAxes, Object outAxes, Integer axisSize, String axisName) {
+        VmapCore c = new VmapCore(f, inAxes, outAxes, axisSize, axisName);
+        return c::call;
+    }
+
     // == section: jit ==
 
     /**

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -13,7 +14,7 @@ import java.util.List;
  * @param axes one non-negative axis
  * @param indexDtype the integer dtype of the result
  */
-public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive, ZeroDerivative {
+public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "argmax"; }
 
@@ -26,4 +27,8 @@ public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive,
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ArgReductions.evaluate(in.getFirst(), axes.get(0), out.getFirst(), true));
     }
+
+    /** The batch axis stays; the reduced axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, a -> new Argmax(a, indexDtype)); }
 }

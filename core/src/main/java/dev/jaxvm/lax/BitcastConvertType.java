@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -15,7 +17,7 @@ import java.util.List;
  *
  * @param newDtype the target dtype
  */
-public record BitcastConvertType(DType newDtype) implements ShapePrimitive, ZeroDerivative {
+public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batchable, ZeroDerivative {
     @Override
     public String name() { return "bitcast_convert_type"; }
 
@@ -97,4 +99,8 @@ public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Zero
             default -> throw new IllegalStateException("not a data array for " + t + ": " + data.getClass());
         }
     }
+
+    /** Batch-first, as the bitcast may add or remove a trailing axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return Batched.of(dev.jaxvm.core.Trace.bind1(this, BatchRules.moveAxis(args.getFirst(), dims.get(0), 0)), 0); }
 }

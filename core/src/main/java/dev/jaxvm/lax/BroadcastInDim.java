@@ -18,7 +18,7 @@ import java.util.List;
  * @param shape the output shape
  * @param broadcastDimensions where each operand dimension goes
  */
-public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Linear, Lowerable {
+public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "broadcast_in_dim"; }
 
@@ -75,6 +75,15 @@ public record BroadcastInDim(Shape shape, Ints broadcastDimensions) implements S
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < shape.rank(); i++) if (!broadcastDimensions.contains(i)) out.add(i);
         return out;
+    }
+
+    /** The batch axis goes first; the operand's dims shift by one. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
+        int[] bd = new int[broadcastDimensions.size() + 1];
+        for (int i = 0; i < broadcastDimensions.size(); i++) bd[i + 1] = broadcastDimensions.get(i) + 1;
+        return Batched.of(Lax.broadcastInDim(x, BatchRules.insert(shape.dims(), 0, x.shape()[0]), bd), 0);
     }
 
     /** Operand dimension k reads output index {@code broadcastDimensions[k]}, or 0 where it has size 1. */

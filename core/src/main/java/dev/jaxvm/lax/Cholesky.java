@@ -13,7 +13,7 @@ import java.util.List;
  * reciprocal) in the operand's precision, so results agree with JAX's LAPACK {@code potrf} to a few
  * ulps, not bit for bit.
  */
-public record Cholesky() implements LinalgPrimitive {
+public record Cholesky() implements LinalgPrimitive, Batchable {
     @Override
     public String name() { return "cholesky"; }
 
@@ -74,4 +74,8 @@ public record Cholesky() implements LinalgPrimitive {
     }
 
     private static double round(double v, boolean f32) { return f32 ? (float) v : v; }
+
+    /** It factors every matrix of the leading dimensions: the batch goes first. */
+    @Override
+    public Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return BatchRules.leadingBatch(this, args, dims); }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Lowerable;
@@ -15,7 +16,7 @@ import java.util.List;
  * {@code (min, x, max)}; {@code min} and {@code max} are scalars or have x's shape, and all three
  * share one dtype. NaN in x propagates.
  */
-public record Clamp() implements TernaryPrimitive, Partials, Lowerable {
+public record Clamp() implements TernaryPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "clamp"; }
 
@@ -59,6 +60,10 @@ public record Clamp() implements TernaryPrimitive, Partials, Lowerable {
         }
         return List.of(DenseArray.wrap(t, data));
     }
+
+    /** The operand batch-first; the bounds stay scalars or are broadcast. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i != 1); }
 
     /** {@code min(max(x, lo), hi)} lane by lane, the bounds broadcast when 0-d. */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
@@ -21,7 +22,7 @@ import java.util.StringJoiner;
  *
  * @param dimension the non-negative axis to join along
  */
-public record Concatenate(int dimension) implements ShapePrimitive, Linear, Lowerable {
+public record Concatenate(int dimension) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "concatenate"; }
 
@@ -81,6 +82,10 @@ public record Concatenate(int dimension) implements ShapePrimitive, Linear, Lowe
         }
         return List.of(DenseArray.wrap(t, dst));
     }
+
+    /** All operands batch-first; joining one axis later. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, Concatenate::new); }
 
     /** A select among the operands by the position along {@code dimension}, each read at a clamped index. */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -31,7 +32,7 @@ import java.util.List;
  */
 public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilation, Ints rhsDilation,
         ConvDimensionNumbers dimensionNumbers, int featureGroupCount, int batchGroupCount, List<Precision> precision,
-        DType preferredElementType) implements WindowPrimitive, Bilinear {
+        DType preferredElementType) implements WindowPrimitive, Bilinear, Batchable {
 
     /** Copies the precision pair. */
     public ConvGeneralDilated {
@@ -188,4 +189,8 @@ public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilat
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ConvKernel.evaluate(this, in.get(0), in.get(1), out.getFirst()));
     }
+
+    /** The batch folds into the batch or feature dimensions (JAX's rule). */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.conv(this, args, dims); }
 }

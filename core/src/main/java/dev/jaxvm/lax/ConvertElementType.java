@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Lowerable;
@@ -18,7 +19,7 @@ import java.util.List;
  * @param newDtype the target dtype
  * @param weakType whether the result is weakly typed
  */
-public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Differentiable, Transposable, Lowerable {
+public record ConvertElementType(DType newDtype, boolean weakType) implements ShapePrimitive, StagingRule, Batchable, Differentiable, Transposable, Lowerable {
     /**
      * JAX's staging rules: a conversion of a scalar constant is folded to a constant (so
      * {@code jnp.ones(3)} stages {@code broadcast_in_dim 1.0:f32[]}), and a conversion to the
@@ -59,6 +60,8 @@ public record ConvertElementType(DType newDtype, boolean weakType) implements Sh
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return Lowering.convert(newDtype); }
 
     @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
+
     public Jvp jvp(List<Array> primals, List<Array> tangents) {
         Array out = Trace.bind1(this, primals.getFirst());
         Array t = tangents.getFirst();

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, Differentiable {
+public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "cummax"; }
 
@@ -25,6 +26,10 @@ public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, D
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.MAX));
     }
+
+    /** The batch axis stays; the scanned axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Cummax(a.get(0), reverse)); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

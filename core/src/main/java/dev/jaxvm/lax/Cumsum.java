@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -12,7 +13,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, Linear {
+public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Linear {
     @Override
     public String name() { return "cumsum"; }
 
@@ -25,6 +26,10 @@ public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, L
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Scans.evaluate(in.getFirst(), axis, reverse, out.getFirst(), Scans.Kind.SUM));
     }
+
+    /** The batch axis stays; the scanned axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Cumsum(a.get(0), reverse)); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

@@ -22,7 +22,7 @@ import java.util.List;
  * @param preferredElementType the output dtype, or null for the operands' (equal) dtype
  */
 public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precision, DType preferredElementType)
-        implements LinalgPrimitive, Bilinear, Lowerable {
+        implements LinalgPrimitive, Batchable, Bilinear, Lowerable {
     @Override
     public String name() { return "dot_general"; }
 
@@ -109,6 +109,10 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(DotEval.run(dimensionNumbers, in.get(0), in.get(1), out.getFirst()));
     }
+
+    /** The batch becomes a dot batch dimension or stays a free dimension. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return LinalgBatchRules.dotGeneral(this, args, dims); }
 
     /** The {@code Gemm} library kernel for float32 and float64; other dtypes run the reference evaluation. */
     @Override

@@ -18,7 +18,7 @@ import java.util.List;
  *
  * @param sliceSizes the size of the box along each dimension
  */
-public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Differentiable, Transposable, Lowerable {
+public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Batchable, Differentiable, Transposable, Lowerable {
     @Override
     public String name() { return "dynamic_slice"; }
 
@@ -79,6 +79,10 @@ public record DynamicSlice(Ints sliceSizes) implements IndexingPrimitive, Differ
             return src;
         }));
     }
+
+    /** Fixed starts: one more sliced dimension; batched starts: a gather. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.dynamicSlice(this, args, dims); }
 
     /** An index map whose starts are run-time indices: the scalar operands, clamped into the operand. */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -12,7 +13,7 @@ import java.util.List;
  * (one scalar integer operand per dimension after operand and update), clamped so that the update
  * fits.
  */
-public record DynamicUpdateSlice() implements IndexingPrimitive, Differentiable, Transposable {
+public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "dynamic_update_slice"; }
 
@@ -55,6 +56,10 @@ public record DynamicUpdateSlice() implements IndexingPrimitive, Differentiable,
         }
         return List.of(DenseArray.wrap(out.getFirst(), dst));
     }
+
+    /** Fixed starts: one more updated dimension; batched starts: a scatter. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.dynamicUpdateSlice(args, dims); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

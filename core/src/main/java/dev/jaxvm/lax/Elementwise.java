@@ -11,9 +11,9 @@ import java.util.List;
 /**
  * A primitive applied lane by lane ({@link ScalarOp}): its type rule is lax's broadcasting rule
  * (equal dtypes; equal ranks with equal or size-1 dims, or rank-0 operands) and its evaluation is
- * the scalar op over the broadcast index space.
+ * the scalar op over the broadcast index space; it batches by aligning batch axes.
  */
-public interface Elementwise extends Primitive, Lowerable {
+public interface Elementwise extends Primitive, Batchable, Lowerable {
 
     /** The lane operation. */
     ScalarOp scalarOp();
@@ -45,6 +45,12 @@ public interface Elementwise extends Primitive, Lowerable {
             }
         }
         return List.of(ElementwiseRules.outType(name(), in, scalarOp().predicate()));
+    }
+
+    /** Batches by aligning the operands' batch axes (lax broadcasting does the rest). */
+    @Override
+    default Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) {
+        return BatchRules.elementwise(this, args, dims);
     }
 
     /** Lowered as the lane operation {@link #scalarOp()}. */

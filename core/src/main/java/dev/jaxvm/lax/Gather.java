@@ -24,7 +24,7 @@ import java.util.List;
  * @param uniqueIndices a hint, as in JAX
  */
 public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, boolean indicesAreSorted,
-        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Differentiable, Transposable {
+        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Batchable, Differentiable, Transposable {
     @Override
     public String name() { return "gather"; }
 
@@ -175,6 +175,10 @@ public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, 
         }
         throw new IllegalStateException("gather: no output dimension for indices batch dimension " + b);
     }
+
+    /** The batch becomes an offset or operand batching dimension (JAX's rule). */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return IndexBatchRules.gather(this, args, dims); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

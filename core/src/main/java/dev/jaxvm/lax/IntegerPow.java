@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
@@ -18,7 +19,7 @@ import java.util.List;
  *
  * @param y the exponent
  */
-public record IntegerPow(int y) implements UnaryPrimitive, Partials, Lowerable {
+public record IntegerPow(int y) implements UnaryPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "integer_pow"; }
 
@@ -75,6 +76,10 @@ public record IntegerPow(int y) implements UnaryPrimitive, Partials, Lowerable {
         }
         return acc;
     }
+
+    /** Per element: the same op, the same batch axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
 
     /** The same multiplications as the evaluation (binary exponentiation), as a fusible expression. */
     @Override

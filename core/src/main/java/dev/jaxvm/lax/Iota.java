@@ -1,5 +1,8 @@
 package dev.jaxvm.lax;
 
+import static dev.jaxvm.lax.Batchable.NOT_MAPPED;
+import dev.jaxvm.core.Trace;
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
@@ -18,7 +21,7 @@ import java.util.List;
  * @param dtype the element type
  * @param shape the output shape
  */
-public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, ZeroDerivative, Lowerable {
+public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "iota"; }
 
@@ -48,6 +51,12 @@ public record Iota(int dimension, DType dtype, Shape shape) implements ShapePrim
             Storage.setLong(dtype, data, i, idx[dimension]);
         }
         return List.of(DenseArray.wrap(out.getFirst(), data));
+    }
+
+    /** Iota has no operands, so it is never batched: the rule only evaluates it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        return Batched.of(Trace.bind1(this), NOT_MAPPED);
     }
 
     /** The output index along {@code dimension}, as a value. */

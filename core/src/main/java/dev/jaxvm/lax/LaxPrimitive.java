@@ -12,8 +12,7 @@ import java.util.List;
  */
 public sealed interface LaxPrimitive extends Primitive
         permits UnaryPrimitive, BinaryPrimitive, TernaryPrimitive, ShapePrimitive, ReductionPrimitive,
-        HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, AutodiffPrimitive,
-        RandomPrimitive, WindowPrimitive {
+        HigherOrderPrimitive, IndexingPrimitive, LinalgPrimitive, AutodiffPrimitive, CollectivePrimitive, RandomPrimitive, WindowPrimitive {
 
     /** Eager evaluation runs the compiled one-equation program (cached per primitive and input types). */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
@@ -21,7 +22,7 @@ import java.util.List;
  *
  * @param paddingConfig one entry per operand dimension
  */
-public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Linear, Lowerable {
+public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Batchable, Linear, Lowerable {
     /**
      * The padding of one dimension, printed as Python's tuple {@code (low, high, interior)}.
      *
@@ -113,6 +114,10 @@ public record Pad(List<Dim> paddingConfig) implements ShapePrimitive, Linear, Lo
         }
         return List.of(DenseArray.wrap(t, dst));
     }
+
+    /** The batch axis is not padded; a batched padding value goes through a select. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return PadBatching.pad(this, args, dims); }
 
     /** The operand where the output index hits an element, the padding value elsewhere. */
     @Override

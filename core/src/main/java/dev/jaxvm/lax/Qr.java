@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param fullMatrices whether q is square ({@code m x m})
  */
-public record Qr(boolean fullMatrices) implements LinalgPrimitive {
+public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable {
     @Override
     public String name() { return "qr"; }
 
@@ -105,4 +105,8 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive {
         }
         return List.of(DenseArray.wrap(qt, qd), DenseArray.wrap(rt, rd));
     }
+
+    /** It factors every matrix of the leading dimensions: the batch goes first. */
+    @Override
+    public Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return BatchRules.leadingBatch(this, args, dims); }
 }

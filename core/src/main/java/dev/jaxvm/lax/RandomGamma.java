@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -18,7 +20,7 @@ import java.util.List;
  * @param logSpace whether samples are returned as their logarithm (JAX's {@code loggamma})
  * @param partitionable the {@code jax_threefry_partitionable} mode in force at trace time (not printed)
  */
-public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive {
+public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive, Batchable {
     @Override
     public String name() { return "random_gamma"; }
 
@@ -153,4 +155,8 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
     private static double log(double x) {
         return x > 0 ? StrictMath.log(x) : (x == 0 ? Double.NEGATIVE_INFINITY : Double.NaN);
     }
+
+    /** Each example derives its own per-element keys from its single key, which no batched call can reproduce: one call per example (JAX lowers random_gamma through a vmapped loop). */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.unrolled(this, args, dims); }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceMax(Ints axes) implements ReductionPrimitive, Partials, Lowerable {
+public record ReduceMax(Ints axes) implements ReductionPrimitive, Batchable, Partials, Lowerable {
     @Override
     public String name() { return "reduce_max"; }
 
@@ -27,6 +27,10 @@ public record ReduceMax(Ints axes) implements ReductionPrimitive, Partials, Lowe
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.MAX));
     }
+
+    /** The batch axis stays; the reduced axes shift around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceMax::new); }
 
     /** A {@code max} reduction over {@code axes}. */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param exponentBits the exponent width of the emulated format, at least 1
  * @param mantissaBits the mantissa width of the emulated format, at least 0
  */
-public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Linear {
+public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Batchable, Linear {
     /** @throws IllegalArgumentException on a non-positive exponent or negative mantissa width */
     public ReducePrecision {
         if (exponentBits < 1) {
@@ -84,6 +85,10 @@ public record ReducePrecision(int exponentBits, int mantissaBits) implements Una
         }
         return x;
     }
+
+    /** Per element: the same op, the same batch axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.perElement(this, args, dims); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceProd(Ints axes) implements ReductionPrimitive, Differentiable, Lowerable {
+public record ReduceProd(Ints axes) implements ReductionPrimitive, Batchable, Differentiable, Lowerable {
     @Override
     public String name() { return "reduce_prod"; }
 
@@ -28,6 +28,10 @@ public record ReduceProd(Ints axes) implements ReductionPrimitive, Differentiabl
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.MUL));
     }
+
+    /** The batch axis stays; the reduced axes shift around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceProd::new); }
 
     /** A {@code mul} reduction over {@code axes}. */
     @Override

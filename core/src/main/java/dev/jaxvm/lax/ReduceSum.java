@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear, Lowerable {
+public record ReduceSum(Ints axes) implements ReductionPrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "reduce_sum"; }
 
@@ -47,6 +47,14 @@ public record ReduceSum(Ints axes) implements ReductionPrimitive, Linear, Lowera
             for (int i = 0; i < n; i++) Storage.setLong(t.dtype(), data, i, acc[i]);
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    /** Reduces the shifted axes; the batch axis stays, moved left by the reduced axes before it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int d = dims.get(0);
+        int[] phys = BatchRules.physical(axes, d);
+        return Batched.of(Lax.reduceSum(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
 
     /** A sum reduction over {@code axes}. */

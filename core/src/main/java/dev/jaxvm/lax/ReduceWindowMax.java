@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowMax(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive, Differentiable {
+        Ints windowStrides) implements WindowPrimitive, Differentiable, Batchable {
     @Override
     public String name() { return "reduce_window_max"; }
 
@@ -40,4 +41,9 @@ public record ReduceWindowMax(Ints baseDilation, Pads padding, Ints windowDilati
         return List.of(WindowReduce.evaluate(WindowReduce.Monoid.MAX, in.getFirst(), out.getFirst(), windowDimensions,
                 windowStrides, padding, baseDilation, windowDilation));
     }
+
+    /** A unit window along the batch axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.reduceWindow(args, dims, d -> new ReduceWindowMax(WindowBatchRules.insert(baseDilation, d, 1), WindowBatchRules.insert(padding, d),
+                WindowBatchRules.insert(windowDilation, d, 1), WindowBatchRules.insert(windowDimensions, d, 1), WindowBatchRules.insert(windowStrides, d, 1))); }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -15,7 +16,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive, Linear {
+        Ints windowStrides) implements WindowPrimitive, Linear, Batchable {
     @Override
     public String name() { return "reduce_window_sum"; }
 
@@ -38,4 +39,9 @@ public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilati
         return List.of(WindowReduce.evaluate(WindowReduce.Monoid.SUM, in.getFirst(), out.getFirst(), windowDimensions,
                 windowStrides, padding, baseDilation, windowDilation));
     }
+
+    /** A unit window along the batch axis. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.reduceWindow(args, dims, d -> new ReduceWindowSum(WindowBatchRules.insert(baseDilation, d, 1), WindowBatchRules.insert(padding, d),
+                WindowBatchRules.insert(windowDilation, d, 1), WindowBatchRules.insert(windowDimensions, d, 1), WindowBatchRules.insert(windowStrides, d, 1))); }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
+
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
@@ -13,7 +15,7 @@ import java.util.List;
  *
  * @param axes the reduced axes
  */
-public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative, Lowerable {
+public record ReduceXor(Ints axes) implements ReductionPrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "reduce_xor"; }
 
@@ -28,6 +30,10 @@ public record ReduceXor(Ints axes) implements ReductionPrimitive, ZeroDerivative
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(Folds.fold(in.getFirst(), axes, out.getFirst(), ScalarOp.XOR));
     }
+
+    /** The batch axis stays; the reduced axes shift around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, ReduceXor::new); }
 
     /** A {@code xor} reduction over {@code axes}. */
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
  * @param newSizes the output shape
  * @param dimensions always null here (JAX's optional transpose applied first is not used by jnp)
  */
-public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
+public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "reshape"; }
 
@@ -39,6 +39,13 @@ public record Reshape(Ints newSizes, Ints dimensions) implements ShapePrimitive,
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()).withWeakType(out.getFirst().weakType()));
+    }
+
+    /** The batch axis goes first and is kept by the reshape. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        Array x = BatchRules.moveAxis(args.getFirst(), dims.get(0), 0);
+        return Batched.of(Lax.reshape(x, BatchRules.insert(newSizes.values(), 0, x.shape()[0])), 0);
     }
 
     /** The row-major data, unchanged. */

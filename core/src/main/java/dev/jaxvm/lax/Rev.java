@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param dimensions distinct non-negative axes
  */
-public record Rev(Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
+public record Rev(Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "rev"; }
 
@@ -47,6 +47,10 @@ public record Rev(Ints dimensions) implements ShapePrimitive, Linear, Lowerable 
             return src;
         }));
     }
+
+    /** The batch axis stays; the reversed axes shift around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, dimensions, Rev::new); }
 
     /** Operand index {@code size - 1 - i} along the reversed axes. */
     @Override

@@ -15,7 +15,7 @@ import java.util.List;
  * with {@link #combiner()}. Updates whose window is out of bounds are dropped, except in
  * {@link GatherScatterMode#CLIP} mode, where the window is clamped into bounds.
  */
-public sealed interface ScatterPrimitive extends IndexingPrimitive
+public sealed interface ScatterPrimitive extends IndexingPrimitive, Batchable
         permits Scatter, ScatterAdd, ScatterSub, ScatterMul, ScatterMin, ScatterMax {
 
     /** How index, update and operand dimensions correspond. */
@@ -117,4 +117,8 @@ public sealed interface ScatterPrimitive extends IndexingPrimitive
     default List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ScatterEval.run(this, in.get(0), in.get(1), in.get(2), out.getFirst()));
     }
+
+    /** Operand and updates batch-first; the indices' batch becomes an index batching dimension (JAX's rule). */
+    @Override
+    default Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return IndexBatchRules.scatter(this, args, dims); }
 }

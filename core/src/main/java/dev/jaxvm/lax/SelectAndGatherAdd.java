@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -20,7 +21,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatterAdd.Select selectPrim,
-        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive, Differentiable, Transposable {
+        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive, Differentiable, Transposable, Batchable {
     @Override
     public String name() { return "select_and_gather_add"; }
 
@@ -66,4 +67,9 @@ public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatt
         }
         return List.of(DenseArray.wrap(o, dst));
     }
+
+    /** Both operands batch-first, with a unit window there. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.pairAtFront(new SelectAndGatherAdd(WindowBatchRules.insert(baseDilation, 0, 1), WindowBatchRules.insert(padding, 0), selectPrim,
+                WindowBatchRules.insert(windowDilation, 0, 1), WindowBatchRules.insert(windowDimensions, 0, 1), WindowBatchRules.insert(windowStrides, 0, 1)), args, dims); }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -21,7 +22,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDimensions, Ints windowStrides)
-        implements WindowPrimitive, Differentiable, Transposable {
+        implements WindowPrimitive, Differentiable, Transposable, Batchable {
 
     /** The comparison that picks the selected element of a window; prints as JAX's primitive name. */
     public enum Select {
@@ -97,4 +98,9 @@ public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDi
         }
         return List.of(DenseArray.wrap(t, dst));
     }
+
+    /** Both operands batch-first, with a unit window there. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.pairAtFront(new SelectAndScatterAdd(WindowBatchRules.insert(padding, 0), selectPrim,
+                WindowBatchRules.insert(windowDimensions, 0, 1), WindowBatchRules.insert(windowStrides, 0, 1)), args, dims); }
 }

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.compile.Expr;
@@ -16,7 +17,7 @@ import java.util.List;
  * {@code select_n}: elementwise choice among cases by a predicate; a bool predicate picks case 0
  * when false and case 1 when true, an int32 predicate picks case {@code p}. Note: false case first.
  */
-public record SelectN() implements ShapePrimitive, Differentiable, Transposable, Lowerable {
+public record SelectN() implements ShapePrimitive, Batchable, Differentiable, Transposable, Lowerable {
     @Override
     public String name() { return "select_n"; }
 
@@ -57,6 +58,10 @@ public record SelectN() implements ShapePrimitive, Differentiable, Transposable,
         }
         return List.of(DenseArray.wrap(t, dst));
     }
+
+    /** Cases batch-first (broadcast where unbatched); the predicate stays a scalar or is broadcast likewise. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.scalarOrFull(this, args, dims, i -> i == 0); }
 
     /** A select among the cases read at the output index (the predicate broadcast when 0-d). */
     @Override

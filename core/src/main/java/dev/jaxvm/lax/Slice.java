@@ -18,7 +18,7 @@ import java.util.List;
  * @param limitIndices exclusive limits
  * @param strides the steps, or null for unit steps
  */
-public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Linear, Lowerable {
+public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "slice"; }
 
@@ -56,6 +56,16 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             }
             return src;
         }));
+    }
+
+    /** The batch axis is sliced whole. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        Array x = args.getFirst();
+        int d = dims.get(0);
+        int[] st = strides == null ? null : BatchRules.insert(strides.values(), d, 1);
+        return Batched.of(Lax.slice(x, BatchRules.insert(startIndices.values(), d, 0),
+                BatchRules.insert(limitIndices.values(), d, x.shape()[d]), st), d);
     }
 
     /** Operand index {@code start + i * stride} along each axis. */

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param isStable whether equal keys keep their order (the reference evaluation is always stable)
  * @param numKeys how many leading operands are keys
  */
-public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Differentiable {
+public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "sort"; }
 
@@ -77,6 +78,10 @@ public record Sort(int dimension, boolean isStable, int numKeys) implements Lina
         }
         return res;
     }
+
+    /** All operands batch-first; sorting one axis later. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.frontAlongAxis(args, dims, dimension, a -> new Sort(a, isStable, numKeys)); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -14,7 +15,7 @@ import java.util.List;
  * @param axis the non-negative axis to split
  * @param sizes the output sizes along {@code axis}; they must sum to the operand's size there
  */
-public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Linear {
+public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batchable, Linear {
     /** Copies the sizes. */
     public Split {
         sizes = List.copyOf(sizes);
@@ -67,6 +68,10 @@ public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Line
         }
         return res;
     }
+
+    /** The batch axis stays in every output; the split axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new Split(a.get(0), sizes)); }
 
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {

@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param dimensions the non-negative, sorted axes to remove
  */
-public record Squeeze(Ints dimensions) implements ShapePrimitive, Linear, Lowerable {
+public record Squeeze(Ints dimensions) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "squeeze"; }
 
@@ -44,6 +44,14 @@ public record Squeeze(Ints dimensions) implements ShapePrimitive, Linear, Lowera
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(in.getFirst().reshaped(out.getFirst().shape()));
+    }
+
+    /** Squeezes the shifted dimensions; the batch axis stays where it is. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int d = dims.get(0);
+        int[] phys = BatchRules.physical(dimensions, d);
+        return Batched.of(Lax.squeeze(args.getFirst(), phys), BatchRules.afterRemoving(d, phys));
     }
 
     /** The row-major data, unchanged. */

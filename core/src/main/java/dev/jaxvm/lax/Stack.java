@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.compile.Expr;
 import dev.jaxvm.compile.Ix;
@@ -17,7 +18,7 @@ import java.util.List;
  *
  * @param axis where the new axis goes, non-negative
  */
-public record Stack(int axis) implements ShapePrimitive, Linear, Lowerable {
+public record Stack(int axis) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "stack"; }
 
@@ -59,6 +60,15 @@ public record Stack(int axis) implements ShapePrimitive, Linear, Lowerable {
             }
         }
         return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** All operands get the batch axis first (broadcast where unbatched); stacking goes one axis later. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int size = BatchRules.axisSize(args, dims);
+        java.util.List<Array> in = new java.util.ArrayList<>(args.size());
+        for (int i = 0; i < args.size(); i++) in.add(BatchRules.toFront(args.get(i), dims.get(i), size));
+        return Batched.of(Lax.stack(in, axis + 1), 0);
     }
 
     /** Selects operand {@code index[axis]}, read at the index without that axis. */

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -18,7 +20,7 @@ import java.util.List;
  * List<Array> y = Lax.threefry2x32(k0, k1, x0, x1);   // key (0, 0), counter (0, 0): (0x6B200159, 0x99BA4EFE)
  * }
  */
-public record Threefry2x32() implements RandomPrimitive {
+public record Threefry2x32() implements RandomPrimitive, Batchable {
     private static final int PARITY = 0x1BD11BDA;
 
     @Override
@@ -127,4 +129,8 @@ public record Threefry2x32() implements RandomPrimitive {
         out[0] = a[0];
         out[1] = b[0];
     }
+
+    /** Elementwise over its four word operands: batch axes aligned, both outputs batched alike. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.elementwise(this, args, dims); }
 }

@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param reps non-negative repetitions, one per operand axis
  */
-public record Tile(Ints reps) implements ShapePrimitive, Linear, Lowerable {
+public record Tile(Ints reps) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "tile"; }
 
@@ -50,6 +50,10 @@ public record Tile(Ints reps) implements ShapePrimitive, Linear, Lowerable {
             return src;
         }));
     }
+
+    /** The batch axis is tiled once. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return Batched.of(Lax.tile(args.getFirst(), BatchRules.insert(reps.values(), dims.get(0), 1)), dims.get(0)); }
 
     /** Operand index {@code i % size} along each axis. */
     @Override

@@ -1,5 +1,6 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
@@ -16,7 +17,7 @@ import java.util.List;
  * @param axis the non-negative axis
  * @param k how many entries to keep
  */
-public record TopK(int axis, int k) implements LinalgPrimitive, Differentiable {
+public record TopK(int axis, int k) implements LinalgPrimitive, Batchable, Differentiable {
     @Override
     public String name() { return "top_k"; }
 
@@ -59,6 +60,10 @@ public record TopK(int axis, int k) implements LinalgPrimitive, Differentiable {
         }
         return List.of(DenseArray.wrap(vt, vals), DenseArray.wrap(it, idx));
     }
+
+    /** The batch axis stays in both outputs; the axis shifts around it. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) { return BatchRules.alongAxes(args, dims, Ints.of(axis), a -> new TopK(a.get(0), k)); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {

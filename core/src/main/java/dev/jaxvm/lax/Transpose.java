@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param permutation a permutation of the operand's axes
  */
-public record Transpose(Ints permutation) implements ShapePrimitive, Linear, Lowerable {
+public record Transpose(Ints permutation) implements ShapePrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "transpose"; }
 
@@ -50,6 +50,16 @@ public record Transpose(Ints permutation) implements ShapePrimitive, Linear, Low
             for (int k = 0; k < od.length; k++) src += idx[k] * xs[permutation.get(k)];
             return src;
         }));
+    }
+
+    /** The batch axis goes first, the other axes are permuted as for one example. */
+    @Override
+    public Batched batch(List<Array> args, Ints dims) {
+        int d = dims.get(0);
+        int[] perm = new int[permutation.size() + 1];
+        perm[0] = d;
+        for (int i = 0; i < permutation.size(); i++) perm[i + 1] = BatchRules.physical(permutation.get(i), d);
+        return Batched.of(Lax.transpose(args.getFirst(), perm), 0);
     }
 
     /** Operand index {@code permutation[i]} is output index i. */

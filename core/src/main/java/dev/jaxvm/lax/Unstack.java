@@ -14,7 +14,7 @@ import java.util.List;
  *
  * @param axis the axis to split along, non-negative
  */
-public record Unstack(int axis) implements ShapePrimitive, Linear {
+public record Unstack(int axis) implements ShapePrimitive, Linear, Batchable {
     @Override
     public String name() { return "unstack"; }
 
@@ -53,5 +53,11 @@ public record Unstack(int axis) implements ShapePrimitive, Linear {
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {
         return List.of(Lax.stack(cts, axis)); // zero cotangents were instantiated by the backward pass
+    }
+
+    /** The batch axis stays in every output, moved left when the unstacked axis was before it. */
+    @Override
+    public Batched batch(List<Array> args, dev.jaxvm.core.Ints dims) {
+        return BatchRules.reduce(args, dims, dev.jaxvm.core.Ints.of(axis), a -> new Unstack(a.get(0)));
     }
 }

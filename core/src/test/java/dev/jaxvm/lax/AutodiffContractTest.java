@@ -71,6 +71,7 @@ class AutodiffContractTest {
     }
 
     private static void collect(Class<?> c, List<Class<?>> out) {
+        if (c == CollectivePrimitive.class) return; // need a named vmap axis: checked by transform.VmapAutodiffTest
         if (c.isRecord()) out.add(c);
         Class<?>[] subs = c.getPermittedSubclasses();
         if (subs != null) for (Class<?> s : subs) collect(s, out);
