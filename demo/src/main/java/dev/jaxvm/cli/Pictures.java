@@ -80,7 +80,7 @@ final class Pictures {
         double[] cos = new double[n];
         double[] sin = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = 2 * Math.PI * i / (n - 1);
+            xs[i] = Math.PI * i / (n - 1);
             cos[i] = Math.cos(xs[i]);
             sin[i] = -2 * Math.sin(xs[i]);
         }
