@@ -30,6 +30,12 @@ final class JitCore {
     private final int[] staticArgnums;
     private final ConcurrentHashMap<Key, Pending> cache = new ConcurrentHashMap<>();
     private final AtomicInteger traces = new AtomicInteger();
+    /**
+     * The last call whose arguments were all arrays (no static arguments): a repeated call with
+     * arguments of the same types (and the same config flags) reuses its program and {@code jit}
+     * primitive without building a cache key. Only programs that close over no tracer are kept.
+     */
+    private volatile LastCall last;
 
     JitCore(FnN fn, String name, int[] staticArgnums) {
         this.fn = fn;
@@ -59,16 +65,48 @@ final class JitCore {
 
     private record Pending(Thread owner, CompletableFuture<Traced> future) {}
 
+    private record LastCall(ArrayType[] types, boolean x64, boolean threefryPartitionable, Jit jit, TreeDef outTree) {}
+
     private record Prepared(Object[] args, boolean[] isStatic, List<Array> leaves, TreeDef dynTree, Key key) {}
 
     /** Calls the jitted function: stages one {@code jit} equation, or evaluates it at top level. */
     Object call(Object[] args) {
+        LastCall l = last;
+        if (l != null && matches(l, args)) {
+            List<Array> in = new ArrayList<>(args.length);
+            for (Object a : args) in.add((Array) a);
+            return Tree.unflatten(l.outTree(), Trace.bind(l.jit(), in));
+        }
         Prepared p = prepare(args);
         Traced t = traced(p);
         List<Array> in = new ArrayList<>(t.closedOverTracers());
         in.addAll(p.leaves());
-        List<Array> outs = Trace.bind(new Jit(name, t.jaxpr()), in);
+        Jit jit = new Jit(name, t.jaxpr());
+        if (t.closedOverTracers().isEmpty() && staticArgnums.length == 0 && allArrays(args)) {
+            ArrayType[] types = new ArrayType[args.length];
+            for (int i = 0; i < args.length; i++) types[i] = ((Array) args[i]).type();
+            last = new LastCall(types, p.key().x64(), p.key().threefryPartitionable(), jit, t.outTree());
+        }
+        List<Array> outs = Trace.bind(jit, in);
         return Tree.unflatten(t.outTree(), outs);
+    }
+
+    private static boolean allArrays(Object[] args) {
+        for (Object a : args) if (!(a instanceof Array)) return false;
+        return true;
+    }
+
+    /** Whether {@code args} are arrays of exactly the last call's types, under the same config flags. */
+    private static boolean matches(LastCall l, Object[] args) {
+        ArrayType[] types = l.types();
+        if (args.length != types.length) return false;
+        for (int i = 0; i < args.length; i++) {
+            if (!(args[i] instanceof Array a)) return false;
+            ArrayType t = a.type();
+            if (t != types[i] && !t.equals(types[i])) return false;
+        }
+        Config c = Jax.config();
+        return c.enableX64() == l.x64() && c.threefryPartitionable() == l.threefryPartitionable();
     }
 
     /** The traced program for these arguments (from the cache when possible). */

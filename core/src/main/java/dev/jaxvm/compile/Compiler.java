@@ -70,9 +70,9 @@ public final class Compiler {
         Lowering lowering = p instanceof Lowerable l ? l.lower(inTypes, out) : null;
         if (lowering instanceof Lowering.Call(ClosedJaxpr callee)) {
             List<DenseArray> res = compile(callee).call(in);   // a top-level jit call: the whole program
-            List<DenseArray> typed = new ArrayList<>(res.size());
-            for (int i = 0; i < res.size(); i++) typed.add(res.get(i).withWeakType(out.get(i).weakType()));
-            return typed;
+            DenseArray[] typed = new DenseArray[res.size()];
+            for (int i = 0; i < typed.length; i++) typed[i] = res.get(i).withWeakType(out.get(i).weakType());
+            return List.of(typed);
         }
         if (isSmallMove(lowering, out)) return p.evaluate(in, out);
         if (CACHE.size() > CACHE_LIMIT) CACHE.clear();

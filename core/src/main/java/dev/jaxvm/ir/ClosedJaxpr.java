@@ -21,10 +21,20 @@ public record ClosedJaxpr(Jaxpr jaxpr, List<Array> consts) {
     }
 
     /** The input types. */
-    public List<ArrayType> inTypes() { return jaxpr.invars().stream().map(Var::type).toList(); }
+    public List<ArrayType> inTypes() {
+        List<Var> vs = jaxpr.invars();
+        ArrayType[] t = new ArrayType[vs.size()];
+        for (int i = 0; i < t.length; i++) t[i] = vs.get(i).type();
+        return List.of(t);
+    }
 
     /** The output types. */
-    public List<ArrayType> outTypes() { return jaxpr.outvars().stream().map(Atom::type).toList(); }
+    public List<ArrayType> outTypes() {
+        List<Atom> vs = jaxpr.outvars();
+        ArrayType[] t = new ArrayType[vs.size()];
+        for (int i = 0; i < t.length; i++) t[i] = vs.get(i).type();
+        return List.of(t);
+    }
 
     @Override
     public String toString() { return JaxprPrinter.print(this); }

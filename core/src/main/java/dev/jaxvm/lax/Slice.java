@@ -6,6 +6,7 @@ import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import java.util.ArrayList;
@@ -45,17 +46,37 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         DenseArray x = in.getFirst();
-        int[] od = out.getFirst().shape().dims();
+        ArrayType ot = out.getFirst();
+        int[] od = ot.shape().dims();
         int[] xs = x.type().shape().strides();
-        int[] idx = new int[od.length];
-        return List.of(IndexMaps.gather(x, out.getFirst(), i -> {
-            IndexMaps.unravel(i, od, idx);
-            int src = 0;
-            for (int k = 0; k < od.length; k++) {
-                src += (startIndices.get(k) + idx[k] * (strides == null ? 1 : strides.get(k))) * xs[k];
+        int r = od.length, n = ot.size();
+        Object dst = Storage.allocate(ot.dtype(), n);
+        if (n == 0) return List.of(DenseArray.wrap(ot, dst));
+        int[] step = new int[r];
+        int base = 0;
+        for (int k = 0; k < r; k++) {
+            base += startIndices.get(k) * xs[k];
+            step[k] = (strides == null ? 1 : strides.get(k)) * xs[k];
+        }
+        // Row-major walk over the output with an odometer; the innermost axis is copied as a run.
+        int inner = r == 0 ? 1 : od[r - 1], innerStep = r == 0 ? 1 : step[r - 1];
+        Object src = x.buffer();
+        int[] idx = new int[r];
+        int srcRow = base;
+        for (int o = 0; o < n; o += inner) {
+            if (innerStep == 1) {
+                System.arraycopy(src, srcRow, dst, o, inner);
+            } else {
+                for (int j = 0, si = srcRow; j < inner; j++, si += innerStep) Storage.copyElement(src, si, dst, o + j);
             }
-            return src;
-        }));
+            for (int k = r - 2; k >= 0; k--) {   // advance the outer axes
+                srcRow += step[k];
+                if (++idx[k] < od[k]) break;
+                srcRow -= step[k] * od[k];
+                idx[k] = 0;
+            }
+        }
+        return List.of(DenseArray.wrap(ot, dst));
     }
 
     /** The batch axis is sliced whole. */

@@ -15,6 +15,10 @@ final class IndexLowering {
 
     /** {@code x[idx]} with the gather mode ({@code null}: PROMISE_IN_BOUNDS) and fill value of {@code at[].get}. */
     static Array take(Array x, List<Object> raw, GatherScatterMode mode, Object fillValue) {
+        if (mode == null || mode == GatherScatterMode.PROMISE_IN_BOUNDS) {
+            Array r = basicSlice(x, raw);
+            if (r != null) return r;
+        }
         Indexer ix = Indexer.parse(raw, x.shape());
         boolean promise = mode == null || mode == GatherScatterMode.PROMISE_IN_BOUNDS;
         if (promise || mode == GatherScatterMode.CLIP) {
@@ -24,6 +28,41 @@ final class IndexLowering {
             if (r != null) return r;
         }
         return gather(x, ix.expandBoolIndices(), mode, fillValue);
+    }
+
+    /**
+     * The common case of {@link #staticSlice} without building an {@link Indexer}: at most one item per
+     * axis, each an in-bounds integer or a unit-step slice (a per-pixel loop's {@code x[i:i+3, j:j+3, :]}).
+     * The same slice and squeeze; null (the general path) for anything else, errors included.
+     */
+    private static Array basicSlice(Array x, List<Object> raw) {
+        int[] shape = x.shape();
+        int n = raw.size(), r = shape.length;
+        if (n > r) return null;
+        int[] start = new int[r], limit = shape.clone(), squeeze = new int[n];
+        int squeezed = 0;
+        boolean trivial = true;
+        for (int k = 0; k < n; k++) {
+            Object o = raw.get(k);
+            int size = shape[k];
+            if (o instanceof Integer i) {
+                int s = i < 0 ? i + size : i;
+                if (s < 0 || s >= size) return null;
+                start[k] = s;
+                limit[k] = s + 1;
+                squeeze[squeezed++] = k;
+                trivial = false;
+            } else if (o instanceof Index.Slice sl && (sl.step() == null || sl.step() == 1)) {
+                int[] sss = Indexer.sliceIndices(sl, size);
+                start[k] = sss[0];
+                limit[k] = Math.max(sss[0], sss[1]);
+                trivial &= start[k] == 0 && limit[k] == size;
+            } else {
+                return null;
+            }
+        }
+        Array res = trivial ? x : Lax.slice(x, start, limit, null);
+        return squeezed == 0 ? res : Lax.squeeze(res, java.util.Arrays.copyOf(squeeze, squeezed));
     }
 
     private static boolean onlyBasic(Indexer ix) {
@@ -83,7 +122,8 @@ final class IndexLowering {
                 case ELLIPSIS, ARRAY, BOOLEAN -> throw new IllegalStateException("unexpected index item " + it);
             }
         }
-        boolean unit = strides.stream().allMatch(v -> v == 1);
+        boolean unit = true;
+        for (int v : strides) unit &= v == 1;
         boolean trivial = unit && start.size() == shape.length;
         for (int k = 0; trivial && k < shape.length; k++) trivial = start.get(k) == 0 && limit.get(k) == shape[k];
         Array r = x;

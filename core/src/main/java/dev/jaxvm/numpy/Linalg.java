@@ -107,7 +107,11 @@ final class Linalg {
         return out;
     }
 
-    static int[] ints(List<Integer> v) { return v.stream().mapToInt(Integer::intValue).toArray(); }
+    static int[] ints(List<Integer> v) {
+        int[] r = new int[v.size()];
+        for (int i = 0; i < r.length; i++) r[i] = v.get(i);
+        return r;
+    }
 
     static Array tensordot(Object x, Object y, int[] axesA, int[] axesB) {
         Array a = Jnp.asarray(x), b = Jnp.asarray(y);
