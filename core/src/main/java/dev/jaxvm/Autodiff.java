@@ -65,7 +65,7 @@ final class Autodiff {
         return new JvpResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())));
     }
 
-    private static JvpInterpreter.Result jvpMulti(Function<Array[], List<Array>> f, Array[] primals, Array[] tangents) {
+    static JvpInterpreter.Result jvpMulti(Function<Array[], List<Array>> f, Array[] primals, Array[] tangents) {
         if (primals.length != tangents.length) {
             throw new IllegalArgumentException("primal and tangent arguments to jax.jvp must have the same tree structure;"
                     + " primals have " + primals.length + " arguments, tangents have " + tangents.length + ".");
@@ -222,11 +222,11 @@ final class Autodiff {
     }
 
     /** The array leaves of the auxiliary pytree (JAX returns aux with its tracers' primal values). */
-    private static void flatten(Object aux, List<Array> out) {
+    static void flatten(Object aux, List<Array> out) {
         for (Object leaf : dev.jaxvm.tree.Tree.leaves(aux)) if (leaf instanceof Array a) out.add(a);
     }
 
-    private static Object unflatten(Object aux, java.util.Iterator<Array> values) {
+    static Object unflatten(Object aux, java.util.Iterator<Array> values) {
         dev.jaxvm.tree.Tree.Flat flat = dev.jaxvm.tree.Tree.flatten(aux);
         List<Object> leaves = new ArrayList<>();
         for (Object leaf : flat.leaves()) leaves.add(leaf instanceof Array ? values.next() : leaf);
