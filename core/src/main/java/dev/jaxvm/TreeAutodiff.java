@@ -42,9 +42,9 @@ final class TreeAutodiff {
             Tree.Flat cts = Tree.flatten(ct);
             if (!cts.treeDef().equals(shape.out)) {
                 throw new IllegalArgumentException("unexpected tree structure.\n\nThe argument to a VJP function returned by"
-                        + " `jax.vjp` must match the pytree structure of the differentiated function.\n\nBut the tree"
-                        + " structures differ: the output had structure " + shape.out + ", but the cotangent has structure "
-                        + cts.treeDef() + ".");
+                        + " `jax.vjp` must match the pytree\nstructure of the differentiated function.\n\nBut the tree"
+                        + " structures differ:\n  * out was " + shape.out + " in the original output, but "
+                        + cts.treeDef() + " here.");
             }
             Array[] ctLeaves = Autodiff.arrays(cts.leaves().toArray());
             for (int i = 0; i < ctLeaves.length; i++) checkCotangent(ctLeaves[i].type(), outTypes.get(i));
@@ -135,16 +135,19 @@ final class TreeAutodiff {
     }
 
     /** JAX's {@code _vjp_check_ct_avals}: a cotangent must have its output's tangent type (float0 always allowed). */
-    private static void checkCotangent(ArrayType ct, ArrayType out) {
+    static void checkCotangent(ArrayType ct, ArrayType out) {
         ArrayType want = Tangents.tangentType(out);
         boolean same = ct.dtype() == want.dtype() && ct.shape().equals(want.shape());
         boolean float0 = ct.dtype() == DType.FLOAT0 && ct.shape().equals(want.shape());
         if (!same && !float0) {
             throw new IllegalArgumentException("unexpected JAX type (e.g. shape/dtype) for argument to VJP function: got "
-                    + ct + ", but expected " + want + " because the corresponding output of the differentiated function had"
-                    + " JAX type " + out);
+                    + strShort(ct) + ", but expected " + strShort(want) + " because the corresponding output of the"
+                    + " differentiated function had JAX type " + strShort(out));
         }
     }
+
+    /** JAX's {@code aval.str_short()}: {@code float32[2,3]}, weak type not shown. */
+    private static String strShort(ArrayType t) { return t.dtype().numpyName() + "[" + t.shape().toTypeString() + "]"; }
 
     /** A structure as JAX prints the tuple of arguments: {@code PyTreeDef((*, [*, *]))}. */
     private static String pyTreeDef(TreeDef args) {
