@@ -264,6 +264,23 @@ f = jax.jit(lambda x, y: x * y)
 out = jax.make_jaxpr(lambda a: f(a, 2.0) + f(3, a))(jnp.ones(3))
 """)
 
+case("permissive_sum", """
+def permissive_sum(x):
+  return jnp.sum(jnp.array(x))
+out = jax.make_jaxpr(permissive_sum)(list(range(10)))
+""")
+case("dot_shifted", """
+def f(x, y):
+  return jnp.dot(x + 1, y + 1)
+out = jax.make_jaxpr(f)(np.ones((3, 4), np.float32), np.ones(4, np.float32))
+""")
+case("at_set_and_where", """
+def g(b, a):
+  b = b.at[1:-1, 1:-1].set(a)
+  return jnp.where(b > 2, b, 0.)
+out = jax.make_jaxpr(g)(jnp.zeros((6, 6)), jnp.ones((4, 4)))
+""")
+
 def main():
     root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out_path = os.path.join(root, "core/src/test/resources/jaxpr/goldens.json")

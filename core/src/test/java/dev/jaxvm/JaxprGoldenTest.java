@@ -225,6 +225,17 @@ class JaxprGoldenTest {
         });
     }
 
+    static {
+        program("permissive_sum", () -> Jax.makeJaxprN(a -> Jnp.sum(Jnp.array(List.of(a))))
+                .apply(IntStream.range(0, 10).boxed().toArray()));
+        program("dot_shifted", () -> Jax.makeJaxpr((Array x, Array y) -> Jnp.dot(x.add(1), y.add(1)))
+                .apply(f32(3, 4), f32(4)));
+        program("at_set_and_where", () -> Jax.makeJaxpr((Array b, Array a) -> {
+            Array c = b.at("1:-1, 1:-1").set(a);
+            return Jnp.where(c.gt(2), c, 0.0);
+        }).apply(Jnp.zeros(6, 6), Jnp.ones(4, 4)));
+    }
+
     private static ClosedJaxpr bigCallee(int rounds) {
         JitFn1 body = Jax.jit(x -> {
             for (int i = 0; i < rounds; i++) x = Jnp.sin(x).mul((double) (i + 1));

@@ -2,15 +2,12 @@ package dev.jaxvm.ir;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
-import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Interpreter;
 import dev.jaxvm.core.Primitive;
 import dev.jaxvm.core.Trace;
 import dev.jaxvm.core.Tracer;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -25,9 +22,8 @@ import java.util.function.Function;
  */
 public final class StagingInterpreter implements Interpreter {
     private final Interpreter parent;
-    private final List<Eqn> eqns = new ArrayList<>();
-    private final Map<Array, Var> constvars = new IdentityHashMap<>();
-    private final List<Array> consts = new ArrayList<>();
+    private final JaxprBuilder builder = new JaxprBuilder(
+            a -> a instanceof StagingTracer t && t.owner() == this ? t.var : null, StagingTracer::new);
 
     private StagingInterpreter(Interpreter parent) { this.parent = parent; }
 
@@ -38,54 +34,14 @@ public final class StagingInterpreter implements Interpreter {
      */
     public static ClosedJaxpr trace(Function<List<Array>, List<? extends Array>> f, List<ArrayType> inTypes) {
         StagingInterpreter s = new StagingInterpreter(Trace.current());
-        List<Var> invars = new ArrayList<>();
         List<Array> args = new ArrayList<>();
-        for (ArrayType t : inTypes) {
-            Var v = new Var(t);
-            invars.add(v);
-            args.add(s.new StagingTracer(v));
-        }
+        for (ArrayType t : inTypes) args.add(s.builder.newInput(t));
         List<? extends Array> outs = Trace.under(s, () -> f.apply(List.copyOf(args)));
-        List<Atom> outAtoms = new ArrayList<>();
-        for (Array o : outs) outAtoms.add(s.lift(o));
-        List<Var> cv = new ArrayList<>();
-        for (Array c : s.consts) cv.add(s.constvars.get(c));
-        return new ClosedJaxpr(new Jaxpr(cv, invars, s.eqns, outAtoms), s.consts);
+        return s.builder.build(outs);
     }
 
     @Override
-    public List<Array> process(Primitive primitive, List<Array> args) {
-        List<Atom> in = new ArrayList<>(args.size());
-        List<ArrayType> types = new ArrayList<>(args.size());
-        for (Array a : args) {
-            Atom atom = lift(a);
-            in.add(atom);
-            types.add(atom.type());
-        }
-        List<ArrayType> outTypes = primitive.abstractEval(types);
-        if (primitive instanceof StagingRule rule) {
-            List<Array> folded = rule.stageOrFold(args, outTypes);
-            if (folded != null) return folded;
-        }
-        List<Var> outs = new ArrayList<>(outTypes.size());
-        List<Array> tracers = new ArrayList<>(outTypes.size());
-        for (ArrayType t : outTypes) {
-            Var v = new Var(t);
-            outs.add(v);
-            tracers.add(new StagingTracer(v));
-        }
-        eqns.add(new Eqn(primitive, in, outs));
-        return tracers;
-    }
-
-    private Atom lift(Array a) {
-        if (a instanceof StagingTracer t && t.owner() == this) return t.var;
-        if (a instanceof DenseArray d && d.type().rank() == 0) return new Literal(d);
-        return constvars.computeIfAbsent(a, c -> {
-            consts.add(c);
-            return new Var(c.type());
-        });
-    }
+    public List<Array> process(Primitive primitive, List<Array> args) { return builder.stage(primitive, args); }
 
     @Override
     public Interpreter parent() { return parent; }

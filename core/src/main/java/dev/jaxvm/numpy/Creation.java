@@ -10,13 +10,16 @@ import dev.jaxvm.lax.Lax;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code jnp.array}: arrays from Java scalars and (nested, rectangular) Java primitive arrays. */
+/** {@code jnp.array}: arrays from Java scalars, (nested, rectangular) Java primitive arrays and lists. */
 final class Creation {
     private Creation() {}
 
     static Array array(Object value, DType dtype) {
         DType want = dtype == null ? null : dtype.canonicalize();
-        if (value instanceof Array a) return want == null || a.dtype() == want ? a : Lax.convertElementType(a, want);
+        if (value instanceof Array a) {
+            return want == null || (a.dtype() == want && !a.weakType()) ? a : Lax.convertElementType(a, want, false);
+        }
+        if (value instanceof List<?> list) return ListArrays.array(list, want);
         if (value instanceof Boolean || value instanceof Number) {
             ArrayType t = Promote.typeOf(value);
             DType to = want == null ? t.dtype() : want;

@@ -1,6 +1,8 @@
 package dev.jaxvm.cli;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.Fn2;
+import dev.jaxvm.Jax;
 import dev.jaxvm.Index;
 import dev.jaxvm.image.Images;
 import dev.jaxvm.core.DenseArray;
@@ -58,13 +60,13 @@ final class ConvolveCommand implements Callable<Integer> {
         Array colour = alpha ? img.get(Index.ALL, Index.ALL, Index.slice(0, c - 1)) : img;
         long t0 = System.nanoTime();
         Array result = switch (mode) {
-            case jit -> JaxBridge.jit(Ways::depthwiseConv, "depthwise_conv").apply(colour, f);
+            case jit -> Jax.jit((Fn2) Ways::depthwiseConv).named("depthwise_conv").apply(colour, f);
             case eager -> Ways.depthwiseConv(colour, f);
             case per_pixel -> {
                 int h = colour.shape()[0];
                 try (ProgressBar pb = new ProgressBarBuilder().setTaskName("per-pixel").setInitialMax(h)
                         .setStyle(ProgressBarStyle.ASCII).setUnit(" rows", 1).build()) {
-                    yield Ways.perPixel(colour, f, JaxBridge.jit(Ways::executeKernel, "execute_kernel"), 0, h, i -> pb.step());
+                    yield Ways.perPixel(colour, f, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), 0, h, i -> pb.step());
                 }
             }
         };

@@ -1,6 +1,7 @@
 package dev.jaxvm.cli;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.Jax;
 import dev.jaxvm.Fn2;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.DenseArray;
@@ -60,8 +61,8 @@ final class DemoCommand implements Callable<Integer> {
         for (int f = 0; f < 2; f++) {
             Array filter = filters.get(f);
             System.out.println("\n== " + names.get(f));
-            Fn2 conv = JaxBridge.jit(Ways::depthwiseConv, "depthwise_conv");
-            Fn2 slices = JaxBridge.JIT_SLICES ? JaxBridge.jit(Ways::slices, "slices") : Ways::slices;
+            Fn2 conv = Jax.jit((Fn2) Ways::depthwiseConv).named("depthwise_conv");
+            Fn2 slices = Jax.jit((Fn2) Ways::slices).named("slices");
             long t0 = System.nanoTime();
             Array ref = conv.apply(img, filter);
             double tConvFirst = seconds(t0);
@@ -81,7 +82,7 @@ final class DemoCommand implements Callable<Integer> {
                     + " (second calls; the first ones, which trace and compile: " + time(tConvFirst, false) + ", "
                     + time(tSlicesFirst, false) + ")");
 
-            Run jitted = loop(img, filter, JaxBridge.jit(Ways::executeKernel, "execute_kernel"), ref,
+            Run jitted = loop(img, filter, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), ref,
                     "per-pixel, jitted executeKernel", h, budget);
             cells[0][f] = time(jitted.seconds, jitted.extrapolated) + rowsNote(jitted, h) + ", " + jitted.check;
             Run eager = loop(img, filter, Ways::executeKernel, ref, "per-pixel, eager", Math.min(h, eagerRows), budget);
@@ -107,7 +108,7 @@ final class DemoCommand implements Callable<Integer> {
 
         Array patch = img.get(dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.slice(0, 3), dev.jaxvm.Index.ALL);
         System.out.println("\nThe Jaxpr of executeKernel(P: u8[3,3,4], F: i32[3,3]):");
-        System.out.println(JaxBridge.makeJaxpr(Ways::executeKernel, patch, Filters.sharpen()));
+        System.out.println(Jax.makeJaxpr(Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel")).apply(patch, Filters.sharpen()));
 
         gradients();
         return 0;
@@ -166,7 +167,7 @@ final class DemoCommand implements Callable<Integer> {
     private static void printTable(List<String> names, String[][] cells, int h) {
         String[] ways = {"1. classic per-pixel loop, jitted executeKernel", "2. the same loop without jit",
             "3a. whole image, jitted depthwise convGeneralDilated",
-            JaxBridge.JIT_SLICES ? "3b. whole image, jitted Jnp slices" : "3b. whole image, Jnp slices (eager)"};
+            "3b. whole image, jitted Jnp slices"};
         System.out.println("\n| way | " + names.get(0) + " | " + names.get(1) + " |");
         System.out.println("|---|---|---|");
         for (int i = 0; i < ways.length; i++) System.out.println("| " + ways[i] + " | " + cells[i][0] + " | " + cells[i][1] + " |");
@@ -180,27 +181,19 @@ final class DemoCommand implements Callable<Integer> {
         double[] thetas = new double[n];
         double[] dx = new double[n];
         double[] dy = new double[n];
-        Fn2 gx = JaxBridge.grad(f, 0);
-        Fn2 gy = JaxBridge.grad(f, 1);
-        String how = JaxBridge.GRAD ? "Jax.grad" : "central differences: Jax.grad is not in this build yet";
-        System.out.println("\nGradients of f(x, y) = sin(x) + 2 cos(y) over " + n + " thetas (" + how + "):");
+        Fn2 gx = Jax.grad(f, 0);
+        Fn2 gy = Jax.grad(f, 1);
+        System.out.println("\nGradients of f(x, y) = sin(x) + 2 cos(y) over " + n + " thetas in [0, pi] (Jax.grad):");
+        Array y0 = Jnp.array(0.1f);
         for (int i = 0; i < n; i++) {
-            thetas[i] = 2 * Math.PI * i / (n - 1);
+            thetas[i] = Math.PI * i / (n - 1);
             Array t = Jnp.array((float) thetas[i]);
-            if (JaxBridge.GRAD) {
-                dx[i] = ((Number) gx.apply(t, t).item()).doubleValue();
-                dy[i] = ((Number) gy.apply(t, t).item()).doubleValue();
-            } else {
-                double e = 1e-2;
-                Array tp = Jnp.array((float) (thetas[i] + e));
-                Array tm = Jnp.array((float) (thetas[i] - e));
-                dx[i] = (((Number) f.apply(tp, t).item()).doubleValue() - ((Number) f.apply(tm, t).item()).doubleValue()) / (2 * e);
-                dy[i] = (((Number) f.apply(t, tp).item()).doubleValue() - ((Number) f.apply(t, tm).item()).doubleValue()) / (2 * e);
-            }
+            dx[i] = ((Number) gx.apply(t, y0).item()).doubleValue();   // Fx(theta, 0.1) = cos(theta)
+            dy[i] = ((Number) gy.apply(y0, t).item()).doubleValue();   // Fy(0.1, theta) = -2 sin(theta)
             System.out.printf(Locale.ROOT, "  theta=%.3f  df/dx=% .4f (cos % .4f)  df/dy=% .4f (-2 sin % .4f)%n", thetas[i], dx[i],
                     Math.cos(thetas[i]), dy[i], -2 * Math.sin(thetas[i]));
         }
-        Pictures.gradients(out.resolve("gradients.png"), thetas, dx, dy, JaxBridge.GRAD ? "Jax.grad" : "central differences");
+        Pictures.gradients(out.resolve("gradients.png"), thetas, dx, dy, "Jax.grad");
         System.out.println("Wrote " + out.resolve("gradients.png"));
     }
 

@@ -70,7 +70,7 @@ final class Pictures {
     /** Writes the gradient plot: computed points over analytic curves, with axes and a legend. */
     static void gradients(Path file, double[] thetas, double[] dfdx, double[] dfdy, String how) throws IOException {
         XYChart chart = new XYChartBuilder().width(900).height(520)
-                .title("Gradients of f(x, y) = sin(x) + 2 cos(y) at x = y = theta (" + how + ")")
+                .title("Gradients of f(x, y) = sin(x) + 2 cos(y): df/dx(theta, 0.1), df/dy(0.1, theta) (" + how + ")")
                 .xAxisTitle("theta (radians)").yAxisTitle("derivative").build();
         chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
         chart.getStyler().setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);
@@ -80,7 +80,7 @@ final class Pictures {
         double[] cos = new double[n];
         double[] sin = new double[n];
         for (int i = 0; i < n; i++) {
-            xs[i] = 2 * Math.PI * i / (n - 1);
+            xs[i] = Math.PI * i / (n - 1);
             cos[i] = Math.cos(xs[i]);
             sin[i] = -2 * Math.sin(xs[i]);
         }

@@ -8,6 +8,8 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
+import dev.jaxvm.Fn2;
+import dev.jaxvm.Jax;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -65,9 +67,9 @@ class DemoWaysTest {
         Array conv = Ways.depthwiseConv(CROP, f);
         assertEquals(DType.INT32, conv.dtype());
         assertArrayEquals(want, conv.toIntArray(), "convGeneralDilated");
-        assertArrayEquals(want, JaxBridge.jit(Ways::slices, "slices").apply(Ways.pad(CROP, 1), f).toIntArray(), "slices");
+        assertArrayEquals(want, Jax.jit((Fn2) Ways::slices).named("slices").apply(Ways.pad(CROP, 1), f).toIntArray(), "slices");
         int h = CROP.shape()[0];
-        assertArrayEquals(want, Ways.perPixel(CROP, f, JaxBridge.jit(Ways::executeKernel, "execute_kernel"), 0, h, i -> { })
+        assertArrayEquals(want, Ways.perPixel(CROP, f, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), 0, h, i -> { })
                 .toIntArray(), "per-pixel jitted");
         assertArrayEquals(java.util.Arrays.copyOf(want, 2 * CROP.shape()[1] * 4),
                 Ways.perPixel(CROP, f, Ways::executeKernel, 0, 2, i -> { }).toIntArray(), "per-pixel eager, 2 rows");
@@ -78,7 +80,7 @@ class DemoWaysTest {
         Array f = Filters.box(7);
         double[] ref = doubles(REF.getAsJsonObject("blur7_float64"));
         Array conv = Ways.depthwiseConv(CROP, f);
-        Array perPixel = Ways.perPixel(CROP, f, JaxBridge.jit(Ways::executeKernel, "execute_kernel"), 0, CROP.shape()[0],
+        Array perPixel = Ways.perPixel(CROP, f, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), 0, CROP.shape()[0],
                 i -> { });
         Array slices = Ways.slices(Ways.pad(CROP, 3), f);
         assertEquals(DType.FLOAT32, conv.dtype());
