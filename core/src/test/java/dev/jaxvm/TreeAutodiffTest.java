@@ -190,6 +190,14 @@ class TreeAutodiffTest {
 
     @Test
     void vjpCotangentStructureAndTypeErrors() {
+        // B4: the pullback of x * y called with a tuple
+        TreeVjpResult<Object, List<Object>> xy = Jax.vjpN(args -> Jnp.multiply(args[0], args[1]), Jnp.ones(2, 3),
+                Jnp.ones(2, 3));
+        IllegalArgumentException b4 = assertThrows(IllegalArgumentException.class,
+                () -> xy.pullback().apply(List.of(Jnp.ones(2, 3), Jnp.ones(2, 3))));
+        assertTrue(b4.getMessage().startsWith("unexpected tree structure."), b4.getMessage());
+        b4 = assertThrows(IllegalArgumentException.class, () -> xy.pullback().apply(Jnp.array(42.0, DType.FLOAT16)));
+        assertTrue(b4.getMessage().startsWith("unexpected JAX type"), b4.getMessage());
         TreeVjpResult<Object, List<Object>> r = Jax.vjpN(args -> Map.of("y", args[0], "z", args[0]), Jnp.array(1f));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> r.pullback().apply(Map.of("y", Jnp.array(1f))));
