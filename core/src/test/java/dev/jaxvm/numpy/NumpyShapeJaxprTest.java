@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * The Jaxprs of jnp shape, indexing, linalg and sorting functions, held to what JAX 0.10.2 prints
- * (tools/gen_numpy_shape_jaxprs.py), including jnp's nested {@code jit} equations and shared jaxprs, up
- * to whitespace (the printer's line layout is the printer's to test).
+ * (tools/gen_numpy_shape_jaxprs.py), byte for byte, including jnp's nested {@code jit} equations and
+ * shared jaxprs.
  */
 class NumpyShapeJaxprTest {
     private record Case(Function<List<Array>, List<Array>> f, List<ArrayType> in) {}
@@ -166,14 +166,6 @@ class NumpyShapeJaxprTest {
         c1("searchsorted_sort_right", a -> Jnp.searchsorted(a.get(0), a.get(1), "right"), t(F, 4), t(F, 2, 3));
     }
 
-    /**
-     * Whitespace-insensitive form of a Jaxpr (single spaces, none just inside brackets): the printer's
-     * line layout is tested with the printer; these tests hold the equations, names and parameters.
-     */
-    static String normalize(String s) {
-        return s;
-    }
-
     @TestFactory
     Stream<DynamicTest> jaxprsMatchJax() {
         Map<String, String> expected = new Gson().fromJson(new InputStreamReader(
@@ -185,7 +177,7 @@ class NumpyShapeJaxprTest {
                 Case c = CASES.get(e.getKey());
                 if (c == null) throw new AssertionError("no Java program for case " + e.getKey());
                 String got = StagingInterpreter.trace(a -> c.f().apply(a), c.in()).toString();
-                assertEquals(normalize(e.getValue()), normalize(got), e.getKey());
+                assertEquals(e.getValue(), got, e.getKey());
             }));
         }
         return tests.stream();
