@@ -60,11 +60,15 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
     }
 
     @Override
-    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) { return run(in, out, VectorEmitter.AVAILABLE); }
+
+    /** {@link #run(List, List)}, with the Vector API's depthwise rows or without. */
+    List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, boolean vector) {
         ArrayType t = out.getFirst();
         Object lhs = in.get(0).buffer(), rhs = in.get(1).buffer();
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
+        if (depthwise && vector) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
         if (t.dtype() == DType.FLOAT32) {
             float[] l = (float[]) lhs, r = (float[]) rhs, dst = new float[t.size()];
             float[] wt = depthwise ? tile(r) : null;
@@ -80,6 +84,37 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
             for (int row = lo; row < hi; row++) rowInt(l, r, wt, dst, row);
         });
         return List.of(DenseArray.wrap(t, dst));
+    }
+
+    /** The depthwise kernel with the Vector API ({@link Conv2dSimd}); returns the output buffer. */
+    private Object simd(Object lhs, Object rhs, int size, int rows, long work) {
+        int taps = kh * kw;
+        boolean f32 = lhs instanceof float[];
+        int blk = Conv2dSimd.block(c, f32 ? 4 : 8), len = blk + c;
+        double[] wd = f32 ? Conv2dSimd.tile((float[]) rhs, taps, c, blk) : null;
+        int[] wi = f32 ? null : Conv2dSimd.tile((int[]) rhs, taps, c, blk);
+        Object dst = f32 ? new float[size] : new int[size];
+        Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
+            int[] inOff = new int[taps], wOff = new int[taps], tapW = new int[taps], kxOf = new int[taps];
+            for (int row = lo; row < hi; row++) {
+                int b = row / oh, y = row % oh, m = 0;
+                for (int ky = 0; ky < kh; ky++) {
+                    int iy = y + ky - padTop;
+                    if (iy < 0 || iy >= h) continue;
+                    for (int kx = 0; kx < kw; kx++) {
+                        int tap = ky * kw + kx;
+                        inOff[m] = (b * h + iy) * w * c + (kx - padLeft) * c;
+                        wOff[m] = tap * len;
+                        tapW[m] = tap * c;
+                        kxOf[m++] = kx;
+                    }
+                }
+                int out = row * ow * o;
+                if (f32) Conv2dSimd.rowFloat(this, (float[]) lhs, (float[]) rhs, wd, (float[]) dst, out, inOff, wOff, tapW, kxOf, m);
+                else Conv2dSimd.rowInt(this, (int[]) lhs, (int[]) rhs, wi, (int[]) dst, out, inOff, wOff, tapW, kxOf, m);
+            }
+        });
+        return dst;
     }
 
     /** The block length: a multiple of the channel count near {@link #BLOCK}. */

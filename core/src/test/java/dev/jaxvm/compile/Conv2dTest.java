@@ -36,8 +36,10 @@ class Conv2dTest {
         LibraryKernel k = assertInstanceOf(Lowering.Library.class, l, () -> l.toString()).kernel();
         DenseArray a = Oracle.random(lt, rnd), b = Oracle.random(rt, rnd);
         DenseArray want = p.evaluate(List.of(a, b), List.of(out)).getFirst();
-        DenseArray got = k.run(List.of(a, b), List.of(out)).getFirst();
-        Oracle.assertClose(want, got, 0, k.describe() + " pads " + java.util.Arrays.deepToString(pads));
+        for (boolean vector : new boolean[] {false, VectorEmitter.AVAILABLE}) {
+            DenseArray got = ((Conv2d) k).run(List.of(a, b), List.of(out), vector).getFirst();
+            Oracle.assertClose(want, got, 0, k.describe() + " vector " + vector + " pads " + java.util.Arrays.deepToString(pads));
+        }
         return k.describe();
     }
 
