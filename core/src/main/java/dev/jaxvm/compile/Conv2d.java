@@ -14,7 +14,8 @@ import java.util.List;
  * <p>Each output row is accumulated tap by tap over a row buffer; for each tap the valid output
  * columns form one contiguous range (the interior; border columns whose input lies in the padding are
  * skipped, as are whole rows), so the inner loop is a plain multiply-add over contiguous memory that
- * HotSpot vectorises. The float32 kernel accumulates in double with the products exact, in the
+ * HotSpot vectorises; with the Vector API, int32 depthwise rows instead keep 8 outputs in a register
+ * over all taps ({@link Conv2dSimd}). The float32 kernel accumulates in double with the products exact, in the
  * reference evaluation's order (taps in row-major order, input channels outer for dense kernels), so
  * it equals the reference bit for bit; int32 wraps as the reference does. Output rows are split over
  * the cores, each row computed by one thread, so results do not depend on the number of threads.
@@ -68,7 +69,7 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         Object lhs = in.get(0).buffer(), rhs = in.get(1).buffer();
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
-        if (depthwise && vector) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
+        if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
         if (t.dtype() == DType.FLOAT32) {
             float[] l = (float[]) lhs, r = (float[]) rhs, dst = new float[t.size()];
             float[] wt = depthwise ? tile(r) : null;
@@ -86,14 +87,12 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         return List.of(DenseArray.wrap(t, dst));
     }
 
-    /** The depthwise kernel with the Vector API ({@link Conv2dSimd}); returns the output buffer. */
-    private Object simd(Object lhs, Object rhs, int size, int rows, long work) {
+    /** The int32 depthwise kernel with the Vector API ({@link Conv2dSimd}); returns the output buffer. */
+    private int[] simd(Object lhs, Object rhs, int size, int rows, long work) {
         int taps = kh * kw;
-        boolean f32 = lhs instanceof float[];
-        int blk = Conv2dSimd.block(c, f32 ? 4 : 8), len = blk + c;
-        double[] wd = f32 ? Conv2dSimd.tile((float[]) rhs, taps, c, blk) : null;
-        int[] wi = f32 ? null : Conv2dSimd.tile((int[]) rhs, taps, c, blk);
-        Object dst = f32 ? new float[size] : new int[size];
+        int blk = Conv2dSimd.block(c, 8), len = blk + c;
+        int[] wi = Conv2dSimd.tile((int[]) rhs, taps, c, blk);
+        int[] dst = new int[size];
         Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
             int[] inOff = new int[taps], wOff = new int[taps], tapW = new int[taps], kxOf = new int[taps];
             for (int row = lo; row < hi; row++) {
@@ -110,8 +109,7 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
                     }
                 }
                 int out = row * ow * o;
-                if (f32) Conv2dSimd.rowFloat(this, (float[]) lhs, (float[]) rhs, wd, (float[]) dst, out, inOff, wOff, tapW, kxOf, m);
-                else Conv2dSimd.rowInt(this, (int[]) lhs, (int[]) rhs, wi, (int[]) dst, out, inOff, wOff, tapW, kxOf, m);
+                Conv2dSimd.rowInt(this, (int[]) lhs, (int[]) rhs, wi, dst, out, inOff, wOff, tapW, kxOf, m);
             }
         });
         return dst;
