@@ -11,12 +11,16 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
-/** A quick timing loop (not a test): the demo's 1498x2078x4 depthwise 3x3 and 7x7 convolutions. */
+/**
+ * A quick timing loop (not a test): the demo's 1498x2078x4 depthwise 3x3 and 7x7 convolutions by the
+ * compiled kernel, or by the reference evaluation (second argument {@code reference}).
+ */
 final class Conv2dBench {
     private Conv2dBench() {}
 
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 30;
+        boolean reference = args.length > 1 && args[1].equals("reference");
         for (DType t : new DType[] {DType.FLOAT32, DType.INT32}) {
             for (int k : new int[] {3, 7}) {
                 int p = k / 2;
@@ -29,12 +33,13 @@ final class Conv2dBench {
                 double[] ms = new double[reps];
                 for (int i = 0; i < reps; i++) {
                     long t0 = System.nanoTime();
-                    kernel.run(in, List.of(out));
+                    if (reference) conv.evaluate(in, List.of(out));
+                    else kernel.run(in, List.of(out));
                     ms[i] = (System.nanoTime() - t0) / 1e6;
                 }
                 double[] tail = Arrays.copyOfRange(ms, reps / 3, reps);
                 Arrays.sort(tail);
-                System.out.printf("%s %dx%d threads=%d: median %.1f ms, min %.1f ms%n", t, k, k, Parallel.THREADS,
+                System.out.printf("%s%s %dx%d threads=%d: median %.1f ms, min %.1f ms%n", reference ? "reference " : "", t, k, k, Parallel.THREADS,
                         tail[tail.length / 2], tail[0]);
             }
         }
