@@ -65,7 +65,7 @@ final class Autodiff {
         return new JvpResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())));
     }
 
-    private static JvpInterpreter.Result jvpMulti(Function<Array[], List<Array>> f, Array[] primals, Array[] tangents) {
+    static JvpInterpreter.Result jvpMulti(Function<Array[], List<Array>> f, Array[] primals, Array[] tangents) {
         if (primals.length != tangents.length) {
             throw new IllegalArgumentException("primal and tangent arguments to jax.jvp must have the same tree structure;"
                     + " primals have " + primals.length + " arguments, tangents have " + tangents.length + ".");
@@ -74,7 +74,7 @@ final class Autodiff {
             ArrayType p = primals[i].type(), t = tangents[i].type();
             if (Tangents.tangentType(p).dtype() != t.dtype()) {
                 throw new IllegalArgumentException("primal and tangent arguments to jax.jvp do not match; dtypes must be equal,"
-                        + " or in case of int/bool primal dtype the tangent dtype must be float0. Got primal dtype "
+                        + " or in case of int/bool primal dtype the tangent dtype must be float0.Got primal dtype "
                         + p.dtype() + " and so expected tangent dtype " + Tangents.tangentType(p).dtype()
                         + ", but got tangent dtype " + t.dtype() + " instead.");
             }
@@ -114,11 +114,7 @@ final class Autodiff {
     }
 
     private static List<Array> pullback(Linearize.Result r, Array[] primals, Array out, Array ct) {
-        ArrayType want = Tangents.tangentType(out.type());
-        if (ct.dtype() != want.dtype() || !ct.type().shape().equals(want.shape())) {
-            throw new IllegalArgumentException("unexpected JAX type (dtype and shape) for cotangent: expected "
-                    + want.toLongString() + " (the type of the primal output), but got " + ct.type().toLongString());
-        }
+        TreeAutodiff.checkCotangent(ct.type(), out.type());
         List<Array> cts = Transpose.backwardPass(r.linear(), List.of(ct));
         List<Array> res = new ArrayList<>(cts.size());
         for (int i = 0; i < cts.size(); i++) {
@@ -222,11 +218,11 @@ final class Autodiff {
     }
 
     /** The array leaves of the auxiliary pytree (JAX returns aux with its tracers' primal values). */
-    private static void flatten(Object aux, List<Array> out) {
+    static void flatten(Object aux, List<Array> out) {
         for (Object leaf : dev.jaxvm.tree.Tree.leaves(aux)) if (leaf instanceof Array a) out.add(a);
     }
 
-    private static Object unflatten(Object aux, java.util.Iterator<Array> values) {
+    static Object unflatten(Object aux, java.util.Iterator<Array> values) {
         dev.jaxvm.tree.Tree.Flat flat = dev.jaxvm.tree.Tree.flatten(aux);
         List<Object> leaves = new ArrayList<>();
         for (Object leaf : flat.leaves()) leaves.add(leaf instanceof Array ? values.next() : leaf);

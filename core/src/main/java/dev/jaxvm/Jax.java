@@ -1,5 +1,6 @@
 package dev.jaxvm;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -204,6 +205,79 @@ public final class Jax {
 
     /** The value of {@code f} at {@code primals} and its pullback (vector-Jacobian product). */
     public static VjpResult vjp(FnN f, Array... primals) { return Autodiff.vjp(Autodiff.of(f), primals); }
+
+    /**
+     * {@link #vjp(FnN, Array...)} of a function with auxiliary data (JAX's {@code vjp(f, *primals,
+     * has_aux=True)}): the value, the pullback and the aux, whose arrays hold their primal values.
+     */
+    public static VjpAuxResult vjpWithAux(FnAux f, Array... primals) { return TreeAutodiff.vjpWithAux(f, primals); }
+
+    /**
+     * The value of a function of one pytree (a record, list or map of arrays) and its pullback, which
+     * maps a cotangent of the value's structure to one of the argument's structure (JAX's
+     * {@code jax.vjp(f, params)}).
+     *
+     * {@snippet :
+     * record Params(Array w, Array b) {}
+     * TreeVjpResult<Array, Params> r = Jax.vjpTree((Params p) -> Jnp.add(Jnp.dot(p.w(), x), p.b()), params);
+     * Params ct = r.pullback().apply(Jnp.ones(3));
+     * }
+     *
+     * @throws IllegalArgumentException (from the pullback) if the cotangent's structure, shapes or dtypes
+     *     don't match the value's
+     */
+    @SuppressWarnings("unchecked")
+    public static <P, R> TreeVjpResult<R, P> vjpTree(Function<P, R> f, P primal) {
+        TreeVjpResult<Object, List<Object>> r = TreeAutodiff.vjp(xs -> f.apply((P) xs[0]), false, new Object[] {primal});
+        return new TreeVjpResult<>((R) r.primal(), ct -> (P) r.pullback().apply(ct).getFirst(), null);
+    }
+
+    /**
+     * {@code jax.vjp(f, *primals)} of a function of any number of pytree arguments with a pytree value:
+     * the pullback maps a cotangent of the value's structure to a list of one cotangent per argument,
+     * each of its argument's structure.
+     */
+    public static TreeVjpResult<Object, List<Object>> vjpN(FnN f, Object... primals) {
+        return TreeAutodiff.vjp(f, false, primals);
+    }
+
+    /**
+     * {@link #vjpN(FnN, Object...)} with auxiliary data ({@code has_aux=True}): {@code f} returns a
+     * {@link WithAux}, or a two-element list {@code (out, aux)} (JAX's pair) where {@code out} is a pytree.
+     *
+     * @throws IllegalArgumentException if {@code f} returns neither
+     */
+    public static TreeVjpResult<Object, List<Object>> vjpNWithAux(FnN f, Object... primals) {
+        return TreeAutodiff.vjp(f, true, primals);
+    }
+
+    /**
+     * The value of a function of one pytree and its JVP along {@code tangent}, a pytree of the
+     * primal's structure, shapes and (tangent) dtypes (JAX's {@code jax.jvp(f, (params,), (dparams,))}).
+     *
+     * @throws IllegalArgumentException if the tangent's structure, dtypes or shapes don't match the primal's
+     */
+    @SuppressWarnings("unchecked")
+    public static <P, R> TreeJvpResult<R> jvpTree(Function<P, R> f, P primal, P tangent) {
+        TreeJvpResult<Object> r = TreeAutodiff.jvp(xs -> f.apply((P) xs[0]), false, new Object[] {primal},
+                new Object[] {tangent});
+        return new TreeJvpResult<>((R) r.primal(), (R) r.tangent(), null);
+    }
+
+    /**
+     * {@code jax.jvp(f, primals, tangents)} of a function of any number of pytree arguments: the value
+     * and the tangent are pytrees of the output's structure.
+     *
+     * @throws IllegalArgumentException if the tangents' structure, dtypes or shapes don't match the primals'
+     */
+    public static TreeJvpResult<Object> jvpN(FnN f, Object[] primals, Object[] tangents) {
+        return TreeAutodiff.jvp(f, false, primals, tangents);
+    }
+
+    /** {@link #jvpN(FnN, Object[], Object[])} with auxiliary data, as {@link #vjpNWithAux(FnN, Object...)}. */
+    public static TreeJvpResult<Object> jvpNWithAux(FnN f, Object[] primals, Object[] tangents) {
+        return TreeAutodiff.jvp(f, true, primals, tangents);
+    }
 
     /**
      * The gradient of a scalar function of one argument.
