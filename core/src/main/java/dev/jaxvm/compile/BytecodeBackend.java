@@ -75,6 +75,7 @@ final class BytecodeBackend {
                 yield l.args();
             }
             case Expr.Convert c -> List.of(c.arg());
+            case Expr.Bitcast c -> List.of(c.arg());
             case Expr.Select s -> {
                 List<Expr> all = new ArrayList<>(s.cases());
                 all.add(s.which());
@@ -172,6 +173,7 @@ final class BytecodeBackend {
                     }
                     case Expr.Lane l -> collectBuffers(l.args(), seen);
                     case Expr.Convert c -> collectBuffers(List.of(c.arg()), seen);
+                    case Expr.Bitcast c -> collectBuffers(List.of(c.arg()), seen);
                     case Expr.Select s -> {
                         collectBuffers(s.cases(), seen);
                         collectBuffers(List.of(s.which()), seen);

@@ -75,6 +75,21 @@ public sealed interface Expr {
     }
 
     /**
+     * A reinterpretation of the bits, as {@code bitcast_convert_type} between dtypes of equal width.
+     *
+     * @param arg the value
+     * @param type the target dtype (same bit width as the argument's)
+     */
+    record Bitcast(Expr arg, DType type) implements Expr {
+        public Bitcast {
+            if (arg.type().bits() != type.bits() || arg.type() == DType.BOOL || type == DType.BOOL) {
+                throw new IllegalArgumentException("bitcast from " + arg.type() + " to " + type);
+            }
+        }
+        @Override public String toString() { return "bitcast[" + type.shortName() + "](" + arg + ")"; }
+    }
+
+    /**
      * {@code select_n}: case {@code which} (bool: 0 or 1; int32: clamped to the cases).
      *
      * @param which the selector
@@ -116,6 +131,7 @@ public sealed interface Expr {
             case Const c -> -1;
             case Lane l -> l.args().stream().mapToInt(Expr::depth).max().orElse(-1);
             case Convert c -> depth(c.arg());
+            case Bitcast c -> depth(c.arg());
             case Select s -> Math.max(depth(s.which()), s.cases().stream().mapToInt(Expr::depth).max().orElse(-1));
             case Index i -> i.index().depth();
         };

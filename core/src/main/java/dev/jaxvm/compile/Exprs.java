@@ -62,6 +62,7 @@ final class Exprs {
             case Expr.Index i -> p.test(i.index());
             case Expr.Const c -> false;
             case Expr.Convert c -> anyIndex(c.arg(), p, seen);
+            case Expr.Bitcast c -> anyIndex(c.arg(), p, seen);
             case Expr.Lane l -> l.args().stream().anyMatch(a -> anyIndex(a, p, seen));
             case Expr.Select s -> anyIndex(s.which(), p, seen) || s.cases().stream().anyMatch(a -> anyIndex(a, p, seen));
         };

@@ -14,4 +14,10 @@ public interface LibraryKernel {
 
     /** Computes the results (of the given types) from the operands. */
     List<DenseArray> run(List<DenseArray> in, List<ArrayType> out);
+
+    /**
+     * {@link #run(List, List)} on at most {@code threads} threads of the shared pool (results must not
+     * depend on it); kernels that split their work override this.
+     */
+    default List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads) { return run(in, out); }
 }

@@ -114,6 +114,11 @@ public sealed interface Lowering {
         Expr read(int k, List<Ix> index);
     }
 
+    /** Shorthand for a bitcast lowering between dtypes of equal width (a one-operand index map). */
+    static Lowering bitcast(DType to) {
+        return new IndexMap((index, ops) -> new Expr.Bitcast(ops.read(0, index), to));
+    }
+
     /** Shorthand for a convert lowering (a one-operand index map). */
     static Lowering convert(DType to) {
         return new IndexMap((index, ops) -> Expr.convert(ops.read(0, index), to));

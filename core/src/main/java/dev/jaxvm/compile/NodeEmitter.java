@@ -172,6 +172,7 @@ final class NodeEmitter {
             }
             case Expr.Lane l -> new LaneEmitter(code, this).emit(l);
             case Expr.Convert c -> { push(c.arg()); convert(c.arg().type(), c.type()); }
+            case Expr.Bitcast c -> { push(c.arg()); bitcast(c.arg().type(), c.type()); }
             case Expr.Index i -> { push(i.index()); convert(DType.INT32, i.type()); wrap(i.type()); }
             case Expr.Select s -> { select(s, k); return; }
             default -> throw new IllegalArgumentException("not computable: " + node);
@@ -204,6 +205,24 @@ final class NodeEmitter {
                 if (slot == null) throw new IllegalStateException("node not computed: " + node);
                 code.loadLocal(node instanceof Expr e ? kind(e.type()) : TypeKind.INT, slot);
             }
+        }
+    }
+
+    /** Reinterprets the bits of the value on the stack (equal widths), as bitcast_convert_type. */
+    void bitcast(DType from, DType to) {
+        ClassDesc f = ClassDesc.of("java.lang.Float"), d = ClassDesc.of("java.lang.Double");
+        if (from == DType.FLOAT32 && !to.isFloating()) {
+            code.invokestatic(f, "floatToRawIntBits", MethodTypeDesc.of(CD_int, CD_float));
+        } else if (to == DType.FLOAT32 && !from.isFloating()) {
+            code.invokestatic(f, "intBitsToFloat", MethodTypeDesc.of(CD_float, CD_int));
+        } else if (from == DType.FLOAT64 && !to.isFloating()) {
+            code.invokestatic(d, "doubleToRawLongBits", MethodTypeDesc.of(CD_long, CD_double));
+        } else if (to == DType.FLOAT64 && !from.isFloating()) {
+            code.invokestatic(d, "longBitsToDouble", MethodTypeDesc.of(CD_double, CD_long));
+        } else if (from.isFloating() || to.isFloating()) {
+            throw new IllegalArgumentException("bitcast from " + from + " to " + to + " is not emitted");
+        } else {
+            wrap(to);
         }
     }
 

@@ -102,6 +102,8 @@ final class ReferenceBackend {
                         ? l.op().applyFloat((float) a, (float) b) : l.op().applyDouble(a, b));
             }
             case Expr.Convert c -> convertD(c);
+            case Expr.Bitcast c -> c.type() == DType.FLOAT32 ? Float.intBitsToFloat((int) evalL(c.arg()))
+                    : Double.longBitsToDouble(evalL(c.arg()));
             case Expr.Select s -> evalD(s.cases().get(choice(s)));
             case Expr.Index i -> index(i.index(), loops);
         };
@@ -124,6 +126,11 @@ final class ReferenceBackend {
                 yield l.op().predicate() ? r : Scalars.wrap(l.operandType(), r);
             }
             case Expr.Convert c -> convertL(c);
+            case Expr.Bitcast c -> Scalars.wrap(c.type(), switch (c.arg().type()) {
+                case FLOAT32 -> Float.floatToRawIntBits((float) evalD(c.arg()));
+                case FLOAT64 -> Double.doubleToRawLongBits(evalD(c.arg()));
+                default -> evalL(c.arg());
+            });
             case Expr.Select s -> evalL(s.cases().get(choice(s)));
             case Expr.Index i -> Scalars.wrap(i.type(), index(i.index(), loops));
         };

@@ -100,6 +100,7 @@ final class RowGroups {
             }
             case Expr.Lane l -> l.args().forEach(a -> collect(a, out, seen));
             case Expr.Convert c -> collect(c.arg(), out, seen);
+            case Expr.Bitcast c -> collect(c.arg(), out, seen);
             case Expr.Select s -> {
                 collect(s.which(), out, seen);
                 s.cases().forEach(a -> collect(a, out, seen));

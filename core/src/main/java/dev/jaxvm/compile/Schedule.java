@@ -31,6 +31,7 @@ final class Schedule {
             case Expr.Const c -> -1;
             case Expr.Lane l -> maxOf(l.args());
             case Expr.Convert c -> add(c.arg());
+            case Expr.Bitcast c -> add(c.arg());
             case Expr.Select s -> Math.max(add(s.which()), maxOf(s.cases()));
             case Expr.Index i -> add(i.index());
             default -> throw new IllegalArgumentException("not a kernel IR node: " + root);

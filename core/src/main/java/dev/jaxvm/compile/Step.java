@@ -146,7 +146,7 @@ sealed interface Step {
             List<ArrayType> outTypes = new ArrayList<>();
             for (int b : kernel.outputs()) outTypes.add(types.get(b));
             List<DenseArray> out = switch (kernel) {
-                case Kernel.Library l -> l.kernel().run(in, outTypes);
+                case Kernel.Library l -> l.kernel().run(in, outTypes, threads);
                 case Kernel.Fallback f -> f.primitive().evaluate(in, outTypes);
                 case Kernel.Map m -> throw new IllegalStateException("a loop kernel");
                 case Kernel.Reduce r -> throw new IllegalStateException("a loop kernel");

@@ -8,6 +8,8 @@ import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.Arrays;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import java.util.List;
 
 /**
@@ -17,7 +19,7 @@ import java.util.List;
  *
  * @param newDtype the target dtype
  */
-public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batchable, ZeroDerivative {
+public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "bitcast_convert_type"; }
 
@@ -70,6 +72,17 @@ public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batc
             setRawBits(newDtype, data, i, bits);
         }
         return List.of(DenseArray.wrap(t, data));
+    }
+
+    /** An index map for 32- and 64-bit integer and real dtypes of equal width; others run the reference evaluation. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        DType from = in.getFirst().dtype();
+        boolean ok = from.bits() == newDtype.bits() && (from.bits() == 32 || from.bits() == 64)
+                && (from.isInteger() || from == DType.FLOAT32 || from == DType.FLOAT64)
+                && (newDtype.isInteger() || newDtype == DType.FLOAT32 || newDtype == DType.FLOAT64);
+        return ok ? Lowering.bitcast(newDtype)
+                : new Lowering.NotLowerable("bitcast_convert_type from " + from + " to " + newDtype + " has no lowering");
     }
 
     /** The element's bit pattern, zero-extended. */

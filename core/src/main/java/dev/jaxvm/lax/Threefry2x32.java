@@ -6,6 +6,9 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.ThreefryKernel;
 import java.util.List;
 
 /**
@@ -20,9 +23,7 @@ import java.util.List;
  * List<Array> y = Lax.threefry2x32(k0, k1, x0, x1);   // key (0, 0), counter (0, 0): (0x6B200159, 0x99BA4EFE)
  * }
  */
-public record Threefry2x32() implements RandomPrimitive, Batchable {
-    private static final int PARITY = 0x1BD11BDA;
-
+public record Threefry2x32() implements RandomPrimitive, Batchable, Lowerable {
     @Override
     public String name() { return "threefry2x32"; }
 
@@ -82,43 +83,12 @@ public record Threefry2x32() implements RandomPrimitive, Batchable {
      * {@code y0[i], y1[i]}: the hot loop of every sampler.
      */
     public static void hash(int k0, int k1, int[] x0, int[] x1, int[] y0, int[] y1, int from, int to) {
-        int k2 = k0 ^ k1 ^ PARITY;
-        for (int i = from; i < to; i++) {
-            int a = x0[i] + k0;
-            int b = x1[i] + k1;
-            a += b; b = Integer.rotateLeft(b, 13) ^ a;
-            a += b; b = Integer.rotateLeft(b, 15) ^ a;
-            a += b; b = Integer.rotateLeft(b, 26) ^ a;
-            a += b; b = Integer.rotateLeft(b, 6) ^ a;
-            a += k1; b += k2 + 1;
-            a += b; b = Integer.rotateLeft(b, 17) ^ a;
-            a += b; b = Integer.rotateLeft(b, 29) ^ a;
-            a += b; b = Integer.rotateLeft(b, 16) ^ a;
-            a += b; b = Integer.rotateLeft(b, 24) ^ a;
-            a += k2; b += k0 + 2;
-            a += b; b = Integer.rotateLeft(b, 13) ^ a;
-            a += b; b = Integer.rotateLeft(b, 15) ^ a;
-            a += b; b = Integer.rotateLeft(b, 26) ^ a;
-            a += b; b = Integer.rotateLeft(b, 6) ^ a;
-            a += k0; b += k1 + 3;
-            a += b; b = Integer.rotateLeft(b, 17) ^ a;
-            a += b; b = Integer.rotateLeft(b, 29) ^ a;
-            a += b; b = Integer.rotateLeft(b, 16) ^ a;
-            a += b; b = Integer.rotateLeft(b, 24) ^ a;
-            a += k1; b += k2 + 4;
-            a += b; b = Integer.rotateLeft(b, 13) ^ a;
-            a += b; b = Integer.rotateLeft(b, 15) ^ a;
-            a += b; b = Integer.rotateLeft(b, 26) ^ a;
-            a += b; b = Integer.rotateLeft(b, 6) ^ a;
-            a += k2; b += k0 + 5;
-            y0[i] = a;
-            y1[i] = b;
-        }
+        ThreefryKernel.hash(k0, k1, x0, x1, y0, y1, from, to);
     }
 
     /** {@link #hash} with a key per element: {@code (k0[i], k1[i])} hashes counter {@code i}. */
     public static void hashEach(int[] k0, int[] k1, int[] x0, int[] x1, int[] y0, int[] y1, int from, int to) {
-        for (int i = from; i < to; i++) hash(k0[i], k1[i], x0, x1, y0, y1, i, i + 1);
+        ThreefryKernel.hashEach(k0, k1, x0, x1, y0, y1, from, to);
     }
 
     /** One block: {@code out = threefry2x32((k0, k1), (x0, x1))}. */
@@ -128,6 +98,15 @@ public record Threefry2x32() implements RandomPrimitive, Batchable {
         hash(k0, k1, a, b, a, b, 0, 1);
         out[0] = a[0];
         out[1] = b[0];
+    }
+
+    /** The {@link ThreefryKernel} library kernel when every operand is full-size or a single word. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        if (!ThreefryKernel.supports(in, out.getFirst())) {
+            return new Lowering.NotLowerable("threefry2x32 with operands broadcast along some axes only " + in);
+        }
+        return new Lowering.Library(new ThreefryKernel());
     }
 
     /** Elementwise over its four word operands: batch axes aligned, both outputs batched alike. */

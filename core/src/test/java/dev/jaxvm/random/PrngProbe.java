@@ -1,0 +1,36 @@
+package dev.jaxvm.random;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFunction;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/** Manual timing probe (run with -Dtest=PrngProbe -Dprobe=true); skipped otherwise. */
+class PrngProbe {
+    @Test
+    void probe() {
+        if (!Boolean.getBoolean("probe")) return;
+        int n = Integer.getInteger("probe.n", 10_000_000);
+        KeyArray key = Random.key(0);
+        run("bits", key, k -> Random.bits(k, new int[] {n}));
+        run("uniform", key, k -> Random.uniform(k, new int[] {n}));
+        run("normal", key, k -> Random.normal(k, new int[] {n}));
+    }
+
+    private static int n0(Array a) { return a.size(); }
+
+    private static void run(String name, KeyArray key, Function<KeyArray, Array> f) {
+        JitFunction<KeyArray, Array> j = Jax.jit(f::apply);
+        if (Boolean.getBoolean("probe.text")) System.out.println(j.lower(key).compile().asText());
+        double best = 1e9;
+        for (int r = 0; r < 12; r++) {
+            long t = System.nanoTime();
+            Array a = j.apply(key);
+            if (a.size() != n0(a)) throw new AssertionError();
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (r >= 2) best = Math.min(best, ms);
+        }
+        System.out.printf("PROBE %s best %.1f ms%n", name, best);
+    }
+}
