@@ -2,6 +2,8 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
@@ -32,7 +34,7 @@ import java.util.List;
  */
 public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilation, Ints rhsDilation,
         ConvDimensionNumbers dimensionNumbers, int featureGroupCount, int batchGroupCount, List<Precision> precision,
-        DType preferredElementType) implements WindowPrimitive, Bilinear, Batchable {
+        DType preferredElementType) implements WindowPrimitive, Bilinear, Batchable, Lowerable {
 
     /** Copies the precision pair. */
     public ConvGeneralDilated {
@@ -189,6 +191,10 @@ public record ConvGeneralDilated(Ints windowStrides, Pads padding, Ints lhsDilat
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return List.of(ConvKernel.evaluate(this, in.get(0), in.get(1), out.getFirst()));
     }
+
+    /** The direct {@code Conv2d} kernel for 2-D NHWC image convolutions; others run the reference evaluation. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return ConvLowering.lower(this, in, out); }
 
     /** The batch folds into the batch or feature dimensions (JAX's rule). */
     @Override

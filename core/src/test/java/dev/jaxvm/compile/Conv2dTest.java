@@ -1,0 +1,98 @@
+package dev.jaxvm.compile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.DType;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFn1;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Ints;
+import dev.jaxvm.lax.ConvDimensionNumbers;
+import dev.jaxvm.lax.ConvGeneralDilated;
+import dev.jaxvm.lax.Lax;
+import dev.jaxvm.lax.Pads;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The direct conv2d library kernel equals conv_general_dilated's reference evaluation bit for bit. */
+class Conv2dTest {
+    private static final ConvDimensionNumbers NHWC = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");
+
+    private static ConvGeneralDilated conv(int[][] pads, int groups, Ints strides) {
+        return new ConvGeneralDilated(strides, Pads.of(pads), Ints.of(1, 1), Ints.of(1, 1), NHWC, groups, 1, null, null);
+    }
+
+    /** Runs the lowered kernel and the reference on random operands; returns the kernel's description. */
+    private static String check(DType t, int n, int h, int w, int c, int kh, int kw, int o, boolean depthwise, int[][] pads,
+                                Random rnd) {
+        ConvGeneralDilated p = conv(pads, depthwise ? c : 1, Ints.of(1, 1));
+        ArrayType lt = ArrayType.of(t, n, h, w, c), rt = ArrayType.of(t, kh, kw, depthwise ? 1 : c, o);
+        ArrayType out = p.abstractEval(List.of(lt, rt)).getFirst();
+        Lowering l = p.lower(List.of(lt, rt), List.of(out));
+        LibraryKernel k = assertInstanceOf(Lowering.Library.class, l, () -> l.toString()).kernel();
+        DenseArray a = Oracle.random(lt, rnd), b = Oracle.random(rt, rnd);
+        DenseArray want = p.evaluate(List.of(a, b), List.of(out)).getFirst();
+        for (boolean vector : new boolean[] {false, VectorEmitter.AVAILABLE}) {
+            DenseArray got = ((Conv2d) k).run(List.of(a, b), List.of(out), vector).getFirst();
+            Oracle.assertClose(want, got, 0, k.describe() + " vector " + vector + " pads " + java.util.Arrays.deepToString(pads));
+        }
+        return k.describe();
+    }
+
+    @Test
+    void depthwiseAndDenseOnOddSizesPaddingsAndChannels() {
+        Random rnd = new Random(7);
+        int[][][] pads = {{{0, 0}, {0, 0}}, {{1, 1}, {1, 1}}, {{3, 3}, {3, 3}}, {{2, 0}, {0, 3}}, {{0, 4}, {5, 1}}};
+        for (DType t : new DType[] {DType.FLOAT32, DType.INT32}) {
+            for (int c = 1; c <= 9; c++) {
+                int[][] pd = pads[c % pads.length];
+                int kh = 1 + c % 4, kw = 1 + (c * 5) % 7;
+                check(t, 1 + c % 2, 5 + c, 3 + 2 * c, c, kh, kw, c, true, pd, rnd);
+                check(t, 1, 4 + c % 3, 6 + c, c, kh, kw, 1 + (c * 3) % 5, false, pd, rnd);
+            }
+        }
+    }
+
+    @Test
+    void blocksLongerThanOneWeightTileAndKernelsWiderThanTheImage() {
+        Random rnd = new Random(11);
+        for (DType t : new DType[] {DType.FLOAT32, DType.INT32}) {
+            check(t, 1, 3, 700, 3, 3, 3, 3, true, new int[][] {{1, 1}, {1, 1}}, rnd);
+            check(t, 1, 2, 3, 4, 7, 7, 4, true, new int[][] {{3, 3}, {3, 3}}, rnd);
+            check(t, 2, 2, 2, 2, 5, 6, 3, false, new int[][] {{2, 2}, {3, 2}}, rnd);
+        }
+    }
+
+    @Test
+    void otherConfigurationsKeepTheReferenceEvaluation() {
+        ArrayType lt = ArrayType.of(DType.FLOAT32, 1, 8, 8, 2), rt = ArrayType.of(DType.FLOAT32, 3, 3, 2, 2);
+        ConvGeneralDilated strided = conv(new int[][] {{1, 1}, {1, 1}}, 1, Ints.of(2, 2));
+        ArrayType out = strided.abstractEval(List.of(lt, rt)).getFirst();
+        assertInstanceOf(Lowering.NotLowerable.class, strided.lower(List.of(lt, rt), List.of(out)));
+        ArrayType f64 = ArrayType.of(DType.FLOAT64, 1, 8, 8, 2), r64 = ArrayType.of(DType.FLOAT64, 3, 3, 2, 2);
+        ConvGeneralDilated plain = conv(new int[][] {{1, 1}, {1, 1}}, 1, Ints.of(1, 1));
+        ArrayType o64 = plain.abstractEval(List.of(f64, r64)).getFirst();
+        assertInstanceOf(Lowering.NotLowerable.class, plain.lower(List.of(f64, r64), List.of(o64)));
+    }
+
+    @Test
+    void jittedDepthwiseSharpenUsesTheKernel() {
+        Random rnd = new Random(3);
+        DenseArray img = Oracle.random(ArrayType.of(DType.FLOAT32, 1, 37, 29, 4), rnd);
+        float[] k = new float[3 * 3 * 4];
+        float[][] sharpen = {{0, -1, 0}, {-1, 5, -1}, {0, -1, 0}};
+        for (int y = 0; y < 3; y++) for (int x = 0; x < 3; x++) for (int ch = 0; ch < 4; ch++) k[(y * 3 + x) * 4 + ch] = sharpen[y][x];
+        Array kernel = DenseArray.wrap(ArrayType.of(DType.FLOAT32, 3, 3, 1, 4), k);
+        JitFn1 f = Jax.jit(x -> Lax.convGeneralDilated(x, kernel, new int[] {1, 1}, "SAME", null, null,
+                new String[] {"NHWC", "HWIO", "NHWC"}, 4, 1, null, null));
+        DenseArray got = (DenseArray) f.apply(img);
+        DenseArray want = (DenseArray) Lax.convGeneralDilated(img, kernel, new int[] {1, 1}, "SAME", null, null,
+                new String[] {"NHWC", "HWIO", "NHWC"}, 4, 1, null, null);
+        Oracle.assertClose(want, got, 0, "jitted sharpen");
+        assertEquals(List.of(1, 37, 29, 4), java.util.Arrays.stream(got.type().shape().dims()).boxed().toList());
+    }
+}
