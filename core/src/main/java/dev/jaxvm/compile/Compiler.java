@@ -139,8 +139,23 @@ public final class Compiler {
         if (backend == Backend.REFERENCE) return new Step.Reference(k, "requested");
         String why = BytecodeBackend.unsupported(k);
         if (why != null) return new Step.Reference(k, why);
-        BytecodeBackend.Generated g = BytecodeBackend.compile(k, backend == Backend.BYTECODE && VectorEmitter.AVAILABLE);
-        return new Step.Bytecode(k, g.run(), g.simd());
+        boolean simd = backend == Backend.BYTECODE && VectorEmitter.AVAILABLE;
+        try {
+            BytecodeBackend.Generated g = BytecodeBackend.compile(k, simd);
+            return new Step.Bytecode(k, g.run(), g.simd());
+        } catch (IllegalArgumentException tooLarge) {
+            // The JVM limits a method to 64 KiB of bytecode: a very large fused kernel (the SIMD form
+            // of 49 shifted slices, say) can exceed it. Try the scalar form, then the reference loops.
+            if (simd) {
+                try {
+                    BytecodeBackend.Generated g = BytecodeBackend.compile(k, false);
+                    return new Step.Bytecode(k, g.run(), g.simd());
+                } catch (IllegalArgumentException stillTooLarge) {
+                    return new Step.Reference(k, "bytecode too large: " + stillTooLarge.getMessage());
+                }
+            }
+            return new Step.Reference(k, "bytecode too large: " + tooLarge.getMessage());
+        }
     }
 
     private static void log(ClosedJaxpr closed, Executable e, double ms) {
