@@ -6,4 +6,4 @@ package dev.jaxvm.lax;
  * as {@code vmap} with {@code axisName}; evaluating one outside raises "unbound axis name".
  */
 public sealed interface CollectivePrimitive extends LaxPrimitive, Collective
-        permits Psum, Pmax, Pmin, AllGather, AxisIndex {}
+        permits AllReduce, AllGather, AxisIndex {}
