@@ -1,4 +1,4 @@
 package dev.jaxvm.lax;
 
 /** The reduction and scan primitives. */
-public sealed interface ReductionPrimitive extends LaxPrimitive permits ReduceSum, ReduceMax, ReduceMin, ReduceProd, ReduceAnd, ReduceOr, ReduceXor, Argmax, Argmin, Cumsum, Cumprod, Cummax, Cummin, Cumlogsumexp {}
+public sealed interface ReductionPrimitive extends LaxPrimitive permits ReduceSum, ReduceMax, ReduceMin, ReduceProd, LogicalFold, Argmax, Argmin, Cumsum, Cumprod, Cummax, Cummin, Cumlogsumexp {}
