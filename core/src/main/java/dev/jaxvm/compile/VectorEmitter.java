@@ -45,8 +45,12 @@ final class VectorEmitter {
     private static final Set<ScalarOp> TRANSCENDENTAL = Set.of(ScalarOp.EXP, ScalarOp.LOG, ScalarOp.LOG1P,
             ScalarOp.EXPM1, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TAN, ScalarOp.TANH, ScalarOp.ASIN, ScalarOp.ACOS,
             ScalarOp.ATAN, ScalarOp.SINH, ScalarOp.COSH, ScalarOp.CBRT, ScalarOp.POW, ScalarOp.ATAN2);
-    /** float32 transcendentals with a reproducible SIMD form of jaxvm's own ({@link VectorMath}). */
-    private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS);
+    /**
+     * float32 transcendentals with a reproducible SIMD form ({@link VectorMath}): jaxvm's own (as
+     * {@link ScalarMath}) or XLA's sequences (as {@code XlaFloat32}), lane for lane the scalar bits.
+     */
+    private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TANH,
+            ScalarOp.LOGISTIC, ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
@@ -121,7 +125,7 @@ final class VectorEmitter {
             default -> {
                 if (OWN.contains(l.op()) && l.operandType() == DType.FLOAT32 && !FAST_TRANSCENDENTALS) {
                     push(a);
-                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), l.op().name().toLowerCase(),
+                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), ownName(l.op()),
                             MethodTypeDesc.of(vec, vec));
                 } else if (l.args().size() == 1) {
                     push(a);
@@ -132,6 +136,10 @@ final class VectorEmitter {
                 }
             }
         }
+    }
+
+    private static String ownName(ScalarOp op) {
+        return op == ScalarOp.ERF_INV ? "erfInv" : op.name().toLowerCase();
     }
 
     private void binary(String op, Expr a, Expr b) {
