@@ -90,6 +90,7 @@ public final class Compiler {
         boolean move = switch (lowering) {
             case Lowering.IndexMap m -> true;
             case Lowering.Reshape r -> true;
+            case Lowering.MultiMap m -> false;
             case null -> false;
             case Lowering.Lanewise l -> false;
             case Lowering.Reduce r -> false;

@@ -138,7 +138,11 @@ public final class VectorMath {
         FloatVector y3 = x.fma(LP6, LP7).fma(x, LP8);
         FloatVector r = y1.fma(x3, y2).fma(x3, y3).fma(x3, ef.mul(LOG_Q1));
         FloatVector t = z.neg().fma(HALF, x).add(r);
-        FloatVector out = ef.fma(LOG_Q2, t);
+        return logSpecials(ef.fma(LOG_Q2, t), y);
+    }
+
+    /** log's special arguments (a method of its own keeps log under C2's inlining size limit). */
+    private static FloatVector logSpecials(FloatVector out, FloatVector y) {
         out = out.blend(y, y.compare(VectorOperators.EQ, INF));
         out = out.blend(NEG_INF, y.compare(VectorOperators.EQ, ZERO));
         return out.blend(NAN, y.compare(VectorOperators.LT, ZERO).or(y.compare(VectorOperators.NE, y)));
