@@ -102,23 +102,30 @@ final class Fuser {
         Map<Var, Integer> uses = new IdentityHashMap<>();
         Map<Var, Integer> size = new IdentityHashMap<>();
         Set<Var> expensive = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Var> hashed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Eqn e : jaxpr.eqns()) {
             Lowering l = lowering(e);
             lowering.put(e, l);
             int s = 1;
             boolean exp = l instanceof Lowering.Lanewise(var op) && Scalars.expensive(op);
+            boolean hash = l instanceof Lowering.MultiMap;
             for (Atom a : distinct(e.inputs())) {
                 if (!(a instanceof Var v)) continue;
                 uses.merge(v, 1, Integer::sum);
                 if (!fusible(l) && !(l instanceof Lowering.Reduce)) roots.add(v);
                 s += size.getOrDefault(v, 0);
                 exp |= expensive.contains(v);
+                hash |= hashed.contains(v);
+                // a hash and a heavy function in one loop exceed C2's inlining budget for one method:
+                // two loops (run chunk by chunk together, see RowGroups) compile fully
+                if (hashed.contains(v) && l instanceof Lowering.Lanewise(var op) && Scalars.expensive(op)) roots.add(v);
             }
             for (Var v : e.outputs()) {
                 producer.put(v, e);
                 if (!fusible(l) || e.outputs().size() != 1 && !(l instanceof Lowering.MultiMap)) roots.add(v);
                 size.put(v, Math.min(s, 1 << 20));
                 if (exp) expensive.add(v);
+                if (hash && fusible(l)) hashed.add(v);
             }
         }
         for (Atom a : jaxpr.outvars()) if (a instanceof Var v) roots.add(v);

@@ -70,6 +70,16 @@ class PrngCompiledTest {
                 + "threefry2x32[1](b0[0], b0[1], 0:u32, index[u32](i0))), 9:u32), 1065353216:u32))"), text);
     }
 
+    /** normal: the hash and the uniform tail in one loop, erf_inv in a second, run together chunk by chunk. */
+    @Test
+    void normalSplitsTheHashFromErfInv() {
+        ClosedJaxpr j = Oracle.trace(xs -> List.of(Random.normal(Random.wrapKeyData(xs.getFirst()), new int[] {N})),
+                ArrayType.of(DType.UINT32, 2));
+        String text = Compiler.build(j, Compiler.Backend.BYTECODE).asText();
+        assertTrue(text.contains("rows " + N + " with k0-k1"), text);
+        assertTrue(text.contains("= mul(1.4142135381698608:f32, erf_inv(b1[i0]))"), text);
+    }
+
     /** Keys and counters of every element (full-size words), both words used apart: all backends, 1 and 2 threads. */
     @Test
     void fusedThreefryEqualsTheLibraryKernelOnEveryBackend() {
