@@ -29,11 +29,7 @@ final class Gammas {
         return Lax.broadcastInDim(a, shape, dims);
     }
 
-    static Array[] split2(Array key) {
-        Array ks = Threefry.split(key, new int[] {2});
-        KeyArray k = new KeyArray(ks);
-        return new Array[] {k.get(0).data(), k.get(1).data()};
-    }
+    static Array[] split2(Array key) { return Threefry.split2(key); }
 
     static Array beta(Array key, Array a, Array b, int[] shape, DType dtype) {
         a = broadcastFull(Lax.convertElementType(a, dtype, false), shape);

@@ -62,9 +62,9 @@ final class Integers {
         long mnC = clip(mn, minOf(samp), maxOf(samp));
         long mxC = clip(mx, minOf(samp), maxOf(samp));
         DType uint = Uniforms.uintOfWidth(nbits);
-        Array keys = Threefry.split(key, new int[] {2});
-        Array k1 = Lax.reshape(Lax.slice(keys, new int[] {0, 0}, new int[] {1, 2}, null), 2);
-        Array k2 = Lax.reshape(Lax.slice(keys, new int[] {1, 0}, new int[] {2, 2}, null), 2);
+        Array[] ks = Threefry.split2(key);
+        Array k1 = ks[0];
+        Array k2 = ks[1];
         Array higher = Threefry.randomBits(k1, nbits, shape);
         Array lower = Threefry.randomBits(k2, nbits, shape);
         long span = (mxC - mnC) & mask;
