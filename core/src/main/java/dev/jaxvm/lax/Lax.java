@@ -15,7 +15,7 @@ import dev.jaxvm.core.Trace;
  * Array y = Lax.add(Lax.sin(x), Lax.mul(Lax.cos(x), x));
  * }
  */
-public final class Lax extends LaxCollectives {
+public final class Lax extends LaxControlFlow {
     private Lax() {}
 
     // == section: conv ==

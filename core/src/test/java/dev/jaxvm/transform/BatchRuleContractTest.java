@@ -28,11 +28,14 @@ class BatchRuleContractTest {
     /** The primitives holding programs, which the batching interpreter batches itself (as JAX's batch_jaxpr). */
     static final java.util.Set<Class<?>> BY_INTERPRETER = java.util.Set.of(dev.jaxvm.lax.Jit.class, dev.jaxvm.lax.Remat.class,
             dev.jaxvm.lax.CustomJvpCall.class, dev.jaxvm.lax.CustomVjpCall.class,
+            dev.jaxvm.lax.While.class, dev.jaxvm.lax.Cond.class, dev.jaxvm.lax.Scan.class,
             // custom_lin exists only inside reverse-mode differentiation, which stages it, never binds it to vmap
             dev.jaxvm.lax.CustomLin.class);
 
     /** Primitives whose parameters are user functions: checked by VmapAutodiffTest rather than by samples. */
     static final java.util.Set<Class<?>> BY_TESTS = java.util.Set.of(dev.jaxvm.lax.CustomJvpCall.class,
+            // control flow: user functions too; checked by the control-flow vmap tests
+            dev.jaxvm.lax.While.class, dev.jaxvm.lax.Cond.class, dev.jaxvm.lax.Scan.class,
             dev.jaxvm.lax.CustomVjpCall.class, dev.jaxvm.lax.CustomLin.class);
 
     /** Every concrete primitive record of the catalog, found through the sealed hierarchy. */
