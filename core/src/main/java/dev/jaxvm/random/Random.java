@@ -144,6 +144,74 @@ public final class Random extends RandomSamplers {
         return Shapes.wald(single("wald", key), mean, shape.clone(), t);
     }
 
+    /** Beta(a, b) floats with array parameters ({@code shape} null: their broadcast shape), differentiable in a and b. */
+    public static Array beta(KeyArray key, Array a, Array b, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("beta", dtype);
+        int[] s = shape == null ? broadcastShape(a.shape(), b.shape()) : shape.clone();
+        return Gammas.beta(single("beta", key), a, b, s, t);
+    }
+
+    // ---- counts --------------------------------------------------------------------------------
+
+    /** Poisson counts (default int dtype) with rate {@code lam}. */
+    public static Array poisson(KeyArray key, double lam, int[] shape) {
+        return poisson(key, floatScalar(lam, DType.FLOAT32), shape, null);
+    }
+
+    /**
+     * Poisson counts of an integer dtype (null: int32, or int64 with x64) with rates {@code lam}
+     * broadcast to {@code shape} (null: lam's shape): Knuth's method below 10, transformed rejection above.
+     */
+    public static Array poisson(KeyArray key, Array lam, int[] shape, DType dtype) {
+        DType t = dtype == null ? DType.defaultInt() : dtype.canonicalize();
+        if (!t.isInteger()) throw new IllegalArgumentException("dtype argument to `poisson` must be an int dtype, got " + t);
+        return Discrete.poisson(single("poisson", key), lam, shape == null ? lam.shape() : shape.clone(), t);
+    }
+
+    /** Binomial counts (float32) of {@code n} trials with success probability {@code p}. */
+    public static Array binomial(KeyArray key, double n, double p, int[] shape) {
+        DType t = DType.defaultFloat();
+        return binomial(key, floatScalar(n, t), floatScalar(p, t), shape, null);
+    }
+
+    /**
+     * Binomial counts of a float dtype (null: float32, or float64 with x64), {@code shape} null: the
+     * broadcast shape of n and p: inversion when {@code n * min(p, 1 - p) <= 10}, BTRS rejection above.
+     */
+    public static Array binomial(KeyArray key, Array n, Array p, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("binomial", dtype);
+        int[] s = shape == null ? broadcastShape(n.shape(), p.shape()) : shape.clone();
+        return Discrete.binomial(single("binomial", key), n, p, s, t);
+    }
+
+    /** Multinomial counts (float32) of {@code n} trials over the outcomes of {@code p}'s last axis. */
+    public static Array multinomial(KeyArray key, double n, Array p) { return multinomial(key, floatScalar(n, DType.defaultFloat()), p, null, null); }
+
+    /**
+     * Multinomial counts of shape {@code shape} (null: p's shape; else the batch shape plus p's last
+     * axis), as a sequence of binomials over the remaining trials; dtype null: float32.
+     */
+    public static Array multinomial(KeyArray key, Array n, Array p, int[] shape, DType dtype) {
+        DType t = Uniforms.floatDtype("multinomial", dtype);
+        if (p.ndim() < 1) throw new IllegalArgumentException("multinomial: p must have at least one dimension");
+        return Discrete.multinomial(single("multinomial", key), n, p, shape == null ? null : shape.clone(), t);
+    }
+
+    private static int[] broadcastShape(int[] a, int[] b) {
+        int r = Math.max(a.length, b.length);
+        int[] d = new int[r];
+        for (int i = 0; i < r; i++) {
+            int x = i - (r - a.length) >= 0 ? a[i - (r - a.length)] : 1;
+            int y = i - (r - b.length) >= 0 ? b[i - (r - b.length)] : 1;
+            if (x != y && x != 1 && y != 1) {
+                throw new IllegalArgumentException("incompatible shapes for broadcasting: " + java.util.Arrays.toString(a)
+                        + " and " + java.util.Arrays.toString(b));
+            }
+            d[i] = x == 1 ? y : x;
+        }
+        return d;
+    }
+
     // ---- permutations and choices --------------------------------------------------------------
 
     /** A random permutation of {@code arange(n)} (default int dtype). */
