@@ -5,7 +5,6 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
-import dev.jaxvm.core.Trace;
 import dev.jaxvm.ir.ClosedJaxpr;
 import dev.jaxvm.ir.StagingInterpreter;
 import java.util.Arrays;
@@ -181,10 +180,5 @@ final class KeyLowering {
         int[] d = new int[idx.length];
         for (int i = 0; i < idx.length; i++) d[i] = s[idx[i]];
         return d;
-    }
-
-    /** Runs {@code body} as a reference evaluation (eagerly, whatever interpreter is current). */
-    static <T> T eagerly(java.util.function.Supplier<T> body) {
-        return Trace.under(dev.jaxvm.core.EvalInterpreter.INSTANCE, body);
     }
 }

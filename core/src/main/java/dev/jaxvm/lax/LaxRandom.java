@@ -9,7 +9,7 @@ import dev.jaxvm.core.Trace;
 /**
  * The PRNG key primitives as static functions (JAX's {@code jax._src.prng} binders): keys are
  * arrays of the extended dtype {@code key<fry>} ({@link ExtendedDType#KEY_FRY}), physically
- * {@code uint32[..., 2]}. {@code dev.jaxvm.random.Random} is the user-facing API built on them.
+ * {@code uint32[..., 2]}. The user-facing API built on them is {@code Random}, in the random package.
  *
  * {@snippet :
  * Array key = LaxRandom.randomSeed(Jnp.array(0));                    // key<fry>[]
