@@ -42,6 +42,9 @@ jaxprs = {
     "vmap_split": str(jax.make_jaxpr(jax.vmap(lambda k: random.split(k, 3)))(random.split(k, 4))),
     "raw_split": str(jax.make_jaxpr(lambda d: random.split(d))(raw)),
     "raw_fold_in": str(jax.make_jaxpr(lambda d: random.fold_in(d, 7))(raw)),
+    "split_index": str(jax.make_jaxpr(lambda k: random.split(k)[1])(k)),
+    "split_2x3_index": str(jax.make_jaxpr(lambda k: random.split(k, (2, 3))[1, 2])(k)),
+    "split_2x3_row": str(jax.make_jaxpr(lambda k: random.split(k, (2, 3))[1])(k)),
     "key_data_of_split": str(jax.make_jaxpr(lambda k: random.key_data(random.split(k, 5)))(k)),
 }
 reprs = {

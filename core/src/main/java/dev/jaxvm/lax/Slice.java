@@ -23,9 +23,22 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     @Override
     public String name() { return "slice"; }
 
+    /**
+     * A slice of a key array ({@code key<fry>}) is given in the key array's logical indices, as JAX
+     * prints it; this is the slice of its physical data (the key words taken whole).
+     */
+    private Slice physicalFor(ArrayType x) {
+        if (!x.isExtended() || startIndices.size() != x.rank() - 1) return this;
+        int w = x.shape().dim(x.rank() - 1);
+        return new Slice(Ints.of(BatchRules.insert(startIndices.values(), x.rank() - 1, 0)),
+                Ints.of(BatchRules.insert(limitIndices.values(), x.rank() - 1, w)),
+                strides == null ? null : Ints.of(BatchRules.insert(strides.values(), x.rank() - 1, 1)));
+    }
+
     @Override
     public List<ArrayType> abstractEval(List<ArrayType> in) {
         ArrayType x = in.getFirst();
+        if (physicalFor(x) != this) return physicalFor(x).abstractEval(in);
         int r = x.rank();
         if (startIndices.size() != r || limitIndices.size() != r || (strides != null && strides.size() != r)) {
             throw new IllegalArgumentException("slice start_indices " + startIndices + ", limit_indices " + limitIndices
@@ -46,6 +59,7 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         DenseArray x = in.getFirst();
+        if (physicalFor(x.type()) != this) return physicalFor(x.type()).evaluate(in, out);
         ArrayType ot = out.getFirst();
         int[] od = ot.shape().dims();
         int[] xs = x.type().shape().strides();
@@ -92,6 +106,7 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     /** Operand index {@code start + i * stride} along each axis. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        if (physicalFor(in.getFirst()) != this) return physicalFor(in.getFirst()).lower(in, out);
         return new Lowering.IndexMap((idx, x) -> {
             List<Ix> src = new ArrayList<>(idx.size());
             for (int k = 0; k < idx.size(); k++) {

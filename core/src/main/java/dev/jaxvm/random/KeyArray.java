@@ -50,12 +50,13 @@ public record KeyArray(Array base) {
 
     /**
      * The key at {@code index} along the leading axes (negative indices count from the end), e.g.
-     * {@code split(key).get(1)}: a slice and a squeeze of the key array, as JAX stages them.
+     * {@code split(key).get(1)}: a slice (in the key array's logical indices) and a squeeze, as JAX
+     * stages them.
      */
     public KeyArray get(int... index) {
-        int[] s = base.shape();
-        if (index.length > s.length - 1) {
-            throw new IndexOutOfBoundsException("too many indices for key array of shape " + Arrays.toString(shape())
+        int[] s = shape();
+        if (index.length > s.length) {
+            throw new IndexOutOfBoundsException("too many indices for key array of shape " + Arrays.toString(s)
                     + ": " + index.length + " were indexed");
         }
         int[] start = new int[s.length];

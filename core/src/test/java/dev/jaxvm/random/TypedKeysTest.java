@@ -43,6 +43,9 @@ class TypedKeysTest {
         assertEquals(jaxpr("bits_u8"), make((KeyArray x) -> Random.bits(x, new int[] {4}, DType.UINT8), k));
         assertEquals(jaxpr("raw_split"), make((Array d) -> Random.split(d), raw));
         assertEquals(jaxpr("raw_fold_in"), make((Array d) -> Random.foldIn(d, 7), raw));
+        assertEquals(jaxpr("split_index"), make((KeyArray x) -> Random.split(x).get(1), k));
+        assertEquals(jaxpr("split_2x3_index"), make((KeyArray x) -> Random.split(x, new int[] {2, 3}).get(1, 2), k));
+        assertEquals(jaxpr("split_2x3_row"), make((KeyArray x) -> Random.split(x, new int[] {2, 3}).get(1), k));
         assertEquals(jaxpr("key_data_of_split"), make((KeyArray x) -> Random.keyData(Random.split(x, 5)), k));
     }
 

@@ -63,7 +63,8 @@ final class BatchSamples {
             case "Squeeze" -> List.of(new Sample(new Squeeze(Ints.of(0, 2)), List.of(f32(1, 3, 1, 2))));
             case "Transpose" -> List.of(new Sample(new Transpose(Ints.of(2, 0, 1)), List.of(f32(2, 3, 4))));
             case "Slice" -> List.of(new Sample(new Slice(Ints.of(1, 0), Ints.of(3, 4), Ints.of(1, 2)), List.of(f32(4, 5))),
-                    new Sample(new Slice(Ints.of(0), Ints.of(2), null), List.of(i32(3))));
+                    new Sample(new Slice(Ints.of(0), Ints.of(2), null), List.of(i32(3))),
+                    new Sample(new Slice(Ints.of(1, 0), Ints.of(3, 2), null), List.of(key(4, 2))));   // logical indices of keys
             case "Stack" -> List.of(new Sample(new Stack(1), List.of(f32(2, 3), f32(2, 3), f32(2, 3))),
                     new Sample(new Stack(0), List.of(i32(), i32())));
             case "SelectN" -> List.of(new Sample(new SelectN(), List.of(bool(2, 3), f32(2, 3), f32(2, 3))),
