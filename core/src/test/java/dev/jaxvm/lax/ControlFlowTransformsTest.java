@@ -103,6 +103,49 @@ class ControlFlowTransformsTest {
         assertTrue(w.contains("reduce_or"), w);
     }
 
+    static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    /** The dot-product test of the transpose: <ct, J t> = <J^T ct, t>, with J t from jvp and J^T ct from vjp. */
+    @Test
+    void vjpIsTheTransposeOfJvp() {
+        Array t = vec(0.3, -0.7, 0.5);
+        for (Array x : List.of(vec(0.4, 0.2, 0.9), vec(-0.4, -0.2, -0.9))) {
+            for (Fn1 f : List.of(COND, SWITCH, FORI, SCAN, SCAN_REVERSE)) {
+                Array jt = Jax.jvp(f, x, t).tangent();
+                double[] ct = new double[jt.size()];
+                for (int i = 0; i < ct.length; i++) ct[i] = Math.sin(1.7 * i + 0.3);
+                var vjp = Jax.vjp(xs -> f.apply((Array) xs[0]), x);
+                Array jtct = vjp.pullback().apply(Jnp.array(ct).reshape(jt.shape())).getFirst();
+                assertEquals(dot(ct, jt.toDoubleArray()), dot(jtct.toDoubleArray(), t.toDoubleArray()), 1e-9);
+                // grad of the sum against central differences, eagerly and under jit
+                Fn1 loss = y -> f.apply(y).sum();
+                double[] g = Jax.grad(loss).apply(x).toDoubleArray();
+                for (int i = 0; i < 3; i++) {
+                    double[] e = new double[3];
+                    e[i] = 1;
+                    assertEquals(centralDifference(loss, x, Jnp.array(e))[0], g[i], 1e-6);
+                }
+                assertClose(g, Jax.jit(Jax.grad(loss)).apply(x).toDoubleArray(), 1e-12, "jit grad");
+                assertClose(g, Jax.grad(Jax.jit(loss)).apply(x).toDoubleArray(), 1e-12, "grad jit");
+            }
+        }
+    }
+
+    @Test
+    void gradOfWhileRaisesJaxsError() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Jax.grad((Array x) -> WHILE.apply(x).sum()).apply(vec(0.4, 0.2, 0.9)));
+        assertEquals("Reverse-mode differentiation does not work for lax.while_loop or lax.fori_loop with dynamic start/stop"
+                + " values. Try using lax.scan, or using fori_loop with static start/stop.", e.getMessage());
+        // forward mode through linearize works
+        var lin = Jax.linearize(xs -> WHILE.apply((Array) xs[0]), vec(0.4, 0.2, 0.9));
+        assertTrue(lin != null);
+    }
+
     @Test
     void jitMatchesEager() {
         Array x = vec(0.4, 0.2, 0.9);
