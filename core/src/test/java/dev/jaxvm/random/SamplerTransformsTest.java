@@ -71,9 +71,6 @@ class SamplerTransformsTest {
         return m;
     }
 
-    /** Samplers built on while_loop, whose batching rule (controlflow) is not in yet. */
-    private static final java.util.Set<String> NO_VMAP = java.util.Set.of("poisson", "binomial", "multinomial");
-
     private static void assertSameValues(Array want, Array got, String what) {
         assertArrayEquals(want.shape(), got.shape(), what + ": shape");
         assertEquals(want.dtype(), got.dtype(), what + ": dtype");
@@ -89,7 +86,6 @@ class SamplerTransformsTest {
             samplers().forEach((name, f) -> {
                 Array eager = f.apply(keys.get(0));
                 assertSameValues(eager, Jax.jit(f).apply(keys.get(0)), name + " under jit");
-                if (NO_VMAP.contains(name)) return;
                 Array batched = Jax.vmap(f).apply(keys);
                 for (int i = 0; i < 3; i++) assertSameValues(f.apply(keys.get(i)), batched.get(i), name + " under vmap, row " + i);
             });
