@@ -45,6 +45,11 @@ jaxprs = {
     "split_index": str(jax.make_jaxpr(lambda k: random.split(k)[1])(k)),
     "split_2x3_index": str(jax.make_jaxpr(lambda k: random.split(k, (2, 3))[1, 2])(k)),
     "split_2x3_row": str(jax.make_jaxpr(lambda k: random.split(k, (2, 3))[1])(k)),
+    "uniform": str(jax.make_jaxpr(lambda k: random.uniform(k, (3,)))(k)),
+    "uniform_2x3_f16": str(jax.make_jaxpr(lambda k: random.uniform(k, (2, 3), jnp.float16, 0.5, 2.0))(k)),
+    "normal": str(jax.make_jaxpr(lambda k: random.normal(k, (3,)))(k)),
+    "normal_scalar": str(jax.make_jaxpr(lambda k: random.normal(k))(k)),
+    "raw_uniform": str(jax.make_jaxpr(lambda d: random.uniform(d, (3,)))(raw)),
     "key_data_of_split": str(jax.make_jaxpr(lambda k: random.key_data(random.split(k, 5)))(k)),
 }
 reprs = {

@@ -50,6 +50,16 @@ class TypedKeysTest {
     }
 
     @Test
+    void uniformAndNormalJaxprsPrintAsJax() {
+        KeyArray k = Random.key(0);
+        assertEquals(jaxpr("uniform"), make((KeyArray x) -> Random.uniform(x, new int[] {3}), k));
+        assertEquals(jaxpr("uniform_2x3_f16"), make((KeyArray x) -> Random.uniform(x, new int[] {2, 3}, DType.FLOAT16, 0.5, 2.0), k));
+        assertEquals(jaxpr("normal"), make((KeyArray x) -> Random.normal(x, new int[] {3}), k));
+        assertEquals(jaxpr("normal_scalar"), make((KeyArray x) -> Random.normal(x), k));
+        assertEquals(jaxpr("raw_uniform"), make((Array d) -> Random.uniform(d, new int[] {3}), Random.PRNGKey(0)));
+    }
+
+    @Test
     void vmappedKeyPrimitivesPrintAsJax() {
         KeyArray keys = Random.split(Random.key(0), 4);
         assertEquals(jaxpr("vmap_bits"), make((KeyArray x) -> Jax.vmap((KeyArray y) -> Random.bits(y, new int[] {2})).apply(x), keys));
