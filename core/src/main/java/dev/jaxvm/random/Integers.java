@@ -8,6 +8,7 @@ import dev.jaxvm.lax.Lax;
 final class Integers {
     private Integers() {}
 
+    /** The smallest value of an integer dtype. */
     static long minOf(DType t) {
         return switch (t) {
             case INT8 -> Byte.MIN_VALUE;
@@ -48,6 +49,7 @@ final class Integers {
         DType target = dtype == null ? DType.defaultInt() : dtype.canonicalize();
         if (!target.isInteger()) throw notInt(target);
         Threefry.size(shape);
+        if (Randint.applies(target, minval, maxval)) return Randint.randint(key, shape, minval, maxval, target);
         DType samp = target;
         long mn = minval;
         long mx = maxval;

@@ -4,6 +4,7 @@ import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Jax;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.lax.Lax;
 import dev.jaxvm.lax.LaxRandom;
 
 /**
@@ -49,9 +50,19 @@ final class Threefry {
     }
 
     /** The two keys of {@code split(key)}. */
-    static Array[] split2(Array key) {
-        KeyArray ks = new KeyArray(split(key, new int[] {2}));
-        return new Array[] {ks.get(0).base(), ks.get(1).base()};
+    static Array[] split2(Array key) { return unpack(split(key, new int[] {2})); }
+
+    /**
+     * The keys of a key array of shape {@code (n,)}, as Python's tuple unpacking takes them
+     * ({@code k1, k2 = split(key)}): unit-stride slices, squeezed.
+     */
+    static Array[] unpack(Array keys) {
+        int n = keys.shape()[0];
+        Array[] out = new Array[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = Lax.squeeze(Lax.slice(keys, new int[] {i}, new int[] {i + 1}, new int[] {1}), 0);
+        }
+        return out;
     }
 
     /** {@code fold_in(key, data)} for uint32 data. */

@@ -120,7 +120,7 @@ final class Uniforms {
     }
 
     /** JAX's {@code lax.broadcast_to_rank}: leading size-1 axes up to {@code rank}. */
-    private static Array toRank(Array x, int rank) {
+    static Array toRank(Array x, int rank) {
         if (x.ndim() >= rank) return x;
         int k = rank - x.ndim();
         int[] out = new int[rank];

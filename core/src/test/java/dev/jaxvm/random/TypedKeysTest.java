@@ -50,12 +50,14 @@ class TypedKeysTest {
     }
 
     @Test
-    void uniformAndNormalJaxprsPrintAsJax() {
+    void samplerJaxprsPrintAsJax() {
         KeyArray k = Random.key(0);
         assertEquals(jaxpr("uniform"), make((KeyArray x) -> Random.uniform(x, new int[] {3}), k));
         assertEquals(jaxpr("uniform_2x3_f16"), make((KeyArray x) -> Random.uniform(x, new int[] {2, 3}, DType.FLOAT16, 0.5, 2.0), k));
         assertEquals(jaxpr("normal"), make((KeyArray x) -> Random.normal(x, new int[] {3}), k));
         assertEquals(jaxpr("normal_scalar"), make((KeyArray x) -> Random.normal(x), k));
+        assertEquals(jaxpr("randint"), make((KeyArray x) -> Random.randint(x, new int[] {3}, 0, 10), k));
+        assertEquals(jaxpr("randint_scalar_u32"), make((KeyArray x) -> Random.randint(x, new int[0], -5, 1000, DType.UINT32), k));
         assertEquals(jaxpr("raw_uniform"), make((Array d) -> Random.uniform(d, new int[] {3}), Random.PRNGKey(0)));
     }
 
