@@ -52,6 +52,8 @@ jaxprs = {
     "raw_uniform": str(jax.make_jaxpr(lambda d: random.uniform(d, (3,)))(raw)),
     "randint": str(jax.make_jaxpr(lambda k: random.randint(k, (3,), 0, 10))(k)),
     "randint_scalar_u32": str(jax.make_jaxpr(lambda k: random.randint(k, (), -5, 1000, jnp.uint32))(k)),
+    "exponential": str(jax.make_jaxpr(lambda k: random.exponential(k, (3,)))(k)),
+    "bernoulli": str(jax.make_jaxpr(lambda k: random.bernoulli(k, 0.3, (3,)))(k)),
     "key_data_of_split": str(jax.make_jaxpr(lambda k: random.key_data(random.split(k, 5)))(k)),
 }
 reprs = {

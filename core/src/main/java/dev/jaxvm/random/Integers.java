@@ -87,9 +87,17 @@ final class Integers {
             throw new IllegalArgumentException("bernoulli probability `p` must have a floating dtype, got "
                     + p.dtype() + ".");
         }
-        Array u = Uniforms.uniform(key, shape, p.dtype(), 0.0, 1.0);
-        return Lax.lt(u, Uniforms.broadcastTo(p, shape));
+        Threefry.size(shape);
+        return BERNOULLI.call(key, p, new dev.jaxvm.core.Shape(shape));
     }
+
+    /** JAX's {@code _bernoulli} (jitted; static shape): {@code uniform(key, shape, p.dtype) < p}. */
+    private static final dev.jaxvm.JitFnN BERNOULLI = dev.jaxvm.Jax.jitN(a -> {
+        Array p = (Array) a[1];
+        int[] shape = ((dev.jaxvm.core.Shape) a[2]).dims();
+        Array u = Uniforms.uniform((Array) a[0], shape, p.dtype(), 0.0, 1.0);
+        return Lax.lt(u, Uniforms.broadcastTo(p, shape));
+    }).named("_bernoulli").staticArgnums(2);
 
     /** {@code bernoulli} in mode 'high': {@code u2 * 2^-nmant < p - u1} with two uniforms per value. */
     static Array bernoulliHigh(Array key, Array p, int[] shape) {

@@ -190,9 +190,15 @@ final class Uniforms {
 
     /** {@code exponential}: {@code -log1p(-u)}. */
     static Array exponential(Array key, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, 0.0, 1.0);
-        return Lax.neg(Lax.log1p(Lax.neg(u)));
+        Threefry.size(shape);
+        return EXPONENTIAL.call(key, new Shape(shape), dtype);
     }
+
+    /** JAX's {@code _exponential} (jitted; static shape and dtype): {@code -log1p(-u)}. */
+    private static final JitFnN EXPONENTIAL = Jax.jitN(a -> {
+        Array u = uniform((Array) a[0], ((Shape) a[1]).dims(), (DType) a[2], 0.0, 1.0);
+        return Lax.neg(Lax.log1p(Lax.neg(u)));
+    }).named("_exponential").staticArgnums(1, 2);
 
     static double tiny(DType t) {
         return switch (t) {

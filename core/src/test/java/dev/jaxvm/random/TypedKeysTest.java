@@ -58,6 +58,8 @@ class TypedKeysTest {
         assertEquals(jaxpr("normal_scalar"), make((KeyArray x) -> Random.normal(x), k));
         assertEquals(jaxpr("randint"), make((KeyArray x) -> Random.randint(x, new int[] {3}, 0, 10), k));
         assertEquals(jaxpr("randint_scalar_u32"), make((KeyArray x) -> Random.randint(x, new int[0], -5, 1000, DType.UINT32), k));
+        assertEquals(jaxpr("exponential"), make((KeyArray x) -> Random.exponential(x, new int[] {3}), k));
+        assertEquals(jaxpr("bernoulli"), make((KeyArray x) -> Random.bernoulli(x, 0.3, new int[] {3}), k));
         assertEquals(jaxpr("raw_uniform"), make((Array d) -> Random.uniform(d, new int[] {3}), Random.PRNGKey(0)));
     }
 
