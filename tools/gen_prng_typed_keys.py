@@ -54,6 +54,8 @@ jaxprs = {
     "randint_scalar_u32": str(jax.make_jaxpr(lambda k: random.randint(k, (), -5, 1000, jnp.uint32))(k)),
     "exponential": str(jax.make_jaxpr(lambda k: random.exponential(k, (3,)))(k)),
     "bernoulli": str(jax.make_jaxpr(lambda k: random.bernoulli(k, 0.3, (3,)))(k)),
+    "gamma": str(jax.make_jaxpr(lambda k: random.gamma(k, 2.0, (3,)))(k)),
+    "loggamma_array": str(jax.make_jaxpr(lambda k: random.loggamma(k, jnp.array([0.5, 3.0], jnp.float32)))(k)),
     "key_data_of_split": str(jax.make_jaxpr(lambda k: random.key_data(random.split(k, 5)))(k)),
 }
 reprs = {

@@ -38,7 +38,7 @@ public final class Random extends RandomSamplers {
     /** Gamma(a) floats of the given shape and dtype. */
     public static Array gamma(KeyArray key, double a, int[] shape, DType dtype) {
         DType t = Uniforms.floatDtype("gamma", dtype);
-        return gamma(key, floatScalar(a, t), shape, t);
+        return gamma(key, Uniforms.weak(a), shape, t);
     }
 
     /** Gamma floats with shape parameters {@code a} ({@code shape} null: a's shape). */
@@ -53,7 +53,7 @@ public final class Random extends RandomSamplers {
     /** log of Gamma(a) samples of the given dtype. */
     public static Array loggamma(KeyArray key, double a, int[] shape, DType dtype) {
         DType t = Uniforms.floatDtype("loggamma", dtype);
-        return loggamma(key, floatScalar(a, t), shape, t);
+        return loggamma(key, Uniforms.weak(a), shape, t);
     }
 
     /** log of Gamma samples with shape parameters {@code a} ({@code shape} null: a's shape). */

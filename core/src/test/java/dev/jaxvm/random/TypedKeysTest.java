@@ -60,6 +60,8 @@ class TypedKeysTest {
         assertEquals(jaxpr("randint_scalar_u32"), make((KeyArray x) -> Random.randint(x, new int[0], -5, 1000, DType.UINT32), k));
         assertEquals(jaxpr("exponential"), make((KeyArray x) -> Random.exponential(x, new int[] {3}), k));
         assertEquals(jaxpr("bernoulli"), make((KeyArray x) -> Random.bernoulli(x, 0.3, new int[] {3}), k));
+        assertEquals(jaxpr("gamma"), make((KeyArray x) -> Random.gamma(x, 2.0, new int[] {3}), k));
+        assertEquals(jaxpr("loggamma_array"), make((KeyArray x) -> Random.loggamma(x, Jnp.array(new float[] {0.5f, 3f}), null, null), k));
         assertEquals(jaxpr("raw_uniform"), make((Array d) -> Random.uniform(d, new int[] {3}), Random.PRNGKey(0)));
     }
 
