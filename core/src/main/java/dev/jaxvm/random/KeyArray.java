@@ -36,6 +36,16 @@ public record KeyArray(Array base) {
         }
     }
 
+    /**
+     * A key array from either kind of key JAX accepts: a typed key array ({@code key<fry>}) as is, or
+     * raw {@code uint32[..., 2]} key data ({@code PRNGKey}) wrapped with {@code random_wrap}.
+     *
+     * @throws IllegalArgumentException if {@code keys} is neither
+     */
+    public static KeyArray of(Array keys) {
+        return keys.type().extended() == ExtendedDType.KEY_FRY ? new KeyArray(keys) : Random.wrapKeyData(keys);
+    }
+
     /** The key array's shape (the physical data's shape without the trailing 2). */
     public int[] shape() { return base.type().logicalShape().dims(); }
 

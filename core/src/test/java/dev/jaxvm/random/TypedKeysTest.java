@@ -138,6 +138,20 @@ class TypedKeysTest {
     }
 
     @Test
+    void rawAndTypedKeysGiveTheSameSamples() {
+        KeyArray typed = Random.key(5);
+        Array raw = Random.PRNGKey(5);
+        assertArrayEquals(Random.gamma(typed, 1.5, new int[] {4}).toFloatArray(),
+                Random.gamma(KeyArray.of(raw), 1.5, new int[] {4}).toFloatArray());
+        assertArrayEquals(Random.normal(typed, new int[] {4}).toFloatArray(), Random.normal(raw, new int[] {4}).toFloatArray());
+        assertEquals(typed, KeyArray.of(typed.base()));
+        Array vm = Jax.vmap((Array k) -> Random.poisson(KeyArray.of(k), 4.0, new int[] {2})).apply(Random.split(raw, 3));
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(Random.poisson(Random.split(typed, 3).get(i), 4.0, new int[] {2}).toLongArray(), vm.get(i).toLongArray());
+        }
+    }
+
+    @Test
     void keyTypesPrintLogicallyAndRejectMisuse() {
         ArrayType t = ArrayType.extended(ExtendedDType.KEY_FRY, Shape.of(3));
         assertEquals("key<fry>[3]", t.toString());
