@@ -181,4 +181,14 @@ final class KeyLowering {
         for (int i = 0; i < idx.length; i++) d[i] = s[idx[i]];
         return d;
     }
+
+    /** {@code random_seed}: {@code [s >>> 32, s & 0xFFFFFFFF]} per seed, the shift in the seed's own width. */
+    static Array seed(Array seeds) {
+        DType t = seeds.dtype();
+        Array lo = Lax.convertElementType(seeds, DType.UINT32, false);
+        Array hi = t.bits() == 64
+                ? Lax.convertElementType(Lax.shiftRightLogical(seeds, DenseArray.scalarLong(t, false, 32)), DType.UINT32, false)
+                : Lax.broadcastInDim(u32(0), seeds.shape());
+        return LaxRandom.randomWrap(Lax.stack(List.of(hi, lo), seeds.ndim()));
+    }
 }

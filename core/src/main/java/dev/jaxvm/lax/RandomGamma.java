@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * {@code random_gamma}: one Gamma(a) sample per element of {@code a} (float32), drawn with JAX's
- * Marsaglia-Tsang rejection loop from the threefry key data {@code u32[2]} (split into one key per
+ * Marsaglia-Tsang rejection loop from a key array ({@code key<fry>}) whose shape prefixes a's (split into one key per
  * sample), as JAX's {@code random_gamma_p}; in log space when {@code logSpace}. The loop runs in
  * plain Java per element (JAX lowers it to a vmapped while loop), with XLA:CPU's fused
  * multiply-adds; the constant {@code 1/3/sqrt(d)} is correctly rounded, as XLA computes it when

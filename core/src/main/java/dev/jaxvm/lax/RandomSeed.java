@@ -13,7 +13,7 @@ import java.util.List;
 /**
  * {@code random_seed}: keys from integer seeds, elementwise, as JAX's {@code random_seed_p}: key data
  * {@code [s >>> 32, s & 0xFFFFFFFF]} with the shift in the seed's own width (so {@code [0, s]} for
- * seeds of 32 bits or fewer). No derivative; batches elementwise; evaluated by its reference loop.
+ * seeds of 32 bits or fewer). No derivative; batches elementwise; lowers to integer lax operations.
  *
  * @param impl the PRNG implementation (printed {@code impl=fry})
  */
@@ -46,10 +46,10 @@ public record RandomSeed(ExtendedDType impl) implements RandomPrimitive, Batchab
         return List.of(DenseArray.wrap(out.getFirst(), r));
     }
 
-    /** A handful of words: the reference loop runs inside compiled programs too. */
+    /** Lowers to the shift, converts and stack of {@link KeyLowering#seed}. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
-        return new Lowering.NotLowerable("random_seed is evaluated by its reference loop");
+        return new Lowering.Call(KeyLowering.program(in, xs -> KeyLowering.seed(xs.getFirst())));
     }
 
     /** Elementwise: the same batch axis (the key words trail it). */

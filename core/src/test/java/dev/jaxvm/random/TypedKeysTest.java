@@ -138,6 +138,22 @@ class TypedKeysTest {
     }
 
     @Test
+    void compiledSeedingMatchesKnownAnswers() {
+        // KNOWN_ANSWERS.md section 2: x64 on, int64 seeds give [hi, lo]; 32-bit seeds [0, lo]
+        Golden.inMode(true, true, () -> {
+            Array seeds = Jnp.array(new long[] {-1, (1L << 40) + 3, -3});
+            Function<Array, Array> f = s -> Random.keyData(Random.key(s));
+            long[] want = {4294967295L, 4294967295L, 256, 3, 4294967295L, 4294967293L};
+            assertArrayEquals(want, Jax.jit((Array s) -> Jax.vmap(f).apply(s)).apply(seeds).toLongArray());
+            assertArrayEquals(want, Jax.vmap(f).apply(seeds).toLongArray());
+            return null;
+        });
+        Array s32 = Jnp.array(new int[] {-1, -2});
+        assertArrayEquals(new long[] {0, 4294967295L, 0, 4294967294L},
+                Jax.jit((Array s) -> Jax.vmap((Array x) -> Random.keyData(Random.key(x))).apply(s)).apply(s32).toLongArray());
+    }
+
+    @Test
     void rawAndTypedKeysGiveTheSameSamples() {
         KeyArray typed = Random.key(5);
         Array raw = Random.PRNGKey(5);
