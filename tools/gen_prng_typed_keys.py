@@ -87,6 +87,18 @@ for seed in [0, 42]:
     discrete[f"multinomial_batch_{seed}"] = f32(random.multinomial(kk, jnp.array([5.0, 50.0]),
                                                                    jnp.array([[0.1, 0.6, 0.3], [0.25, 0.25, 0.5]])))
 
+# Independent float64 reference for random_gamma_grad: d x / d a = -(dP(a, x)/da) / p(a, x), with the
+# regularized incomplete gamma P from SciPy, its a-derivative by central differences, p the Gamma pdf.
+import scipy.special as sp
+pairs = [(0.3, 0.01), (0.3, 0.7), (0.9, 0.2), (1.0, 1.0), (2.5, 0.5), (2.5, 4.0), (7.0, 6.0), (7.0, 12.0), (30.0, 25.0), (30.0, 40.0)]
+ref = []
+for a, x in pairs:
+    h = 1e-6 * a
+    dp_da = (sp.gammainc(a + h, x) - sp.gammainc(a - h, x)) / (2 * h)
+    pdf = np.exp((a - 1) * np.log(x) - x - sp.gammaln(a))
+    ref.append([a, x, float(-dp_da / pdf)])
+grads["f64_reference"] = ref
+
 out = {"jax_version": jax.__version__, "jaxprs": jaxprs, "repr": reprs, "gamma_grad": grads, "discrete": discrete}
 with open("core/src/test/resources/prng/typed_keys.json", "w") as fh:
     json.dump(out, fh, indent=1)
