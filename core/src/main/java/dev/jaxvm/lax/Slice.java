@@ -58,8 +58,20 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             base += startIndices.get(k) * xs[k];
             step[k] = (strides == null ? 1 : strides.get(k)) * xs[k];
         }
-        // Row-major walk over the output with an odometer; the innermost axis is copied as a run.
-        int inner = r == 0 ? 1 : od[r - 1], innerStep = r == 0 ? 1 : step[r - 1];
+        // Row-major walk over the output with an odometer; the innermost axes are copied as one run:
+        // the last axis, and each axis outside it while the axes inside are taken whole with unit steps
+        // (x[i:i+k, j:j+k, :] of an image copies k runs of k * channels elements).
+        if (r == 0) {
+            Storage.copyElement(x.buffer(), base, dst, 0);
+            return List.of(DenseArray.wrap(ot, dst));
+        }
+        int[] xd = x.type().shape().dims();
+        int m = r - 1;
+        int inner = od[m], innerStep = step[m];
+        while (m > 0 && innerStep == 1 && step[m] == xs[m] && od[m] == xd[m] && step[m - 1] == xs[m - 1]) {
+            m--;
+            inner *= od[m];
+        }
         Object src = x.buffer();
         int[] idx = new int[r];
         int srcRow = base;
@@ -69,7 +81,7 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             } else {
                 for (int j = 0, si = srcRow; j < inner; j++, si += innerStep) Storage.copyElement(src, si, dst, o + j);
             }
-            for (int k = r - 2; k >= 0; k--) {   // advance the outer axes
+            for (int k = m - 1; k >= 0; k--) {   // advance the outer axes
                 srcRow += step[k];
                 if (++idx[k] < od[k]) break;
                 srcRow -= step[k] * od[k];
