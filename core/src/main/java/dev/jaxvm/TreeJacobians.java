@@ -58,7 +58,7 @@ final class TreeJacobians {
                 int[] start = new int[r], limit = t.shape();
                 start[r - 1] = off;
                 limit[r - 1] = off + x.size();
-                blocks.add(Lax.reshape(Lax.slice(t, start, limit, null), jt.shape().dims()));
+                blocks.add(like(Lax.reshape(Lax.slice(t, start, limit, null), jt.shape().dims()), out));
             }
             perOut.add(in.split(blocks));
         }
@@ -132,11 +132,23 @@ final class TreeJacobians {
                 int[] start = new int[c.ndim()], limit = c.shape();
                 start[0] = off;
                 limit[0] = off + out.size();
-                blocks.add(Lax.reshape(Lax.slice(c, start, limit, null), jt.shape().dims()));
+                blocks.add(like(Lax.reshape(Lax.slice(c, start, limit, null), jt.shape().dims()), x));
             }
             perOut.add(in.split(blocks));
         }
         return finish(o, shape, perOut, r.primalsOut().subList(numOut, all));
+    }
+
+    /**
+     * A Jacobian block with the dtype and weak type of {@code example} (JAX's {@code _possible_downcast}:
+     * jacfwd's blocks follow their output leaf, jacrev's their input leaf), for floating examples.
+     */
+    private static Array like(Array block, Array example) {
+        if (!example.dtype().isFloating()
+                || (block.dtype() == example.dtype() && block.weakType() == example.weakType())) {
+            return block;
+        }
+        return Lax.convertElementType(block, example.dtype(), example.weakType());
     }
 
     /** The Jacobian with the output's structure, and the aux with hasAux. */
