@@ -86,7 +86,7 @@ final class TreeAutodiff {
                 if (got.dtype() != want.dtype() || !got.shape().equals(want.shape())) {
                     throw new IllegalArgumentException("linearized function called on tangent values inconsistent with the"
                             + " original primal values:\nGot tangent aval " + aval(got) + " for primal aval "
-                            + aval(leaves[i].type()) + " but expected " + aval(want) + ".");
+                            + aval(leaves[i].type()) + " but expected " + aval(want.withWeakType(leaves[i].weakType())) + ".");
                 }
             }
             return Tree.unflatten(outDef, r.apply(Arrays.asList(tl)).subList(0, numOut));

@@ -42,6 +42,15 @@ final class TreeGrad {
 
     /** Flattens the arguments at {@code argnums} and checks their dtypes as transformation {@code name} does. */
     static Inputs inputs(String name, List<Integer> argnums, boolean allowInt, boolean realOnly, Object[] args) {
+        if (!name.equals("grad")) {   // jacfwd and jacrev check argnums as static_argnums are (JAX's wording)
+            for (int a : argnums) {
+                if (a >= args.length) {
+                    throw new IllegalArgumentException("Positional argument indices, e.g. for `static_argnums`, must have"
+                            + " value greater than or equal to -len(args) and less than len(args), but got value " + a
+                            + " for len(args) == " + args.length + ".");
+                }
+            }
+        }
         int[] nums = Autodiff.resolveArgnums(argnums, args.length);
         List<Array> leaves = new ArrayList<>();
         List<TreeDef> defs = new ArrayList<>();
