@@ -245,4 +245,25 @@ class AutodiffBehavioursTest {
         assertArrayEquals(new float[] {2, 0, 0, 2}, jp.w().toFloatArray());
         assertArrayEquals(new float[] {1, 1}, jp.b().toFloatArray());
     }
+
+    @Test
+    void perExampleGradientsComposeWithVmapAndJit() {   // E3
+        Map<String, Array> params = Map.of("W", Jnp.array(new float[][] {{0.1f, -0.2f}, {0.3f, 0.4f}, {-0.5f, 0.6f}}),
+                "b", Jnp.array(new float[] {0.05f, -0.05f}));
+        FnN loss = args -> {
+            Map<?, ?> p = (Map<?, ?>) args[0];
+            return Jnp.sum(Jnp.tanh(Jnp.add(Jnp.matmul(args[1], p.get("W")), p.get("b"))));
+        };
+        FnN g = Jax.gradN(loss, GradOptions.argnums(0));
+        Array batch = Jnp.arange(15.0).reshape(5, 3).mul(0.1f);
+        Map<?, ?> per = (Map<?, ?>) Jax.vmapN(args -> g.apply(params, args[0])).apply(batch);
+        assertArrayEquals(new int[] {5, 3, 2}, ((Array) per.get("W")).shape());
+        assertArrayEquals(new int[] {5, 2}, ((Array) per.get("b")).shape());
+        FnN jitted = Jax.jitN(g);
+        for (int i = 0; i < 5; i++) {
+            Map<?, ?> one = (Map<?, ?>) jitted.apply(params, batch.get(i));
+            assertArrayEquals(((Array) one.get("W")).toFloatArray(), ((Array) per.get("W")).get(i).toFloatArray(), 1e-6f);
+            assertArrayEquals(((Array) one.get("b")).toFloatArray(), ((Array) per.get("b")).get(i).toFloatArray(), 1e-6f);
+        }
+    }
 }
