@@ -43,8 +43,13 @@ final class DemoCommand implements Callable<Integer> {
             description = "rows the loop without jit runs before it extrapolates (default: ${DEFAULT-VALUE})")
     int eagerRows;
 
-    /** One timed way of one filter. */
-    record Run(double seconds, boolean extrapolated, int rows, String check) {}
+    @Option(names = "--warmup-rows", defaultValue = "64",
+            description = "rows the jitted per-pixel loop runs untimed first, so that the JVM compiles its hot paths"
+                    + " (default: ${DEFAULT-VALUE}; 0 times the cold first pass)")
+    int warmupRows;
+
+    /** One timed way of one filter; {@code warmup} is the untimed warm-up pass's seconds (0 for none). */
+    record Run(double seconds, boolean extrapolated, int rows, String check, int warmupRows, double warmup) {}
 
     @Override
     public Integer call() throws IOException {
@@ -83,9 +88,10 @@ final class DemoCommand implements Callable<Integer> {
                     + time(tSlicesFirst, false) + ")");
 
             Run jitted = loop(img, filter, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), ref,
-                    "per-pixel, jitted executeKernel", h, budget);
-            cells[0][f] = time(jitted.seconds, jitted.extrapolated) + rowsNote(jitted, h) + ", " + jitted.check;
-            Run eager = loop(img, filter, Ways::executeKernel, ref, "per-pixel, eager", Math.min(h, eagerRows), budget);
+                    "per-pixel, jitted executeKernel", h, budget, warmupRows);
+            cells[0][f] = time(jitted.seconds, jitted.extrapolated) + rowsNote(jitted, h) + warmupNote(jitted) + ", "
+                    + jitted.check;
+            Run eager = loop(img, filter, Ways::executeKernel, ref, "per-pixel, eager", Math.min(h, eagerRows), budget, 0);
             cells[1][f] = time(eager.seconds, eager.extrapolated) + rowsNote(eager, h) + ", " + eager.check;
             outputs.add(ref);
         }
@@ -122,9 +128,22 @@ final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    /** The per-pixel loop over the first {@code rows} rows, stopping after {@code budget} seconds. */
-    private static Run loop(Array img, Array filter, Fn2 kernel, Array ref, String label, int rows, double budget) {
+    /**
+     * The per-pixel loop over the first {@code rows} rows, stopping after {@code budget} seconds; first,
+     * untimed, over {@code warmupRows} rows (the JVM's JIT compilers need some 10^5 calls to compile
+     * the call path; their work would otherwise be timed as the loop's).
+     */
+    private static Run loop(Array img, Array filter, Fn2 kernel, Array ref, String label, int rows, double budget,
+            int warmupRows) {
         int h = img.shape()[0];
+        int warm = Math.min(rows, warmupRows);
+        double warmup = 0;
+        if (warm > 0) {
+            long w0 = System.nanoTime();
+            Ways.perPixel(Ways.pad(img, filter.shape()[0] / 2), filter, kernel, 0, warm, i -> { });
+            warmup = seconds(w0);
+            System.out.printf(Locale.ROOT, "%s: warm-up over %d rows, untimed: %s%n", label, warm, time(warmup, false));
+        }
         long t0 = System.nanoTime();
         int done = 0;
         List<Array> parts = new ArrayList<>();
@@ -141,7 +160,7 @@ final class DemoCommand implements Callable<Integer> {
         Array got = parts.size() == 1 ? parts.getFirst() : Jnp.stack(parts, 0).reshape(done, img.shape()[1], img.shape()[2]);
         Array want = ref.get(dev.jaxvm.Index.slice(0, done));
         boolean partial = done < h;
-        return new Run(partial ? s * h / done : s, partial, done, compare(want, got, 0));
+        return new Run(partial ? s * h / done : s, partial, done, compare(want, got, 0), warm, warmup);
     }
 
     /** "same pixels" when both round to the same uint8 image; also reports raw differences. */
@@ -159,6 +178,10 @@ final class DemoCommand implements Callable<Integer> {
             raw = java.util.Arrays.equals(want.toIntArray(), got.toIntArray()) ? "bit-identical" : "values differ";
         }
         return (same ? "same pixels" : "DIFFERENT pixels") + " (" + raw + ")";
+    }
+
+    private static String warmupNote(Run r) {
+        return r.warmupRows == 0 ? "" : " (after " + r.warmupRows + " warm-up rows: " + time(r.warmup, false) + ")";
     }
 
     private static String rowsNote(Run r, int h) {
