@@ -346,7 +346,10 @@ public final class Jax {
 
     /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
     public static GradFn valueAndGradN(FnN f, GradOptions options) {
-        if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
+        if (options.hasAux()) {
+            throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux), or use"
+                    + " valueAndGradTree, whose function may return a WithAux or a pair");
+        }
         return valueAndGrad(Autodiff.of(f), options);
     }
 
