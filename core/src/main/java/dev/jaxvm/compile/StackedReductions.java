@@ -17,8 +17,9 @@ import java.util.Set;
  * <p>The merge applies only when the reductions' bodies are the same expression up to index
  * offsets that grow by a constant step from one to the next (as channel {@code k} of an interleaved
  * buffer reads {@code b[k + 4j]}), so the merged body is that expression with the step times the
- * kept index: no select, no extra work. Each output element is reduced over the same elements in
- * the same order, with the same accumulator, as its separate reduction was.
+ * kept index: no select, no extra work. Only reductions of at most one block
+ * ({@link BytecodeBackend#BLOCK} elements) merge, so each output element is reduced over the same
+ * elements in the same order, with the same accumulators, as its separate reduction was.
  */
 final class StackedReductions {
     private StackedReductions() {}
@@ -72,6 +73,8 @@ final class StackedReductions {
                     || reads.getOrDefault(b, 0) != 1 || members.contains(p)) {
                 return null;
             }
+            // one block of a full reduction: beyond it, the separate kernels sum per block (and in parallel)
+            if (r.reduced().size() > BytecodeBackend.BLOCK) return null;
             if (first == null) first = r;
             if (r.op() != first.op() || !r.reduced().equals(first.reduced()) || r.body().type() != first.body().type()) {
                 return null;

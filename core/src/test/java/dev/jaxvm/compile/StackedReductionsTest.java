@@ -76,6 +76,12 @@ class StackedReductionsTest {
         List<DenseArray> args = List.of(Oracle.random(v, r), Oracle.random(v, r));
         List<DenseArray> want = Oracle.evaluate(shared, args), got = e.call(args);
         for (int i = 0; i < 2; i++) Oracle.assertClose(want.get(i), got.get(i), 0, "shared " + i);
+        // reductions longer than one block keep their blockwise (parallel) kernels
+        ArrayType big = ArrayType.of(DType.FLOAT32, 2, BytecodeBackend.BLOCK + 1);
+        check(Oracle.trace(xs -> List.of(Lax.stack(List.of(
+                Lax.reduceSum(Lax.squeeze(Lax.slice(xs.get(0), new int[] {0, 0}, new int[] {1, BytecodeBackend.BLOCK + 1}, null), 0), 0),
+                Lax.reduceSum(Lax.squeeze(Lax.slice(xs.get(0), new int[] {1, 0}, new int[] {2, BytecodeBackend.BLOCK + 1}, null), 0), 0)),
+                0)), big), 3, "two long rows");
         // different buffers with offsets in arithmetic progression are not the same buffer
         check(Oracle.trace(xs -> List.of(Lax.stack(List.of(Lax.reduceSum(xs.get(0), 0), Lax.reduceSum(xs.get(1), 0)), 0)),
                 v, v), 3, "two inputs");
