@@ -186,6 +186,12 @@ class CatalogCompiledTest {
         }
         List<DenseArray> args = new ArrayList<>();
         for (ArrayType t : in) args.add(Oracle.random(t, r));
+        return check(p, args, out);
+    }
+
+    /** Checks {@code p} on the given operands (of a type {@code p} accepts, with results of types {@code out}). */
+    static boolean check(Primitive p, List<DenseArray> args, List<ArrayType> out) {
+        List<ArrayType> in = args.stream().map(DenseArray::type).toList();
         List<DenseArray> want;
         try {
             want = p.evaluate(args, out);
