@@ -19,7 +19,14 @@ import dev.jaxvm.lax.DynamicUpdateSlice;
 import dev.jaxvm.lax.Gather;
 import dev.jaxvm.lax.GatherDimensionNumbers;
 import dev.jaxvm.lax.GatherScatterMode;
+import dev.jaxvm.lax.Pads;
 import dev.jaxvm.lax.PyInt;
+import dev.jaxvm.lax.ReduceWindowMax;
+import dev.jaxvm.lax.ReduceWindowMin;
+import dev.jaxvm.lax.ReduceWindowSum;
+import dev.jaxvm.lax.SelectAndGatherAdd;
+import dev.jaxvm.lax.SelectAndScatterAdd;
+import dev.jaxvm.lax.ReducePrecision;
 import dev.jaxvm.lax.Scatter;
 import dev.jaxvm.lax.ScatterAdd;
 import dev.jaxvm.lax.ScatterDimensionNumbers;
@@ -238,6 +245,47 @@ class LoweringsCompiledTest {
             for (int axis = 0; axis < 3; axis++) run(new Unstack(axis), Oracle.random(x, r));
             run(new Unstack(0), Oracle.random(ArrayType.of(t, 0, 3), r));
         }
+    }
+
+    @Test
+    void reducePrecision() {
+        Random r = new Random(7);
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64, DType.FLOAT16, DType.BFLOAT16}) {
+            for (int[] em : new int[][] {{8, 7}, {5, 10}, {1, 0}, {2, 1}, {4, 3}, {11, 52}, {8, 23}, {3, 30}, {15, 2}}) {
+                for (int[] shape : new int[][] {{}, {0}, {7}, {9}, {3, 17}}) {
+                    ArrayType x = ArrayType.of(t, shape);
+                    run(new ReducePrecision(em[0], em[1]), special(x, r));
+                    DenseArray wide = Oracle.random(x, r);
+                    for (int i = 0; i < wide.size(); i++) Storage.setDouble(t, wide.buffer(), i, Math.scalb(r.nextGaussian(), r.nextInt(80) - 40));
+                    run(new ReducePrecision(em[0], em[1]), wide);
+                }
+            }
+        }
+    }
+
+    @Test
+    void windowReductionsAndSelections() {
+        Random r = new Random(8);
+        Pads pads = Pads.of(new int[][] {{0, 0}, {1, 2}, {0, 1}});
+        Ints one = Ints.of(1, 1, 1), dil = Ints.of(1, 2, 1), win = Ints.of(1, 3, 2), str = Ints.of(1, 2, 1);
+        for (DType t : TYPES) {
+            for (int[] shape : new int[][] {{2, 9, 5}, {1, 8, 3}, {3, 17, 2}}) {
+                DenseArray x = special(ArrayType.of(t, shape), r);
+                run(new ReduceWindowSum(one, pads, one, win, str), Oracle.random(x.type(), r));
+                run(new ReduceWindowMax(dil, pads, one, win, str), x);
+                run(new ReduceWindowMin(one, Pads.zeros(3), dil, win, Ints.of(1, 1, 2)), x);
+                for (SelectAndScatterAdd.Select sel : SelectAndScatterAdd.Select.values()) {
+                    SelectAndScatterAdd sas = new SelectAndScatterAdd(pads, sel, win, str);
+                    ArrayType windows = new ReduceWindowMax(one, pads, one, win, str).abstractEval(List.of(x.type())).getFirst();
+                    run(sas, Oracle.random(windows, r), x);
+                    run(new SelectAndGatherAdd(one, pads, sel, one, win, str), Oracle.random(x.type(), r), x);
+                }
+            }
+        }
+        DenseArray big = special(ArrayType.of(DType.FLOAT32, 4, 130, 130), r);
+        run(new ReduceWindowMax(one, pads, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)), big);
+        run(new SelectAndGatherAdd(one, pads, SelectAndScatterAdd.Select.GE, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)),
+                Oracle.random(big.type(), r), big);
     }
 
     /** Keeps the list of lowered primitives used above honest: each has a library or index-map lowering. */
