@@ -21,6 +21,9 @@ import dev.jaxvm.lax.GatherDimensionNumbers;
 import dev.jaxvm.lax.GatherScatterMode;
 import dev.jaxvm.lax.Pads;
 import dev.jaxvm.lax.PyInt;
+import dev.jaxvm.lax.Cholesky;
+import dev.jaxvm.lax.Qr;
+import dev.jaxvm.lax.RandomGamma;
 import dev.jaxvm.lax.ReduceWindowMax;
 import dev.jaxvm.lax.ReduceWindowMin;
 import dev.jaxvm.lax.ReduceWindowSum;
@@ -286,6 +289,42 @@ class LoweringsCompiledTest {
         run(new ReduceWindowMax(one, pads, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)), big);
         run(new SelectAndGatherAdd(one, pads, SelectAndScatterAdd.Select.GE, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)),
                 Oracle.random(big.type(), r), big);
+    }
+
+    @Test
+    void linalgAndGamma() {
+        Random r = new Random(9);
+        for (DType t : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+            for (int[] shape : new int[][] {{1, 1}, {3, 3}, {5, 5}, {2, 4, 4}, {0, 3, 3}, {3, 0, 0}, {70, 9, 9}}) {
+                // a batch of symmetric positive definite matrices (x x^T + n I); one not positive definite
+                int n = shape[shape.length - 1];
+                DenseArray x = Oracle.random(ArrayType.of(t, shape), r);
+                DenseArray spd = Oracle.random(ArrayType.of(t, shape), r);
+                int mats = n == 0 ? 0 : x.size() / (n * n);
+                for (int b = 0; b < mats; b++) {
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < n; j++) {
+                            double v = i == j ? n : 0;
+                            for (int k = 0; k < n; k++) v += x.getDouble(b * n * n + i * n + k) * x.getDouble(b * n * n + j * n + k);
+                            Storage.setDouble(t, spd.buffer(), b * n * n + i * n + j, b == 1 && i == 0 && j == 0 ? -1 : v);
+                        }
+                    }
+                }
+                run(new Cholesky(), spd);
+            }
+            for (int[] shape : new int[][] {{3, 3}, {5, 2}, {2, 5}, {4, 1, 7}, {0, 2, 2}, {60, 8, 6}}) {
+                for (boolean full : new boolean[] {false, true}) run(new Qr(full), Oracle.random(ArrayType.of(t, shape), r));
+            }
+            for (boolean log : new boolean[] {false, true}) {
+                for (int[][] ka : new int[][][] {{{2}, {7}}, {{3, 2}, {3, 5}}, {{2}, {}}, {{2}, {0}}, {{2}, {4099}}}) {
+                    DenseArray key = indices(ArrayType.of(DType.UINT32, ka[0]), 0, Integer.MAX_VALUE - 1, r);
+                    DenseArray a = Oracle.random(ArrayType.of(t, ka[1]), r);
+                    for (int i = 0; i < a.size(); i++) Storage.setDouble(t, a.buffer(), i, 0.05 + 4 * r.nextDouble());
+                    run(new RandomGamma(log, true), key, a);
+                    run(new RandomGamma(log, false), key, a);
+                }
+            }
+        }
     }
 
     /** Keeps the list of lowered primitives used above honest: each has a library or index-map lowering. */
