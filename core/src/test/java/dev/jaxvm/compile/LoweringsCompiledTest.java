@@ -21,6 +21,9 @@ import dev.jaxvm.lax.GatherDimensionNumbers;
 import dev.jaxvm.lax.GatherScatterMode;
 import dev.jaxvm.lax.Pads;
 import dev.jaxvm.lax.PyInt;
+import dev.jaxvm.lax.BitcastConvertType;
+import dev.jaxvm.lax.DotDimensionNumbers;
+import dev.jaxvm.lax.DotGeneral;
 import dev.jaxvm.lax.Cholesky;
 import dev.jaxvm.lax.Qr;
 import dev.jaxvm.lax.RandomGamma;
@@ -325,6 +328,39 @@ class LoweringsCompiledTest {
                 }
             }
         }
+    }
+
+    @Test
+    void bitcastsBetweenEveryPairOfWidths() {
+        Random r = new Random(10);
+        DType[] all = {DType.FLOAT32, DType.FLOAT64, DType.INT32, DType.UINT32, DType.INT8, DType.UINT8, DType.INT16, DType.UINT16,
+                DType.FLOAT16, DType.BFLOAT16, DType.INT64, DType.UINT64};
+        int checked = 0;
+        for (DType from : all) {
+            for (DType to : all) {
+                int ratio = Math.max(1, to.bits() / from.bits());
+                for (int[] shape : new int[][] {{ratio}, {3, ratio}, {9, ratio}, {0, ratio}}) {
+                    ArrayType x = ArrayType.of(from, shape);
+                    DenseArray v = special(x, r);
+                    run(new BitcastConvertType(to), v);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked == all.length * all.length * 4);
+    }
+
+    @Test
+    void dotGeneralOfOtherDtypes() {
+        Random r = new Random(11);
+        DotGeneral mm = new DotGeneral(DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[] {}, new int[] {}), null, null);
+        for (DType t : new DType[] {DType.INT32, DType.UINT8, DType.INT16, DType.FLOAT16, DType.BFLOAT16, DType.BOOL, DType.UINT32}) {
+            for (int[] mnk : new int[][] {{3, 5, 7}, {8, 9, 1}, {1, 1, 0}, {90, 70, 40}}) {
+                run(mm, Oracle.random(ArrayType.of(t, mnk[0], mnk[2]), r), Oracle.random(ArrayType.of(t, mnk[2], mnk[1]), r));
+            }
+        }
+        DotGeneral mixed = new DotGeneral(DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[] {}, new int[] {}), null, DType.INT32);
+        run(mixed, Oracle.random(ArrayType.of(DType.INT8, 4, 6), r), Oracle.random(ArrayType.of(DType.INT8, 6, 3), r));
     }
 
     /** Keeps the list of lowered primitives used above honest: each has a library or index-map lowering. */
