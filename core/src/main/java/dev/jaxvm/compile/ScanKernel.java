@@ -50,6 +50,10 @@ public record ScanKernel(Op op, int axis, boolean reverse) implements LibraryKer
         int n = lines.n(), stride = lines.inner();
         Object dst = Storage.allocate(t, x.size());
         boolean floating = t.isFloating();
+        if (stride > 1 && (t == DType.FLOAT32 || t == DType.FLOAT64 || t == DType.INT32) && op != Op.LOGSUMEXP) {
+            rows(x.buffer(), dst, lines, threads);
+            return List.of(DenseArray.wrap(out.getFirst(), dst));
+        }
         lines.forEach(threads, n, (lo, hi) -> {
             double[] d = floating ? new double[n] : null;
             long[] l = floating ? null : new long[n];
@@ -67,6 +71,67 @@ public record ScanKernel(Op op, int axis, boolean reverse) implements LibraryKer
             }
         });
         return List.of(DenseArray.wrap(out.getFirst(), dst));
+    }
+
+    /** Columns per task of the row-wise scan. */
+    private static final int BLOCK = 512;
+
+    /**
+     * The scan of an inner axis (stride > 1) row by row: each row of {@code inner} contiguous elements
+     * is combined with the running row, so the loads and stores are contiguous and C2 vectorises the
+     * inner loop. Tasks are (outer index, block of columns) pairs; each column's steps stay in order.
+     */
+    private void rows(Object src, Object dst, Lines lines, int threads) {
+        int n = lines.n(), inner = lines.inner();
+        int blocks = (inner + BLOCK - 1) / BLOCK;
+        Parallel.forRange(lines.outer() * blocks, (long) n * Math.min(inner, BLOCK), threads, (lo, hi) -> {
+            for (int task = lo; task < hi; task++) {
+                int o = task / blocks, c0 = (task % blocks) * BLOCK, c1 = Math.min(inner, c0 + BLOCK);
+                for (int s = 0; s < n; s++) {
+                    int i = reverse ? n - 1 - s : s;
+                    int at = (o * n + i) * inner, prev = reverse ? at + inner : at - inner;
+                    if (s == 0) System.arraycopy(src, at + c0, dst, at + c0, c1 - c0);
+                    else step(src, dst, at, prev, c0, c1);
+                }
+            }
+        });
+    }
+
+    /** {@code dst[at + j] = dst[prev + j] (op) src[at + j]} for the columns {@code [c0, c1)}. */
+    private void step(Object src, Object dst, int at, int prev, int c0, int c1) {
+        switch (dst) {
+            case float[] d -> {
+                float[] x = (float[]) src;
+                switch (op) {
+                    case SUM -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] + x[at + j]; }
+                    case PROD -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] * x[at + j]; }
+                    case MAX -> { for (int j = c0; j < c1; j++) d[at + j] = (float) ScalarOp.MAX.applyDouble(d[prev + j], x[at + j]); }
+                    case MIN -> { for (int j = c0; j < c1; j++) d[at + j] = (float) ScalarOp.MIN.applyDouble(d[prev + j], x[at + j]); }
+                    case LOGSUMEXP -> throw new IllegalStateException("not a row-wise scan");
+                }
+            }
+            case double[] d -> {
+                double[] x = (double[]) src;
+                switch (op) {
+                    case SUM -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] + x[at + j]; }
+                    case PROD -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] * x[at + j]; }
+                    case MAX -> { for (int j = c0; j < c1; j++) d[at + j] = ScalarOp.MAX.applyDouble(d[prev + j], x[at + j]); }
+                    case MIN -> { for (int j = c0; j < c1; j++) d[at + j] = ScalarOp.MIN.applyDouble(d[prev + j], x[at + j]); }
+                    case LOGSUMEXP -> throw new IllegalStateException("not a row-wise scan");
+                }
+            }
+            case int[] d -> {
+                int[] x = (int[]) src;
+                switch (op) {
+                    case SUM -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] + x[at + j]; }
+                    case PROD -> { for (int j = c0; j < c1; j++) d[at + j] = d[prev + j] * x[at + j]; }
+                    case MAX -> { for (int j = c0; j < c1; j++) d[at + j] = Math.max(d[prev + j], x[at + j]); }
+                    case MIN -> { for (int j = c0; j < c1; j++) d[at + j] = Math.min(d[prev + j], x[at + j]); }
+                    case LOGSUMEXP -> throw new IllegalStateException("not a row-wise scan");
+                }
+            }
+            default -> throw new IllegalStateException("no row-wise scan of " + dst.getClass().getSimpleName());
+        }
     }
 
     private void scan(DType t, double[] v) {

@@ -118,9 +118,18 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
 
     /** Combines every update, in row-major update order. */
     private void apply(DType t, Object dst, Object u, int[] ud, int[] bstep, int[] wstep, int[] base, int[] woff) {
+        int r = ud.length, wr = updateWindowDims.size();
+        boolean trailing = true;   // window dimensions last: update i is (batch i / W, window i % W)
+        for (int j = 0; j < wr; j++) trailing &= updateWindowDims.get(j) == r - wr + j;
+        if (trailing) {
+            int windows = woff.length;
+            for (int b = 0; b < base.length; b++) {
+                if (base[b] >= 0) run(t, dst, base[b], woff, u, b * windows);
+            }
+            return;
+        }
         int total = 1;
         for (int d : ud) total *= d;
-        int r = ud.length;
         int[] o = new int[r];
         int b = 0, w = 0;
         for (int i = 0; i < total; i++) {
@@ -134,6 +143,30 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
                 w -= wstep[k] * ud[k];
                 o[k] = 0;
             }
+        }
+    }
+
+    /** Combines the window of updates starting at {@code ui} into {@code dst} at {@code start + woff[w]}. */
+    private void run(DType t, Object dst, int start, int[] woff, Object u, int ui) {
+        int n = woff.length;
+        switch (dst) {
+            case float[] d when combiner == ScalarOp.ADD -> {
+                float[] x = (float[]) u;
+                for (int w = 0; w < n; w++) d[start + woff[w]] += x[ui + w];
+            }
+            case float[] d when combiner == ScalarOp.COPY -> {
+                float[] x = (float[]) u;
+                for (int w = 0; w < n; w++) d[start + woff[w]] = x[ui + w];
+            }
+            case double[] d when combiner == ScalarOp.ADD -> {
+                double[] x = (double[]) u;
+                for (int w = 0; w < n; w++) d[start + woff[w]] += x[ui + w];
+            }
+            case int[] d when combiner == ScalarOp.ADD && t == DType.INT32 -> {
+                int[] x = (int[]) u;
+                for (int w = 0; w < n; w++) d[start + woff[w]] += x[ui + w];
+            }
+            default -> { for (int w = 0; w < n; w++) combine(t, dst, start + woff[w], u, ui + w); }
         }
     }
 

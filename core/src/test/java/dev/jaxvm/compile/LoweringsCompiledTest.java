@@ -237,6 +237,9 @@ class LoweringsCompiledTest {
         run(new Argmax(Ints.of(0), DType.INT32), special(ArrayType.of(DType.FLOAT32, 301, 257), r));
         run(new Argmin(Ints.of(1), DType.INT32), special(ArrayType.of(DType.FLOAT32, 301, 257), r));
         run(new Cumsum(1, false), Oracle.random(ArrayType.of(DType.FLOAT32, 301, 257), r));
+        run(new Cumsum(0, true), Oracle.random(ArrayType.of(DType.FLOAT32, 301, 1025), r));
+        run(new Cummax(1, false), special(ArrayType.of(DType.FLOAT64, 3, 301, 700), r));
+        run(new Cumprod(0, false), Oracle.random(ArrayType.of(DType.INT32, 301, 257), r));
         run(new Cumlogsumexp(0, true), Oracle.random(ArrayType.of(DType.FLOAT64, 301, 257), r));
     }
 
