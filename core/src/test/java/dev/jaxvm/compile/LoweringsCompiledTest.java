@@ -44,6 +44,10 @@ import dev.jaxvm.lax.Sort;
 import dev.jaxvm.lax.Split;
 import dev.jaxvm.lax.TopK;
 import dev.jaxvm.lax.Unstack;
+import dev.jaxvm.Array;
+import dev.jaxvm.Jax;
+import dev.jaxvm.ir.ClosedJaxpr;
+import dev.jaxvm.numpy.Jnp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -364,6 +368,36 @@ class LoweringsCompiledTest {
         }
         DotGeneral mixed = new DotGeneral(DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[] {}, new int[] {}), null, DType.INT32);
         run(mixed, Oracle.random(ArrayType.of(DType.INT8, 4, 6), r), Oracle.random(ArrayType.of(DType.INT8, 6, 3), r));
+    }
+
+    /**
+     * A jitted program of sorts, arg-reductions, scans, fancy indexing and scatter updates compiles
+     * without one reference evaluation: the compile log names none, and the result is the reference one.
+     */
+    @Test
+    void aJittedIndexingProgramHasNoFallback() {
+        Random r = new Random(12);
+        ArrayType xt = ArrayType.of(DType.FLOAT32, 6, 9);
+        ArrayType it = ArrayType.of(DType.INT32, 5);
+        ClosedJaxpr j = Oracle.trace(a -> {
+            Array x = a.get(0), i = a.get(1);
+            Array rows = x.get(i);                                    // gather
+            Array upd = x.at(i).add(Jnp.cumsum(rows, 1));             // scatter-add of a scan
+            Array s = Jnp.sort(upd, 1);                               // sort
+            Array m = Jnp.argmax(s, 0);                               // argmax
+            return List.of(s, m, Jnp.cumsum(upd, 0), dev.jaxvm.lax.Lax.topK(s, 3).get(1));
+        }, xt, it);
+        Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
+        List<String> log = Compiler.logLines(j, e, e.compileMillis());
+        assertTrue(log.stream().noneMatch(l -> l.contains("[no lowering]")), String.join("\n", log) + "\n" + e.asText());
+        List<DenseArray> args = List.of(special(xt, r), indices(it, -6, 5, r));
+        List<DenseArray> want = Oracle.evaluate(j, args);
+        for (int threads : new int[] {1, 2}) {
+            List<DenseArray> got = e.call(args, threads);
+            for (int k = 0; k < want.size(); k++) Oracle.assertClose(want.get(k), got.get(k), 0, "output " + k + "\n" + e.asText());
+        }
+        assertTrue(Jax.jit((Array x) -> Jnp.sort(x)).lower(DenseArray.of(ArrayType.of(DType.FLOAT32, 3), new float[] {3, 1, 2}))
+                .compile().asText().contains("library sort"));
     }
 
     /** Keeps the list of lowered primitives used above honest: each has a library or index-map lowering. */
