@@ -16,7 +16,7 @@ import java.util.List;
  *
  * {@snippet :
  * // x.at[i].add(u) for x: f32[5, 3], i: i32[4, 1], u: f32[4, 3]
- * LibraryKernel k = new ScatterKernel(ScalarOp.ADD, Ints.of(1), Ints.of(0), Ints.of(0), Ints.EMPTY, Ints.EMPTY, false);
+ * LibraryKernel k = new ScatterKernel(ScalarOp.ADD, Ints.of(1), Ints.of(0), Ints.of(0), Ints.EMPTY, Ints.EMPTY, false, false);
  * }
  *
  * @param combiner how an update meets the old value ({@link ScalarOp#COPY} overwrites)
@@ -26,9 +26,11 @@ import java.util.List;
  * @param operandBatchingDims operand dimensions paired with {@code scatterIndicesBatchingDims}
  * @param scatterIndicesBatchingDims batch dimensions of the indices paired with operand dimensions
  * @param clip whether out-of-bounds windows are clamped into bounds (else they are dropped)
+ * @param uniqueIndices the caller's promise that no two updates meet (JAX's {@code unique_indices}): the
+ *     windows are then combined in parallel (unless clamping could make two windows meet)
  */
 public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints insertedWindowDims, Ints scatterDimsToOperandDims,
-        Ints operandBatchingDims, Ints scatterIndicesBatchingDims, boolean clip) implements LibraryKernel {
+        Ints operandBatchingDims, Ints scatterIndicesBatchingDims, boolean clip, boolean uniqueIndices) implements LibraryKernel {
 
     public ScatterKernel {
         switch (combiner) {
@@ -43,7 +45,10 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
     }
 
     @Override
-    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) { return run(in, out, Parallel.THREADS); }
+
+    @Override
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads) {
         DenseArray x = in.get(0), idx = in.get(1), u = in.get(2);
         int[] xd = x.type().shape().dims(), xs = x.type().shape().strides();
         int[] ud = u.type().shape().dims();
@@ -60,7 +65,7 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
         int[] woff = windowOffsets(ud, xs, window, windowCount);
         int[] base = starts(x, idx, ud, window, batchCount);
         Object dst = Storage.copy(x.buffer());
-        apply(x.dtype(), dst, u.buffer(), ud, bstep, wstep, base, woff);
+        apply(x.dtype(), dst, u.buffer(), ud, bstep, wstep, base, woff, threads);
         return List.of(DenseArray.wrap(out.getFirst(), dst));
     }
 
@@ -117,15 +122,19 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
     }
 
     /** Combines every update, in row-major update order. */
-    private void apply(DType t, Object dst, Object u, int[] ud, int[] bstep, int[] wstep, int[] base, int[] woff) {
+    private void apply(DType t, Object dst, Object u, int[] ud, int[] bstep, int[] wstep, int[] base, int[] woff, int threads) {
         int r = ud.length, wr = updateWindowDims.size();
         boolean trailing = true;   // window dimensions last: update i is (batch i / W, window i % W)
         for (int j = 0; j < wr; j++) trailing &= updateWindowDims.get(j) == r - wr + j;
         if (trailing) {
             int windows = woff.length;
-            for (int b = 0; b < base.length; b++) {
-                if (base[b] >= 0) run(t, dst, base[b], woff, u, b * windows);
-            }
+            // promised-unique windows never meet, so any order gives the same result; clamping could make them meet
+            int split = uniqueIndices && !clip ? threads : 1;
+            Parallel.forRange(base.length, windows, split, (lo, hi) -> {
+                for (int b = lo; b < hi; b++) {
+                    if (base[b] >= 0) run(t, dst, base[b], woff, u, b * windows);
+                }
+            });
             return;
         }
         int total = 1;

@@ -130,6 +130,6 @@ public sealed interface ScatterPrimitive extends IndexingPrimitive, Batchable, L
         ScatterDimensionNumbers dn = dimensionNumbers();
         return new Lowering.Library(new dev.jaxvm.compile.ScatterKernel(combiner(), dn.updateWindowDims(), dn.insertedWindowDims(),
                 dn.scatterDimsToOperandDims(), dn.operandBatchingDims(), dn.scatterIndicesBatchingDims(),
-                mode() == GatherScatterMode.CLIP));
+                mode() == GatherScatterMode.CLIP, uniqueIndices()));
     }
 }

@@ -185,6 +185,24 @@ class LoweringsCompiledTest {
         }
     }
 
+    @Test
+    void scatterWithUniqueIndicesSplitsOverThreads() {
+        Random r = new Random(13);
+        int rows = 4000;
+        List<Integer> perm = new ArrayList<>();
+        for (int i = -20; i < rows + 20; i++) perm.add(i);   // unique, some out of bounds (dropped)
+        java.util.Collections.shuffle(perm, r);
+        DenseArray idx = DenseArray.of(ArrayType.of(DType.INT32, 3000, 1), perm.subList(0, 3000).stream().mapToInt(Integer::intValue).toArray());
+        ScatterDimensionNumbers dn = new ScatterDimensionNumbers(Ints.of(1), Ints.of(0), Ints.of(0), Ints.EMPTY, Ints.EMPTY);
+        for (GatherScatterMode m : new GatherScatterMode[] {GatherScatterMode.FILL_OR_DROP, GatherScatterMode.PROMISE_IN_BOUNDS}) {
+            DenseArray x = Oracle.random(ArrayType.of(DType.FLOAT32, rows, 33), r);
+            DenseArray u = Oracle.random(ArrayType.of(DType.FLOAT32, 3000, 33), r);
+            run(new ScatterAdd(dn, false, m, true, DType.FLOAT32), x, idx, u);
+            run(new Scatter(dn, false, m, true, DType.FLOAT32), x, idx, u);
+            run(new ScatterMax(dn, false, m, true, DType.FLOAT32), x, idx, u);
+        }
+    }
+
     private static List<Primitive> family(ScatterDimensionNumbers dn, GatherScatterMode m, DType t) {
         return List.of(new Scatter(dn, false, m, false, t), new ScatterAdd(dn, false, m, false, t), new ScatterSub(dn, false, m, false, t),
                 new ScatterMul(dn, false, m, false, t), new ScatterMin(dn, false, m, false, t), new ScatterMax(dn, false, m, false, t));
