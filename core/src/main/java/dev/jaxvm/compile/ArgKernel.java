@@ -36,7 +36,9 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
             for (int line = lo; line < hi; line++) {
                 int base = lines.base(line);
                 int best;
-                if (d != null) {
+                if (stride == 1 && x.buffer() instanceof float[] f) {
+                    best = max ? argmax(f, base, n) : argmin(f, base, n);
+                } else if (d != null) {
                     Lines.load(t, x.buffer(), base, stride, d);
                     best = max ? argmax(d) : argmin(d);
                 } else {
@@ -47,6 +49,32 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
             }
         });
         return List.of(DenseArray.wrap(ot, dst));
+    }
+
+    /** {@link #argmax(double[])} on the contiguous float32 line at {@code base} (no copy). */
+    private static int argmax(float[] v, int base, int n) {
+        int best = 0;
+        float b = v[base];
+        if (b != b) return 0;
+        for (int i = 1; i < n; i++) {
+            float c = v[base + i];
+            if (c > b) { b = c; best = i; }
+            else if (c != c) return i;
+        }
+        return best;
+    }
+
+    /** {@link #argmin(double[])} on the contiguous float32 line at {@code base} (no copy). */
+    private static int argmin(float[] v, int base, int n) {
+        int best = 0;
+        float b = v[base];
+        if (b != b) return 0;
+        for (int i = 1; i < n; i++) {
+            float c = v[base + i];
+            if (c < b) { b = c; best = i; }
+            else if (c != c) return i;
+        }
+        return best;
     }
 
     private static int argmax(double[] v) {

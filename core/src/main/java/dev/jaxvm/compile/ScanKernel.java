@@ -54,6 +54,13 @@ public record ScanKernel(Op op, int axis, boolean reverse) implements LibraryKer
             rows(x.buffer(), dst, lines, threads);
             return List.of(DenseArray.wrap(out.getFirst(), dst));
         }
+        if (stride == 1 && t == DType.FLOAT32 && (op == Op.SUM || op == Op.PROD)) {
+            float[] src = (float[]) x.buffer(), d = (float[]) dst;
+            lines.forEach(threads, n, (lo, hi) -> {
+                for (int line = lo; line < hi; line++) contiguous(src, d, lines.base(line), n);
+            });
+            return List.of(DenseArray.wrap(out.getFirst(), dst));
+        }
         lines.forEach(threads, n, (lo, hi) -> {
             double[] d = floating ? new double[n] : null;
             long[] l = floating ? null : new long[n];
@@ -71,6 +78,19 @@ public record ScanKernel(Op op, int axis, boolean reverse) implements LibraryKer
             }
         });
         return List.of(DenseArray.wrap(out.getFirst(), dst));
+    }
+
+    /** A float32 sum or product scan of the contiguous line at {@code base}, in float arithmetic (each step rounds as the reference's). */
+    private void contiguous(float[] src, float[] d, int base, int n) {
+        if (n == 0) return;
+        int first = reverse ? base + n - 1 : base, step = reverse ? -1 : 1;
+        float acc = src[first];
+        d[first] = acc;
+        boolean sum = op == Op.SUM;
+        for (int s = 1, i = first + step; s < n; s++, i += step) {
+            acc = sum ? acc + src[i] : acc * src[i];
+            d[i] = acc;
+        }
     }
 
     /** Columns per task of the row-wise scan. */

@@ -99,24 +99,28 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
         for (int j = 0; j < window.length; j++) wsize[window[j]] = ud[updateWindowDims.get(j)];
         int[] sdod = scatterDimsToOperandDims.values();
         int vecStride = is[id.length - 1];
+        int[] obd = operandBatchingDims.values(), sibd = scatterIndicesBatchingDims.values();
         int[] batch = new int[id.length - 1];
         int[] base = new int[count];
+        int[] ints = idx.dtype() == DType.INT32 ? (int[]) idx.buffer() : null;
+        int ibase = 0;
         for (int b = 0; b < count; b++) {
-            int ibase = 0;
-            for (int k = 0; k < batch.length; k++) ibase += batch[k] * is[k];
             int at = 0;
             boolean oob = false;
             for (int v = 0; v < sdod.length; v++) {
                 int d = sdod[v], hi = xd[d] - wsize[d];
-                long s = idx.getLong(ibase + v * vecStride);
+                long s = ints != null ? ints[ibase + v * vecStride] : idx.getLong(ibase + v * vecStride);
                 if (s < 0 || s > hi) oob = true;
                 at += (int) Math.max(0, Math.min(s, hi)) * xs[d];
             }
-            for (int v = 0; v < operandBatchingDims.size(); v++) {
-                at += batch[scatterIndicesBatchingDims.get(v)] * xs[operandBatchingDims.get(v)];
-            }
+            for (int v = 0; v < obd.length; v++) at += batch[sibd[v]] * xs[obd[v]];
             base[b] = oob && !clip ? -1 : at;
-            for (int k = batch.length - 1; k >= 0 && ++batch[k] == id[k]; k--) batch[k] = 0;
+            for (int k = batch.length - 1; k >= 0; k--) {   // next batch position (odometer), and its index offset
+                ibase += is[k];
+                if (++batch[k] < id[k]) break;
+                ibase -= is[k] * id[k];
+                batch[k] = 0;
+            }
         }
         return base;
     }

@@ -57,7 +57,9 @@ public record SortKernel(int axis, int numKeys, int k) implements LibraryKernel 
             for (int line = lo; line < hi; line++) {
                 int base = lines.base(line);
                 for (int j = 0; j < numKeys; j++) keys(in.get(j), base, stride, top, keys[j]);
-                if (packed) {
+                if (packed && top && kept <= 64 && kept * 8 <= n) {
+                    select(keys[0], pack, kept, perm);
+                } else if (packed) {
                     for (int i = 0; i < n; i++) pack[i] = keys[0][i] << 32 | i;
                     if (lines.count() == 1 && threads > 1 && n > (1 << 16)) Arrays.parallelSort(pack);
                     else Arrays.sort(pack);
@@ -77,6 +79,27 @@ public record SortKernel(int axis, int numKeys, int k) implements LibraryKernel 
         List<DenseArray> res = new java.util.ArrayList<>(dst.length);
         for (int j = 0; j < dst.length; j++) res.add(DenseArray.wrap(out.get(j), dst[j]));
         return List.copyOf(res);
+    }
+
+    /**
+     * The first {@code k} of the packed (key, index) values in order, by insertion into a sorted buffer
+     * (a few comparisons per element when {@code k} is small): top_k without sorting the whole line.
+     */
+    private static void select(long[] keys, long[] buf, int k, int[] perm) {
+        int n = keys.length;
+        for (int i = 0; i < k; i++) buf[i] = keys[i] << 32 | i;
+        Arrays.sort(buf, 0, k);
+        for (int i = k; i < n; i++) {
+            long p = keys[i] << 32 | i;
+            if (k == 0 || p >= buf[k - 1]) continue;
+            int j = k - 1;
+            while (j > 0 && buf[j - 1] > p) {
+                buf[j] = buf[j - 1];
+                j--;
+            }
+            buf[j] = p;
+        }
+        for (int i = 0; i < k; i++) perm[i] = (int) buf[i];
     }
 
     /** The keys of one line: signed order is JAX's order (reversed, by complement, for top_k). */
