@@ -135,6 +135,11 @@ public record ScatterKernel(ScalarOp combiner, Ints updateWindowDims, Ints inser
             // promised-unique windows never meet, so any order gives the same result; clamping could make them meet
             int split = uniqueIndices && !clip ? threads : 1;
             Parallel.forRange(base.length, windows, split, (lo, hi) -> {
+                if (windows == 1 && dst instanceof float[] d && combiner == ScalarOp.ADD) {
+                    float[] x = (float[]) u;   // point updates, the common x.at[i].add(u): one add each
+                    for (int b = lo; b < hi; b++) if (base[b] >= 0) d[base[b]] += x[b];
+                    return;
+                }
                 for (int b = lo; b < hi; b++) {
                     if (base[b] >= 0) run(t, dst, base[b], woff, u, b * windows);
                 }
