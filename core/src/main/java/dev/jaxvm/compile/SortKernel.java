@@ -107,6 +107,15 @@ public record SortKernel(int axis, int numKeys, int k) implements LibraryKernel 
         DType t = a.dtype();
         Object buf = a.buffer();
         boolean narrow = t.bits() <= 32;
+        long flip = descending ? -1L : 0;   // ~key == key ^ -1
+        if (buf instanceof float[] f) {
+            for (int i = 0; i < dst.length; i++) dst[i] = floatKey(f[base + i * stride]) ^ flip;
+            return;
+        }
+        if (buf instanceof int[] f && t == DType.INT32) {
+            for (int i = 0; i < dst.length; i++) dst[i] = f[base + i * stride] ^ flip;
+            return;
+        }
         for (int i = 0; i < dst.length; i++) {
             int at = base + i * stride;
             long key;
