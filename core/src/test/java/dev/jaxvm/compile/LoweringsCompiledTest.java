@@ -1,5 +1,6 @@
 package dev.jaxvm.compile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jaxvm.DType;
@@ -413,6 +414,14 @@ class LoweringsCompiledTest {
         for (int threads : new int[] {1, 2}) {
             List<DenseArray> got = e.call(args, threads);
             for (int k = 0; k < want.size(); k++) Oracle.assertClose(want.get(k), got.get(k), 0, "output " + k + "\n" + e.asText());
+        }
+        // a gather whose indices are computed (negative ones wrapped) in the same loop: one SIMD kernel
+        ClosedJaxpr take = Oracle.trace(a -> List.of(a.get(0).get(a.get(1)).mul(2.0)), xt, it);
+        Executable te = Compiler.build(take, Compiler.Backend.BYTECODE);
+        assertEquals(1, te.program().kernels().size(), te.asText());
+        assertTrue(te.asText().contains("[bytecode"), te.asText());
+        for (int threads : new int[] {1, 2}) {
+            Oracle.assertClose(Oracle.evaluate(take, args).getFirst(), te.call(args, threads).getFirst(), 0, te.asText());
         }
         assertTrue(Jax.jit((Array x) -> Jnp.sort(x)).lower(DenseArray.of(ArrayType.of(DType.FLOAT32, 3), new float[] {3, 1, 2}))
                 .compile().asText().contains("library sort"));
