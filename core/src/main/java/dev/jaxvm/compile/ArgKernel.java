@@ -37,7 +37,7 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
                 int base = lines.base(line);
                 int best;
                 if (stride == 1 && x.buffer() instanceof float[] f) {
-                    best = max ? argmax(f, base, n) : argmin(f, base, n);
+                    best = arg(f, base, n, max);
                 } else if (d != null) {
                     Lines.load(t, x.buffer(), base, stride, d);
                     best = max ? argmax(d) : argmin(d);
@@ -51,30 +51,31 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
         return List.of(DenseArray.wrap(ot, dst));
     }
 
-    /** {@link #argmax(double[])} on the contiguous float32 line at {@code base} (no copy). */
-    private static int argmax(float[] v, int base, int n) {
+    /**
+     * {@link #argmax(double[])} / {@link #argmin(double[])} on the contiguous float32 line at
+     * {@code base} (no copy): with the Vector API, the extreme value first ({@link ArgSimd}: NaN
+     * propagates), then its first index ({@code ==} also matches a {@code -0.0} for {@code 0.0}, as
+     * the one-pass rule keeps the first of equal zeros); else one scalar pass.
+     */
+    private static int arg(float[] v, int base, int n, boolean max) {
+        if (VectorEmitter.AVAILABLE) {
+            float m = ArgSimd.extreme(v, base, n, max);
+            return m == m ? ArgSimd.first(v, base, n, m) : firstNaN(v, base, n);
+        }
         int best = 0;
         float b = v[base];
         if (b != b) return 0;
         for (int i = 1; i < n; i++) {
             float c = v[base + i];
-            if (c > b) { b = c; best = i; }
+            if (max ? c > b : c < b) { b = c; best = i; }
             else if (c != c) return i;
         }
         return best;
     }
 
-    /** {@link #argmin(double[])} on the contiguous float32 line at {@code base} (no copy). */
-    private static int argmin(float[] v, int base, int n) {
-        int best = 0;
-        float b = v[base];
-        if (b != b) return 0;
-        for (int i = 1; i < n; i++) {
-            float c = v[base + i];
-            if (c < b) { b = c; best = i; }
-            else if (c != c) return i;
-        }
-        return best;
+    private static int firstNaN(float[] v, int base, int n) {
+        for (int i = 0; i < n; i++) if (v[base + i] != v[base + i]) return i;
+        return 0;
     }
 
     private static int argmax(double[] v) {

@@ -258,6 +258,12 @@ class LoweringsCompiledTest {
             }
         }
         run(new Argmax(Ints.of(0), DType.INT32), special(ArrayType.of(DType.FLOAT32, 301, 257), r));
+        // signed zeros tie for the maximum (and minimum): the first of them wins, whatever its sign
+        DenseArray zeros = DenseArray.of(ArrayType.of(DType.FLOAT32, 40, 33), new float[40 * 33]);
+        for (int i = 0; i < zeros.size(); i++) ((float[]) zeros.buffer())[i] = new float[] {-0f, 0f, -1f, 1f}[r.nextInt(i % 2 == 0 ? 3 : 2)];
+        run(new Argmax(Ints.of(1), DType.INT32), zeros);
+        for (int i = 0; i < zeros.size(); i++) ((float[]) zeros.buffer())[i] = -((float[]) zeros.buffer())[i];
+        run(new Argmin(Ints.of(1), DType.INT32), zeros);
         run(new Argmin(Ints.of(1), DType.INT32), special(ArrayType.of(DType.FLOAT32, 301, 257), r));
         run(new Cumsum(1, false), Oracle.random(ArrayType.of(DType.FLOAT32, 301, 257), r));
         run(new Cumsum(0, true), Oracle.random(ArrayType.of(DType.FLOAT32, 301, 1025), r));
