@@ -47,9 +47,15 @@ public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilati
     public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.reduceWindow(args, dims, d -> new ReduceWindowSum(WindowBatchRules.insert(baseDilation, d, 1), WindowBatchRules.insert(padding, d),
                 WindowBatchRules.insert(windowDilation, d, 1), WindowBatchRules.insert(windowDimensions, d, 1), WindowBatchRules.insert(windowStrides, d, 1))); }
 
-    /** The reference loop over output positions, split over the compiler's pool. */
+    /**
+     * Small windows: pad and strided slices fused into one loop nest ({@link WindowDecomposition});
+     * larger ones: the reference loop over output positions, split over the compiler's pool.
+     */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowDecomposition.of(WindowReduce.Monoid.SUM, in.getFirst(), windowDimensions, windowStrides, padding,
+                baseDilation, windowDilation);
+        if (fused != null) return fused;
         return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
                 (x, o, ranges) -> List.of(WindowReduce.evaluate(WindowReduce.Monoid.SUM, x.getFirst(), o.getFirst(), windowDimensions,
                         windowStrides, padding, baseDilation, windowDilation, ranges))));

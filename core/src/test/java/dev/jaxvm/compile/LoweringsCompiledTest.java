@@ -320,6 +320,20 @@ class LoweringsCompiledTest {
                 }
             }
         }
+        for (DType t : new DType[] {DType.FLOAT32, DType.INT32}) {   // windows too large to fuse: the loop kernel
+            DenseArray x = special(ArrayType.of(t, 2, 11, 9), r);
+            run(new ReduceWindowSum(one, pads, one, Ints.of(1, 5, 4), str), Oracle.random(x.type(), r));
+            run(new ReduceWindowMax(dil, pads, one, Ints.of(1, 5, 4), str), x);
+        }
+        // a 2x2 max pool over NHWC is one fused SIMD loop
+        ReduceWindowMax pool = new ReduceWindowMax(Ints.of(1, 1, 1, 1), Pads.zeros(4), Ints.of(1, 1, 1, 1), Ints.of(1, 2, 2, 1),
+                Ints.of(1, 2, 2, 1));
+        ArrayType img = ArrayType.of(DType.FLOAT32, 2, 64, 64, 8);
+        ClosedJaxpr pj = Compiler.oneEquation(pool, List.of(img), pool.abstractEval(List.of(img)));
+        Executable pe = Compiler.build(pj, Compiler.Backend.BYTECODE);
+        assertEquals(1, pe.program().kernels().size(), pe.asText());
+        assertTrue(pe.asText().contains("[bytecode, simd]"), pe.asText());
+        run(pool, special(img, r));
         DenseArray big = special(ArrayType.of(DType.FLOAT32, 4, 130, 130), r);
         run(new ReduceWindowMax(one, pads, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)), big);
         run(new SelectAndGatherAdd(one, pads, SelectAndScatterAdd.Select.GE, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)),
