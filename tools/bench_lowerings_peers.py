@@ -47,6 +47,10 @@ timed("numpy cumsum cols f32[1000,1000]", lambda: np.cumsum(x, axis=0))
 timed("numpy gather 1M of f32[1000000]", lambda: flat[idx])
 timed("numpy scatter-add 1M (np.add.at)", add_at)
 
+img = rng.uniform(-3, 3, (8, 128, 128, 64)).astype(np.float32)
+timed("numpy max pool 2x2 (reshape+max)", lambda: img.reshape(8, 64, 2, 64, 2, 64).max(axis=(2, 4)))
+timed("numpy sum pool 2x2 (reshape+sum)", lambda: img.reshape(8, 64, 2, 64, 2, 64).sum(axis=(2, 4)))
+
 if jax is not None:
     xj, fj, ij = jnp.asarray(x), jnp.asarray(flat), jnp.asarray(idx)
     ops = {
@@ -59,6 +63,8 @@ if jax is not None:
         "cumsum cols f32[1000,1000]": (jax.jit(lambda a: jnp.cumsum(a, axis=0)), (xj,)),
         "gather 1M of f32[1000000]": (jax.jit(lambda a, i: a[i]), (fj, ij)),
         "scatter-add 1M into f32[1000000]": (jax.jit(lambda a, i: a.at[i].add(a)), (fj, ij)),
+        "max pool 2x2 f32[8,128,128,64]": (jax.jit(lambda a: lax.reduce_window(a, -jnp.inf, lax.max, (1, 2, 2, 1), (1, 2, 2, 1), "VALID")), (jnp.asarray(img),)),
+        "sum pool 2x2 f32[8,128,128,64]": (jax.jit(lambda a: lax.reduce_window(a, 0.0, lax.add, (1, 2, 2, 1), (1, 2, 2, 1), "VALID")), (jnp.asarray(img),)),
     }
     for name, (f, args) in ops.items():
         f(*args).block_until_ready()

@@ -10,6 +10,9 @@ import dev.jaxvm.lax.Cumsum;
 import dev.jaxvm.lax.Gather;
 import dev.jaxvm.lax.GatherDimensionNumbers;
 import dev.jaxvm.lax.GatherScatterMode;
+import dev.jaxvm.lax.Pads;
+import dev.jaxvm.lax.ReduceWindowMax;
+import dev.jaxvm.lax.ReduceWindowSum;
 import dev.jaxvm.lax.ScatterAdd;
 import dev.jaxvm.lax.ScatterDimensionNumbers;
 import dev.jaxvm.lax.Sort;
@@ -47,6 +50,10 @@ final class LoweringsBench {
                 List.of(flat, idx), reps, reference);
         time("scatter-add 1M into f32[1000000]", new ScatterAdd(sdn, false, GatherScatterMode.FILL_OR_DROP, false, DType.FLOAT32),
                 List.of(flat, idx, flat), reps, reference);
+        DenseArray img = Oracle.random(ArrayType.of(DType.FLOAT32, 8, 128, 128, 64), r);
+        Ints ones = Ints.of(1, 1, 1, 1), win = Ints.of(1, 2, 2, 1);
+        time("max pool 2x2 f32[8,128,128,64]", new ReduceWindowMax(ones, Pads.zeros(4), ones, win, win), List.of(img), reps, reference);
+        time("sum pool 2x2 f32[8,128,128,64]", new ReduceWindowSum(ones, Pads.zeros(4), ones, win, win), List.of(img), reps, reference);
     }
 
     private static void time(String what, Primitive p, List<DenseArray> in, int reps, boolean reference) {
