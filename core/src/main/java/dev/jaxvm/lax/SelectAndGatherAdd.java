@@ -60,9 +60,11 @@ public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatt
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
 
-    /** The selection split over the compiler's pool. */
+    /** Small windows: a fused index map ({@link WindowSelectLowering}); else the selection split over the compiler's pool. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowSelectLowering.gather(this, in);
+        if (fused != null) return fused;
         return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
                 this::evaluate));
     }

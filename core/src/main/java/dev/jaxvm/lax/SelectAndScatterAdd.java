@@ -78,9 +78,14 @@ public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDi
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
 
-    /** The selection split over the compiler's pool (the accumulation, in window order, is not). */
+    /**
+     * Small non-overlapping windows: a fused index map ({@link WindowSelectLowering}); else the selection
+     * split over the compiler's pool (the accumulation, in window order, is not).
+     */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowSelectLowering.scatter(this, in);
+        if (fused != null) return fused;
         return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
                 this::evaluate));
     }

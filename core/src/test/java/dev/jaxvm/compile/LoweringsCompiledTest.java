@@ -313,6 +313,14 @@ class LoweringsCompiledTest {
                 run(new ReduceWindowMax(dil, pads, one, win, str), x);
                 run(new ReduceWindowMin(one, Pads.zeros(3), dil, win, Ints.of(1, 1, 2)), x);
                 for (SelectAndScatterAdd.Select sel : SelectAndScatterAdd.Select.values()) {
+                    for (Ints w : new Ints[] {Ints.of(1, 2, 2), Ints.of(2, 3, 1), Ints.of(1, 4, 5)}) {   // non-overlapping: fused
+                        for (Pads pp : new Pads[] {Pads.zeros(3), pads}) {
+                            SelectAndScatterAdd sas = new SelectAndScatterAdd(pp, sel, w, w);
+                            ArrayType windows = new ReduceWindowMax(one, pp, one, w, w).abstractEval(List.of(x.type())).getFirst();
+                            run(sas, Oracle.random(windows, r), x);
+                        }
+                    }
+                    run(new SelectAndGatherAdd(dil, pads, sel, Ints.of(1, 1, 2), win, str), Oracle.random(x.type(), r), x);
                     SelectAndScatterAdd sas = new SelectAndScatterAdd(pads, sel, win, str);
                     ArrayType windows = new ReduceWindowMax(one, pads, one, win, str).abstractEval(List.of(x.type())).getFirst();
                     run(sas, Oracle.random(windows, r), x);
@@ -334,6 +342,13 @@ class LoweringsCompiledTest {
         assertEquals(1, pe.program().kernels().size(), pe.asText());
         assertTrue(pe.asText().contains("[bytecode, simd]"), pe.asText());
         run(pool, special(img, r));
+        SelectAndScatterAdd poolGrad = new SelectAndScatterAdd(Pads.zeros(4), SelectAndScatterAdd.Select.GE, Ints.of(1, 2, 2, 1),
+                Ints.of(1, 2, 2, 1));
+        ArrayType pooled = pool.abstractEval(List.of(img)).getFirst();
+        ClosedJaxpr gj = Compiler.oneEquation(poolGrad, List.of(pooled, img), List.of(img));
+        Executable ge = Compiler.build(gj, Compiler.Backend.BYTECODE);
+        assertTrue(ge.asText().contains("[bytecode"), ge.asText());
+        run(poolGrad, Oracle.random(pooled, r), special(img, r));
         DenseArray big = special(ArrayType.of(DType.FLOAT32, 4, 130, 130), r);
         run(new ReduceWindowMax(one, pads, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)), big);
         run(new SelectAndGatherAdd(one, pads, SelectAndScatterAdd.Select.GE, one, Ints.of(1, 3, 3), Ints.of(1, 1, 1)),
