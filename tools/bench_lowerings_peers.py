@@ -65,6 +65,7 @@ if jax is not None:
         "scatter-add 1M into f32[1000000]": (jax.jit(lambda a, i: a.at[i].add(a)), (fj, ij)),
         "max pool 2x2 f32[8,128,128,64]": (jax.jit(lambda a: lax.reduce_window(a, -jnp.inf, lax.max, (1, 2, 2, 1), (1, 2, 2, 1), "VALID")), (jnp.asarray(img),)),
         "sum pool 2x2 f32[8,128,128,64]": (jax.jit(lambda a: lax.reduce_window(a, 0.0, lax.add, (1, 2, 2, 1), (1, 2, 2, 1), "VALID")), (jnp.asarray(img),)),
+        "max pool 2x2 gradient (select_and_scatter_add)": (jax.jit(jax.grad(lambda a: lax.reduce_window(a, -jnp.inf, lax.max, (1, 2, 2, 1), (1, 2, 2, 1), "VALID").sum())), (jnp.asarray(img),)),
     }
     for name, (f, args) in ops.items():
         f(*args).block_until_ready()

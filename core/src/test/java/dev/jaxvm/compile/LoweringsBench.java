@@ -13,6 +13,7 @@ import dev.jaxvm.lax.GatherScatterMode;
 import dev.jaxvm.lax.Pads;
 import dev.jaxvm.lax.ReduceWindowMax;
 import dev.jaxvm.lax.ReduceWindowSum;
+import dev.jaxvm.lax.SelectAndScatterAdd;
 import dev.jaxvm.lax.ScatterAdd;
 import dev.jaxvm.lax.ScatterDimensionNumbers;
 import dev.jaxvm.lax.Sort;
@@ -53,6 +54,9 @@ final class LoweringsBench {
         DenseArray img = Oracle.random(ArrayType.of(DType.FLOAT32, 8, 128, 128, 64), r);
         Ints ones = Ints.of(1, 1, 1, 1), win = Ints.of(1, 2, 2, 1);
         time("max pool 2x2 f32[8,128,128,64]", new ReduceWindowMax(ones, Pads.zeros(4), ones, win, win), List.of(img), reps, reference);
+        DenseArray pooled = Oracle.random(ArrayType.of(DType.FLOAT32, 8, 64, 64, 64), r);
+        time("max pool 2x2 gradient (select_and_scatter_add)", new SelectAndScatterAdd(Pads.zeros(4), SelectAndScatterAdd.Select.GE, win, win),
+                List.of(pooled, img), reps, reference);
         time("sum pool 2x2 f32[8,128,128,64]", new ReduceWindowSum(ones, Pads.zeros(4), ones, win, win), List.of(img), reps, reference);
     }
 
