@@ -13,14 +13,16 @@ final class ScalarMath {
     static final float ROUND = 12582912f;
     /** The bits of {@link #ROUND}: subtracting them from the sum's bits gives the integer. */
     static final int ROUND_BITS = 0x4B400000;
-    static final float PIO2_1 = 1.5707963705062866f, PIO2_2 = -4.3711388286737929e-8f, PIO2_3 = -1.7151245100059e-15f;
-    static final float TWO_OVER_PI = 0.636619772367581343f;
+    /** pi in three floats (Cody and Waite), and 1/pi. */
+    static final float PI_1 = 3.1415927410125732f, PI_2 = -8.742277657347586e-08f, PI_3 = -3.4302490200117637e-15f;
+    static final float INV_PI = 0.31830987334251404f;
     /** Beyond this, sin and cos take Math's (the reduction by pi/2 in float loses accuracy). */
     static final float LARGE = 65536f;
     static final float[] EXP_POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f, 4.1665795894e-2f,
         1.6666665459e-1f, 5.0000001201e-1f};
-    static final float S1 = -1.9515295891e-4f, S2 = 8.3321608736e-3f, S3 = -1.6666654611e-1f;
-    static final float C1 = 2.443315711809948e-5f, C2 = -1.388731625493765e-3f, C3 = 4.166664568298827e-2f;
+    /** sin r = r + r^3 (SIN_3 + SIN_5 r^2 + SIN_7 r^4 + SIN_9 r^6) on [-pi/2, pi/2] (tools/bench/fit_sin.py). */
+    static final float SIN_3 = -0.16666659712791443f, SIN_5 = 0.008333065547049046f, SIN_7 = -0.00019809530931524932f,
+            SIN_9 = 2.6056131900986657e-06f;
     /** Cephes' tanhf: below {@link #TANH_SMALL}, {@code x + x z P(z)} with z = x^2. */
     static final float T1 = -5.70498872745e-3f, T2 = 2.06390887954e-2f, T3 = -5.37397155531e-2f,
             T4 = 1.33314422036e-1f, T5 = -3.33332819422e-1f;
@@ -48,25 +50,26 @@ final class ScalarMath {
     /** cos x. */
     public static float cos(float x) { return sinCos(x, 1); }
 
+    /**
+     * sin x (shift 0) or cos x = sin(|x| + pi/2) (shift 1): reduction by pi in three parts with fma to
+     * {@code r} in [-pi/2, pi/2], one odd polynomial of degree 9 (a minimax fit for relative error), and
+     * the sign from the parity of the quotient (and x's sign for sin, which keeps sin(-0) = -0).
+     */
     static float sinCos(float x, int shift) {
         if (Math.abs(x) > LARGE) return (float) (shift == 0 ? Math.sin(x) : Math.cos(x));
-        // on |x| (sin odd, cos even: sin's sign is x's, which keeps sin(-0) = -0)
         float a = Math.abs(x);
-        float t = a * TWO_OVER_PI + ROUND;
-        float q = t - ROUND;
-        float r = Math.fma(q, -PIO2_1, a);
-        r = Math.fma(q, -PIO2_2, r);
-        r = Math.fma(q, -PIO2_3, r);
+        float half = shift * 0.5f;
+        float t = a * INV_PI + half + ROUND;
+        float q = t - ROUND - half;
+        float r = Math.fma(q, -PI_1, a);
+        r = Math.fma(q, -PI_2, r);
+        r = Math.fma(q, -PI_3, r);
         float z = r * r;
-        float s = Math.fma(Math.fma(Math.fma(S1, z, S2), z, S3) * z, r, r);
-        float cz = Math.fma(Math.fma(C1, z, C2), z, C3) * z * z;
-        float co = Math.fma(z, -0.5f, 1f) + cz;
-        // the quadrant's low bits are t's low mantissa bits (q < 2^22)
-        int qi = Float.floatToRawIntBits(t) + shift;
-        int odd = (qi << 31) >> 31;
-        int sb = Float.floatToRawIntBits(s), cb = Float.floatToRawIntBits(co);
-        int sign = ((qi & 2) << 30) ^ (Float.floatToRawIntBits(x) & (shift - 1) & 0x80000000);
-        return Float.intBitsToFloat((sb ^ ((sb ^ cb) & odd)) ^ sign);
+        float p = Math.fma(Math.fma(Math.fma(SIN_9, z, SIN_7), z, SIN_5), z, SIN_3);
+        float v = Math.fma(p * z, r, r);
+        // the quotient's parity is t's lowest mantissa bit (q + 1/2 < 2^22)
+        int sign = (Float.floatToRawIntBits(t) << 31) ^ (Float.floatToRawIntBits(x) & (shift - 1) & 0x80000000);
+        return Float.intBitsToFloat(Float.floatToRawIntBits(v) ^ sign);
     }
 
     /** tanh x: Cephes' odd polynomial for small |x|, else {@code 1 - 2 / (e^{2|x|} + 1)} with x's sign. */

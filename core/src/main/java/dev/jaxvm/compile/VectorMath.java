@@ -28,10 +28,10 @@ public final class VectorMath {
             E2 = c(ScalarMath.EXP_POLY[2]), E3 = c(ScalarMath.EXP_POLY[3]), E4 = c(ScalarMath.EXP_POLY[4]),
             E5 = c(ScalarMath.EXP_POLY[5]);
     private static final IntVector ROUND_BITS = ci(ScalarMath.ROUND_BITS), BIAS = ci(127), TWO_I = ci(2);
-    private static final FloatVector TWO_OVER_PI = c(ScalarMath.TWO_OVER_PI), LARGE = c(ScalarMath.LARGE);
-    private static final FloatVector P1 = c(-ScalarMath.PIO2_1), P2 = c(-ScalarMath.PIO2_2), P3 = c(-ScalarMath.PIO2_3);
-    private static final FloatVector S1 = c(ScalarMath.S1), S2 = c(ScalarMath.S2), S3 = c(ScalarMath.S3);
-    private static final FloatVector C1 = c(ScalarMath.C1), C2 = c(ScalarMath.C2), C3 = c(ScalarMath.C3);
+    private static final FloatVector INV_PI = c(ScalarMath.INV_PI), LARGE = c(ScalarMath.LARGE);
+    private static final FloatVector PI_1 = c(-ScalarMath.PI_1), PI_2 = c(-ScalarMath.PI_2), PI_3 = c(-ScalarMath.PI_3);
+    private static final FloatVector SIN_3 = c(ScalarMath.SIN_3), SIN_5 = c(ScalarMath.SIN_5), SIN_7 = c(ScalarMath.SIN_7),
+            SIN_9 = c(ScalarMath.SIN_9);
     private static final FloatVector T1 = c(ScalarMath.T1), T2 = c(ScalarMath.T2), T3 = c(ScalarMath.T3),
             T4 = c(ScalarMath.T4), T5 = c(ScalarMath.T5), TANH_SMALL = c(ScalarMath.TANH_SMALL);
     private static final IntVector SIGN_MASK = ci(0x80000000);
@@ -61,33 +61,29 @@ public final class VectorMath {
     /** sin x lane by lane (as {@link ScalarMath#sin}). */
     public static FloatVector sin(FloatVector x) {
         // rare (|x| > 2^16): C2 compiles the never-taken branch as a trap, so the common case pays one test
-        if (x.abs().compare(VectorOperators.GT, LARGE).anyTrue()) return lanes(x, 0);
-        return sinCos(x, ZERO_I, SIGN_MASK);
-    }
-
-    /** cos x lane by lane (as {@link ScalarMath#cos}). */
-    public static FloatVector cos(FloatVector x) {
-        if (x.abs().compare(VectorOperators.GT, LARGE).anyTrue()) return lanes(x, 1);
-        return sinCos(x, ONE_I, ZERO_I);
-    }
-
-    private static final IntVector ZERO_I = ci(0), ONE_I = ci(1);
-
-    /** On |x|, then x's sign where {@code signOfX} (sin), as {@link ScalarMath#sinCos}. */
-    private static FloatVector sinCos(FloatVector x, IntVector shift, IntVector signOfX) {
         FloatVector a = x.abs();
-        FloatVector t = a.mul(TWO_OVER_PI).add(ROUND);
-        FloatVector q = t.sub(ROUND);
-        FloatVector r = q.fma(P3, q.fma(P2, q.fma(P1, a)));
+        if (a.compare(VectorOperators.GT, LARGE).anyTrue()) return lanes(x, 0);
+        FloatVector t = a.mul(INV_PI).add(ROUND);
+        FloatVector v = sinOfReduced(a, t.sub(ROUND));
+        IntVector sign = bits(t).lanewise(VectorOperators.LSHL, 31).lanewise(VectorOperators.XOR, bits(x).and(SIGN_MASK));
+        return bits(v).lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+    }
+
+    /** cos x lane by lane (as {@link ScalarMath#cos}: sin(|x| + pi/2)). */
+    public static FloatVector cos(FloatVector x) {
+        FloatVector a = x.abs();
+        if (a.compare(VectorOperators.GT, LARGE).anyTrue()) return lanes(x, 1);
+        FloatVector t = a.mul(INV_PI).add(HALF).add(ROUND);
+        FloatVector v = sinOfReduced(a, t.sub(ROUND).sub(HALF));
+        return bits(v).lanewise(VectorOperators.XOR, bits(t).lanewise(VectorOperators.LSHL, 31)).reinterpretAsFloats();
+    }
+
+    /** sin(a - q pi) for |a - q pi| <= pi/2, as {@link ScalarMath#sinCos} (its shift 0 adds and subtracts 0: same bits). */
+    private static FloatVector sinOfReduced(FloatVector a, FloatVector q) {
+        FloatVector r = q.fma(PI_3, q.fma(PI_2, q.fma(PI_1, a)));
         FloatVector z = r.mul(r);
-        FloatVector s = z.fma(S1, S2).fma(z, S3).mul(z).fma(r, r);
-        FloatVector co = z.fma(NEG_HALF, ONE).add(z.fma(C1, C2).fma(z, C3).mul(z).mul(z));
-        IntVector qi = bits(t).add(shift);
-        IntVector odd = qi.lanewise(VectorOperators.LSHL, 31).lanewise(VectorOperators.ASHR, 31);
-        IntVector sb = bits(s);
-        IntVector v = sb.lanewise(VectorOperators.XOR, sb.lanewise(VectorOperators.XOR, bits(co)).and(odd));
-        IntVector sign = qi.and(TWO_I).lanewise(VectorOperators.LSHL, 30).lanewise(VectorOperators.XOR, bits(x).and(signOfX));
-        return v.lanewise(VectorOperators.XOR, sign).reinterpretAsFloats();
+        FloatVector p = z.fma(SIN_9, SIN_7).fma(z, SIN_5).fma(z, SIN_3);
+        return p.mul(z).fma(r, r);
     }
 
     private static FloatVector lanes(FloatVector x, int shift) {
