@@ -75,15 +75,51 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k)
     public String describe() { return "gemm[batch=" + batch + " m=" + m + " n=" + n + " k=" + k + "]"; }
 
     @Override
-    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) { return run(in, out, Parallel.THREADS); }
+
+    @Override
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads) {
         ArrayType t = out.getFirst();
+        if (t.dtype() == DType.FLOAT32 && VectorEmitter.AVAILABLE) {
+            float[] c = new float[t.size()];
+            GemmBlocked.multiply(operand(in.get(0), lhsOrder, m, k), operand(in.get(1), rhsOrder, k, n), c, batch, m, n, k,
+                    threads);
+            return List.of(DenseArray.wrap(t, c));
+        }
         Object a = canonical(in.get(0), lhsOrder);
         Object b = canonical(in.get(1), rhsOrder);
         Object c = Storage.allocate(t.dtype(), t.size());
         long work = (long) m * n * k;
         Object packed = a instanceof float[] && VectorEmitter.AVAILABLE ? packAll((float[]) b) : null;
-        Parallel.forRange(batch * m, Math.max(1, work / Math.max(1, m)), Parallel.THREADS, (lo, hi) -> rows(a, b, packed, c, lo, hi));
+        Parallel.forRange(batch * m, Math.max(1, work / Math.max(1, m)), threads, (lo, hi) -> rows(a, b, packed, c, lo, hi));
         return List.of(DenseArray.wrap(t, c));
+    }
+
+    /**
+     * {@code x} as a strided [batch, rows, cols] float32 matrix, its dimensions taken in {@code order}:
+     * read in place when each of the three groups of dimensions collapses to one stride, else copied.
+     */
+    private GemmBlocked.Operand operand(DenseArray x, Ints order, int rows, int cols) {
+        int[] dims = x.type().shape().dims(), strides = x.type().shape().strides();
+        int[] groupSize = {batch, rows, cols}, groupStride = new int[3];
+        int d = 0;
+        boolean ok = true;
+        for (int g = 0; g < 3; g++) {
+            long size = 1;
+            int stride = 0;
+            boolean first = true;
+            while (d < order.size() && (size < groupSize[g] || g == 2)) {
+                int dim = order.get(d++);
+                if (dims[dim] == 1) continue;
+                if (!first && stride != strides[dim] * dims[dim]) ok = false;
+                stride = strides[dim];
+                first = false;
+                size *= dims[dim];
+            }
+            groupStride[g] = stride;
+        }
+        if (ok) return new GemmBlocked.Operand((float[]) x.buffer(), 0, groupStride[0], groupStride[1], groupStride[2]);
+        return new GemmBlocked.Operand((float[]) canonical(x, order), 0, rows * cols, cols, 1);
     }
 
     /** Each batch's B packed into panels ({@link GemmSimd#pack}), one after the other. */
