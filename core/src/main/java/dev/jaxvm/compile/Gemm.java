@@ -25,8 +25,11 @@ import java.util.List;
  * @param m the rows (lhs free size)
  * @param n the columns (rhs free size)
  * @param k the contracted size
+ * @param batchDims the number of batch dimensions (leading in both orders)
+ * @param contractingDims the number of contracting dimensions
  */
-public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k) implements LibraryKernel {
+public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k, int batchDims, int contractingDims)
+        implements LibraryKernel {
 
     /** Whether operands of these types have a kernel: float32 or float64, equal dtypes, same output dtype. */
     public static boolean supports(ArrayType lhs, ArrayType rhs, ArrayType out) {
@@ -47,7 +50,39 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k)
             mm = size(lhs, free(lhs.rank(), lhsBatch, lhsContracting));
             nn = size(rhs, free(rhs.rank(), rhsBatch, rhsContracting));
         }
-        return new Gemm(Ints.of(lo), Ints.of(ro), b, mm, nn, kk);
+        return new Gemm(Ints.of(lo), Ints.of(ro), b, mm, nn, kk, lhsBatch.size(), lhsContracting.size());
+    }
+
+    /**
+     * Whether transposing this product's result by {@code perm} swaps its lhs-free and rhs-free
+     * dimensions (each group in order, batch dimensions first and unmoved), so that the transposed
+     * result is {@link #swapped()}'s.
+     */
+    public boolean isSwap(Ints perm) {
+        if ((long) batch * m * n * k == 0) return false;
+        int nb = batchDims, nl = lhsOrder.size() - nb - contractingDims, nr = perm.size() - nb - nl;
+        if (nl < 0 || nr < 0 || nl + nr == 0) return false;
+        for (int i = 0; i < perm.size(); i++) {
+            int want = i < nb ? i : i < nb + nr ? nb + nl + (i - nb) : nb + (i - nb - nr);
+            if (perm.get(i) != want) return false;
+        }
+        return true;
+    }
+
+    /** The product of the operands in the other order: the transpose of this one's [m, n] result. */
+    public Gemm swapped() {
+        int nb = batchDims, nc = contractingDims;
+        int[] lo = lhsOrder.values(), ro = rhsOrder.values();
+        int[] newLhs = new int[ro.length], newRhs = new int[lo.length];
+        int i = 0;
+        for (int d = 0; d < nb; d++) newLhs[i++] = ro[d];
+        for (int d = nb + nc; d < ro.length; d++) newLhs[i++] = ro[d];
+        for (int d = nb; d < nb + nc; d++) newLhs[i++] = ro[d];
+        i = 0;
+        for (int d = 0; d < nb; d++) newRhs[i++] = lo[d];
+        for (int d = lo.length - nc; d < lo.length; d++) newRhs[i++] = lo[d];
+        for (int d = nb; d < lo.length - nc; d++) newRhs[i++] = lo[d];
+        return new Gemm(Ints.of(newLhs), Ints.of(newRhs), batch, n, m, k, nb, nc);
     }
 
     private static int[] free(int rank, Ints batch, Ints contracting) {
@@ -82,7 +117,8 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k)
         ArrayType t = out.getFirst();
         if (t.dtype() == DType.FLOAT32 && VectorEmitter.AVAILABLE) {
             float[] c = new float[t.size()];
-            GemmBlocked.multiply(operand(in.get(0), lhsOrder, m, k), operand(in.get(1), rhsOrder, k, n), c, batch, m, n, k,
+            GemmBlocked.multiply(operand(in.get(0), lhsOrder, m, k, lhsOrder.size() - batchDims - contractingDims),
+                    operand(in.get(1), rhsOrder, k, n, contractingDims), c, batch, m, n, k,
                     threads);
             return List.of(DenseArray.wrap(t, c));
         }
@@ -99,22 +135,20 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k)
      * {@code x} as a strided [batch, rows, cols] float32 matrix, its dimensions taken in {@code order}:
      * read in place when each of the three groups of dimensions collapses to one stride, else copied.
      */
-    private GemmBlocked.Operand operand(DenseArray x, Ints order, int rows, int cols) {
+    private GemmBlocked.Operand operand(DenseArray x, Ints order, int rows, int cols, int rowDims) {
         int[] dims = x.type().shape().dims(), strides = x.type().shape().strides();
-        int[] groupSize = {batch, rows, cols}, groupStride = new int[3];
+        int[] groupEnd = {batchDims, batchDims + rowDims, order.size()}, groupStride = new int[3];
         int d = 0;
         boolean ok = true;
         for (int g = 0; g < 3; g++) {
-            long size = 1;
             int stride = 0;
             boolean first = true;
-            while (d < order.size() && (size < groupSize[g] || g == 2)) {
-                int dim = order.get(d++);
+            for (; d < groupEnd[g]; d++) {
+                int dim = order.get(d);
                 if (dims[dim] == 1) continue;
                 if (!first && stride != strides[dim] * dims[dim]) ok = false;
                 stride = strides[dim];
                 first = false;
-                size *= dims[dim];
             }
             groupStride[g] = stride;
         }
