@@ -126,8 +126,7 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
         Object b = canonical(in.get(1), rhsOrder);
         Object c = Storage.allocate(t.dtype(), t.size());
         long work = (long) m * n * k;
-        Object packed = a instanceof float[] && VectorEmitter.AVAILABLE ? packAll((float[]) b) : null;
-        Parallel.forRange(batch * m, Math.max(1, work / Math.max(1, m)), threads, (lo, hi) -> rows(a, b, packed, c, lo, hi));
+        Parallel.forRange(batch * m, Math.max(1, work / Math.max(1, m)), threads, (lo, hi) -> rows(a, b, c, lo, hi));
         return List.of(DenseArray.wrap(t, c));
     }
 
@@ -156,22 +155,14 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
         return new GemmBlocked.Operand((float[]) canonical(x, order), 0, rows * cols, cols, 1);
     }
 
-    /** Each batch's B packed into panels ({@link GemmSimd#pack}), one after the other. */
-    private float[][] packAll(float[] b) {
-        float[][] out = new float[batch][];
-        for (int i = 0; i < batch; i++) out[i] = GemmSimd.pack(b, i * k * n, n, k);
-        return out;
-    }
-
     /** Rows {@code [lo, hi)} of the batched product (row r is row r % m of batch r / m). */
-    private void rows(Object a, Object b, Object packed, Object c, int lo, int hi) {
+    private void rows(Object a, Object b, Object c, int lo, int hi) {
         while (lo < hi) {
             int bi = lo / Math.max(1, m), r0 = lo % Math.max(1, m);
             int r1 = Math.min(m, r0 + (hi - lo));
             int ao = bi * m * k, bo = bi * k * n, co = bi * m * n;
             if (a instanceof float[] af) {
-                if (packed != null) GemmSimd.multiply(af, ao, (float[]) b, bo, ((float[][]) packed)[bi], (float[]) c, co, r0, r1, n, k);
-                else GemmScalar.multiply(af, ao, (float[]) b, bo, (float[]) c, co, r0, r1, n, k);
+                GemmScalar.multiply(af, ao, (float[]) b, bo, (float[]) c, co, r0, r1, n, k);
             } else {
                 if (VectorEmitter.AVAILABLE) GemmSimd.multiply((double[]) a, ao, (double[]) b, bo, (double[]) c, co, r0, r1, n, k);
                 else GemmScalar.multiply((double[]) a, ao, (double[]) b, bo, (double[]) c, co, r0, r1, n, k);

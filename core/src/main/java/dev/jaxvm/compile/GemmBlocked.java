@@ -11,9 +11,9 @@ package dev.jaxvm.compile;
  */
 final class GemmBlocked {
     /** Steps of k per block: a B micro-panel of KC x NR floats (32 KiB at NR = 32) stays in L1. */
-    static final int KC = Integer.getInteger("gemm.kc", 256);
+    static final int KC = 256;
     /** Rows of A per packed block (MC x KC floats, 192 KiB at MR = 12, in L2). */
-    static final int MC = GemmKernel.MR * Integer.getInteger("gemm.mcp", 16);
+    static final int MC = GemmKernel.MR * 16;
 
     /**
      * Per-thread packing buffers (B's panels, A's block, the edge tile), reused across calls: a fresh

@@ -21,7 +21,7 @@ final class GemmKernel {
     /** The columns of one tile (and of one packed panel of B). */
     static final int NR = 2 * W;
     /** The rows of one tile (and of one packed micro-panel of A). */
-    static final int MR = Integer.getInteger("gemm.mr", W >= 16 ? 12 : 6);
+    static final int MR = W >= 16 ? 12 : 6;
 
     private GemmKernel() {}
 
