@@ -20,7 +20,7 @@ final class GemmBlocked {
      * multi-megabyte array per call costs its zeroing and page faults (~10% of a 1024^3 product).
      * Only their capacity carries over: every call overwrites what it reads.
      */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][]);
     /** Buffers above this many floats (64 MiB) are not kept. */
     private static final int KEEP = 1 << 24;
 
@@ -46,6 +46,11 @@ final class GemmBlocked {
         if (k == 0 || m == 0 || n == 0 || batch == 0) return;
         int nr = GemmKernel.NR, mr = GemmKernel.MR;
         int nPanels = (n + nr - 1) / nr, mPanels = (m + mr - 1) / mr;
+        if (batch == 1 && mPanels < 2 * threads && nPanels >= 2) {
+            // few rows: split the columns; each thread packs its own panels of B block by block, and all of A
+            Parallel.forRange(nPanels, (long) m * k * nr, threads, (lo, hi) -> block(a, b, null, c, 0, 0, m, lo, hi, m, n, k));
+            return;
+        }
         float[] packed = scratch(0, batch * nPanels * k * nr);
         Parallel.forRange(batch * nPanels, (long) k * nr, threads, (lo, hi) -> {
             for (int u = lo; u < hi; u++) {
@@ -54,40 +59,49 @@ final class GemmBlocked {
                         packed, u * k * nr);
             }
         });
-        if (batch == 1 && mPanels < 2 * threads && nPanels >= 2) {
-            Parallel.forRange(nPanels, (long) m * k * nr, threads, (lo, hi) -> block(a, packed, c, 0, 0, m, lo, hi, m, n, k));
-            return;
-        }
         Parallel.forRange(batch * mPanels, (long) mr * n * k, threads, (lo, hi) -> {
             for (int u = lo; u < hi; ) {
                 int bi = u / mPanels, p0 = u % mPanels, p1 = Math.min(mPanels, p0 + (hi - u));
-                block(a, packed, c, bi, p0 * mr, Math.min(m, p1 * mr), 0, nPanels, m, n, k);
+                block(a, b, packed, c, bi, p0 * mr, Math.min(m, p1 * mr), 0, nPanels, m, n, k);
                 u += p1 - p0;
             }
         });
     }
 
-    /** Rows {@code [i0, i1)} and column panels {@code [jp0, jp1)} of batch {@code bi}'s product. */
-    private static void block(Operand a, float[] packed, float[] c, int bi, int i0, int i1, int jp0, int jp1,
+    /**
+     * Rows {@code [i0, i1)} and column panels {@code [jp0, jp1)} of batch {@code bi}'s product; B's
+     * panels from {@code packed} (all of k, by {@link GemmKernel#packB}), or packed here per k block
+     * when it is null.
+     */
+    private static void block(Operand a, Operand b, float[] packed, float[] c, int bi, int i0, int i1, int jp0, int jp1,
                               int m, int n, int k) {
         int nr = GemmKernel.NR, mr = GemmKernel.MR, nPanels = (n + nr - 1) / nr;
         float[] ap = scratch(1, (Math.min(MC, i1 - i0) + mr - 1) / mr * mr * Math.min(KC, k));
         float[] edge = scratch(2, mr * nr);
+        float[] local = packed == null ? scratch(3, (jp1 - jp0) * Math.min(KC, k) * nr) : null;
         int ao = a.offset() + bi * a.batchStride(), cb = bi * m * n;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean accumulate = pc > 0;
+            if (local != null) {
+                for (int jp = jp0; jp < jp1; jp++) {
+                    GemmKernel.packB(b.data(), b.offset() + pc * b.rowStride(), b.rowStride(), b.colStride(), kc, n, jp,
+                            local, (jp - jp0) * kc * nr);
+                }
+            }
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
                 GemmKernel.packA(a.data(), ao, a.rowStride(), a.colStride(), ic, mc, pc, kc, ap);
                 for (int jp = jp0; jp < jp1; jp++) {
-                    int bo = ((bi * nPanels + jp) * k + pc) * nr, cols = Math.min(nr, n - jp * nr);
+                    float[] bp = local != null ? local : packed;
+                    int bo = local != null ? (jp - jp0) * kc * nr : ((bi * nPanels + jp) * k + pc) * nr;
+                    int cols = Math.min(nr, n - jp * nr);
                     for (int ip = 0; ip * mr < mc; ip++) {
                         int rows = Math.min(mr, mc - ip * mr), co = cb + (ic + ip * mr) * n + jp * nr;
                         if (rows == mr && cols == nr) {
-                            GemmKernel.tile(ap, ip * kc * mr, packed, bo, kc, c, co, n, accumulate);
+                            GemmKernel.tile(ap, ip * kc * mr, bp, bo, kc, c, co, n, accumulate);
                         } else {
-                            edgeTile(ap, ip * kc * mr, packed, bo, kc, c, co, n, rows, cols, accumulate, edge);
+                            edgeTile(ap, ip * kc * mr, bp, bo, kc, c, co, n, rows, cols, accumulate, edge);
                         }
                     }
                 }
