@@ -1,13 +1,14 @@
 package dev.jaxvm.compile;
 
 /**
- * The blocked float32 matrix product behind {@link Gemm} (the Goto/BLIS scheme): B is packed once into
- * panels of {@link GemmKernel#NR} columns (in parallel); then each thread, for each block of
- * {@link #KC} steps of k, packs a block of up to {@link #MC} of its rows of A into micro-panels of
- * {@link GemmKernel#MR} rows (kept in L2) and runs the micro-kernel over every (panel, micro-panel)
- * pair, the B micro-panel staying in L1. Operands are read through strides, so transposed layouts
- * are packed straight from their buffers. Threads share rows (or, for few rows, column panels);
- * every element's sum runs over k in order, so the result does not depend on the thread count.
+ * The blocked float32 matrix product behind {@link Gemm} (the Goto/BLIS scheme): each thread, for each
+ * block of {@link #KC} steps of k, packs its panels of B ({@link GemmKernel#NR} columns, kept in L2),
+ * then for each block of up to {@link #MC} of its rows packs A into micro-panels of
+ * {@link GemmKernel#MR} rows and runs the micro-kernel over every (panel, micro-panel) pair, the B
+ * micro-panel staying in L1. Operands are read through strides, so transposed layouts are packed
+ * straight from their buffers. Threads share rows (or, for few rows, column panels), one fork/join
+ * per product; every element's sum runs over k in order, so the result does not depend on the
+ * thread count.
  */
 final class GemmBlocked {
     /** Steps of k per block: a B micro-panel of KC x NR floats (32 KiB at NR = 32) stays in L1. */
@@ -20,7 +21,7 @@ final class GemmBlocked {
      * multi-megabyte array per call costs its zeroing and page faults (~10% of a 1024^3 product).
      * Only their capacity carries over: every call overwrites what it reads.
      */
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[4][]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][]);
     /** Buffers above this many floats (64 MiB) are not kept. */
     private static final int KEEP = 1 << 24;
 
@@ -47,55 +48,43 @@ final class GemmBlocked {
         int nr = GemmKernel.NR, mr = GemmKernel.MR;
         int nPanels = (n + nr - 1) / nr, mPanels = (m + mr - 1) / mr;
         if (batch == 1 && mPanels < 2 * threads && nPanels >= 2) {
-            // few rows: split the columns; each thread packs its own panels of B block by block, and all of A
-            Parallel.forRange(nPanels, (long) m * k * nr, threads, (lo, hi) -> block(a, b, null, c, 0, 0, m, lo, hi, m, n, k));
+            // few rows: the threads split the columns (each packs all of A)
+            Parallel.forRange(nPanels, (long) m * k * nr, threads, (lo, hi) -> block(a, b, c, 0, 0, m, lo, hi, m, n, k));
             return;
         }
-        float[] packed = scratch(0, batch * nPanels * k * nr);
-        Parallel.forRange(batch * nPanels, (long) k * nr, threads, (lo, hi) -> {
-            for (int u = lo; u < hi; u++) {
-                int bi = u / nPanels, jp = u % nPanels;
-                GemmKernel.packB(b.data(), b.offset() + bi * b.batchStride(), b.rowStride(), b.colStride(), k, n, jp,
-                        packed, u * k * nr);
-            }
-        });
+        // the threads split the rows (each packs all of B, block by block: a copy when B's rows are contiguous)
         Parallel.forRange(batch * mPanels, (long) mr * n * k, threads, (lo, hi) -> {
             for (int u = lo; u < hi; ) {
                 int bi = u / mPanels, p0 = u % mPanels, p1 = Math.min(mPanels, p0 + (hi - u));
-                block(a, b, packed, c, bi, p0 * mr, Math.min(m, p1 * mr), 0, nPanels, m, n, k);
+                block(a, b, c, bi, p0 * mr, Math.min(m, p1 * mr), 0, nPanels, m, n, k);
                 u += p1 - p0;
             }
         });
     }
 
     /**
-     * Rows {@code [i0, i1)} and column panels {@code [jp0, jp1)} of batch {@code bi}'s product; B's
-     * panels from {@code packed} (all of k, by {@link GemmKernel#packB}), or packed here per k block
-     * when it is null.
+     * Rows {@code [i0, i1)} and column panels {@code [jp0, jp1)} of batch {@code bi}'s product: for each
+     * block of {@link #KC} steps of k, B's panels are packed (L2), then for each block of {@link #MC}
+     * rows A's micro-panels (L2), and the micro-kernel runs over every (panel, micro-panel) pair.
      */
-    private static void block(Operand a, Operand b, float[] packed, float[] c, int bi, int i0, int i1, int jp0, int jp1,
+    private static void block(Operand a, Operand b, float[] c, int bi, int i0, int i1, int jp0, int jp1,
                               int m, int n, int k) {
-        int nr = GemmKernel.NR, mr = GemmKernel.MR, nPanels = (n + nr - 1) / nr;
+        int nr = GemmKernel.NR, mr = GemmKernel.MR;
         float[] ap = scratch(1, (Math.min(MC, i1 - i0) + mr - 1) / mr * mr * Math.min(KC, k));
         float[] edge = scratch(2, mr * nr);
-        float[] local = packed == null ? scratch(3, (jp1 - jp0) * Math.min(KC, k) * nr) : null;
-        int ao = a.offset() + bi * a.batchStride(), cb = bi * m * n;
+        float[] bp = scratch(0, (jp1 - jp0) * Math.min(KC, k) * nr);
+        int ao = a.offset() + bi * a.batchStride(), bb = b.offset() + bi * b.batchStride(), cb = bi * m * n;
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             boolean accumulate = pc > 0;
-            if (local != null) {
-                for (int jp = jp0; jp < jp1; jp++) {
-                    GemmKernel.packB(b.data(), b.offset() + pc * b.rowStride(), b.rowStride(), b.colStride(), kc, n, jp,
-                            local, (jp - jp0) * kc * nr);
-                }
+            for (int jp = jp0; jp < jp1; jp++) {
+                GemmKernel.packB(b.data(), bb + pc * b.rowStride(), b.rowStride(), b.colStride(), kc, n, jp, bp, (jp - jp0) * kc * nr);
             }
             for (int ic = i0; ic < i1; ic += MC) {
                 int mc = Math.min(MC, i1 - ic);
                 GemmKernel.packA(a.data(), ao, a.rowStride(), a.colStride(), ic, mc, pc, kc, ap);
                 for (int jp = jp0; jp < jp1; jp++) {
-                    float[] bp = local != null ? local : packed;
-                    int bo = local != null ? (jp - jp0) * kc * nr : ((bi * nPanels + jp) * k + pc) * nr;
-                    int cols = Math.min(nr, n - jp * nr);
+                    int bo = (jp - jp0) * kc * nr, cols = Math.min(nr, n - jp * nr);
                     for (int ip = 0; ip * mr < mc; ip++) {
                         int rows = Math.min(mr, mc - ip * mr), co = cb + (ic + ip * mr) * n + jp * nr;
                         if (rows == mr && cols == nr) {
