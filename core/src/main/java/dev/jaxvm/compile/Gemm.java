@@ -114,9 +114,19 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
 
     @Override
     public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads) {
+        return run(in, out, threads, new Object[1]);
+    }
+
+    /** Results never alias the operands; an offered float32 result array is overwritten. */
+    @Override
+    public boolean recyclable() { return true; }
+
+    @Override
+    public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads, Object[] into) {
         ArrayType t = out.getFirst();
         if (t.dtype() == DType.FLOAT32 && VectorEmitter.AVAILABLE) {
-            float[] c = new float[t.size()];
+            float[] c = into[0] instanceof float[] f && f.length == t.size() ? f : new float[t.size()];
+            if (k == 0) java.util.Arrays.fill(c, 0f);
             GemmBlocked.multiply(operand(in.get(0), lhsOrder, m, k, lhsOrder.size() - batchDims - contractingDims),
                     operand(in.get(1), rhsOrder, k, n, contractingDims), c, batch, m, n, k,
                     threads);

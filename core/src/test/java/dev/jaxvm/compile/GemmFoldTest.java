@@ -53,6 +53,24 @@ class GemmFoldTest {
                 new int[] {0, 2, 1}, true);
     }
 
+    /** A program whose products write into (and read) arrays recycled from the previous call. */
+    @Test
+    void recycledProductBuffersGiveFreshResults() {
+        DotDimensionNumbers mm = DotDimensionNumbers.of(new int[] {1}, new int[] {0}, new int[] {}, new int[] {});
+        for (int k : new int[] {70, 0}) {
+            ArrayType at = f32(30, k), bt = f32(k, 40), ct = f32(40, 20);
+            ClosedJaxpr j = Oracle.trace(xs -> List.of(Lax.dotGeneral(Lax.tanh(Lax.dotGeneral(xs.get(0), xs.get(1), mm)),
+                    xs.get(2), mm)), at, bt, ct);
+            Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
+            Random rnd = new Random(k);
+            for (int call = 0; call < 3; call++) {
+                List<DenseArray> args = List.of(Oracle.random(at, rnd), Oracle.random(bt, rnd), Oracle.random(ct, rnd));
+                Oracle.assertClose(Oracle.evaluate(j, args).getFirst(), e.call(args).getFirst(), 8, 1e-4,
+                        "call " + call + " k=" + k + "\n" + e.asText());
+            }
+        }
+    }
+
     @Test
     void otherPermutationsStayTranspositions() {
         // moving the batch dimension is not a swap of the free groups
