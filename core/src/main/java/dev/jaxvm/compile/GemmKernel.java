@@ -33,6 +33,15 @@ final class GemmKernel {
     static void packA(float[] a, int ao, int rs, int cs, int i0, int rows, int p0, int kc, float[] dst) {
         for (int ip = 0; ip * MR < rows; ip++) {
             int base = ip * kc * MR, r1 = Math.min(MR, rows - ip * MR);
+            if (rs == 1) {
+                // a transposed A (a weight gradient's x^T): each step of k is MR consecutive floats
+                int src = ao + i0 + ip * MR + p0 * cs;
+                for (int p = 0; p < kc; p++, src += cs) {
+                    System.arraycopy(a, src, dst, base + p * MR, r1);
+                    for (int r = r1; r < MR; r++) dst[base + p * MR + r] = 0f;
+                }
+                continue;
+            }
             for (int r = 0; r < MR; r++) {
                 if (r >= r1) {
                     for (int p = 0; p < kc; p++) dst[base + p * MR + r] = 0f;
