@@ -1,6 +1,7 @@
 package dev.jaxvm.compile;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -22,6 +23,8 @@ final class GemmKernel {
     static final int NR = 2 * W;
     /** The rows of one tile (and of one packed micro-panel of A). */
     static final int MR = W >= 16 ? 12 : 6;
+    /** The first MR lanes. */
+    private static final VectorMask<Float> FIRST_MR = F.indexInRange(0, MR);
 
     private GemmKernel() {}
 
@@ -39,6 +42,16 @@ final class GemmKernel {
                 for (int p = 0; p < kc; p++, src += cs) {
                     System.arraycopy(a, src, dst, base + p * MR, r1);
                     for (int r = r1; r < MR; r++) dst[base + p * MR + r] = 0f;
+                }
+                continue;
+            }
+            if (cs == 1 && r1 == MR && W >= MR) {
+                // rows of A: one gather of the MR rows' elements per step of k, one masked store
+                int[] offsets = new int[W];
+                for (int r = 0; r < MR; r++) offsets[r] = r * rs;
+                int src = ao + (i0 + ip * MR) * rs + p0;
+                for (int p = 0; p < kc; p++) {
+                    FloatVector.fromArray(F, a, src + p, offsets, 0, FIRST_MR).intoArray(dst, base + p * MR, FIRST_MR);
                 }
                 continue;
             }
