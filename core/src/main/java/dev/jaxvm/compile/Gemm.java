@@ -10,10 +10,13 @@ import java.util.List;
 
 /**
  * The matrix-product library kernel behind {@code dot_general} on float32 and float64: the
- * operands are brought to {@code [batch, m, k]} and {@code [batch, k, n]} (copied only when their
- * layout differs), multiplied by a register-blocked kernel (Vector API FMAs when present), rows
- * split over the cores. The result is {@code [batch, m, n]}, dot_general's output order; each
- * element's sum runs over k in order, whatever the number of threads.
+ * operands are viewed as {@code [batch, m, k]} and {@code [batch, k, n]} matrices. float32 with the
+ * Vector API reads them in place through strides (any transposition; copied only when a group of
+ * dimensions does not collapse to one stride) and runs the blocked kernel {@link GemmBlocked};
+ * otherwise they are copied to that layout and multiplied row by row. The result is
+ * {@code [batch, m, n]}, dot_general's output order; each element's sum runs over k in order
+ * (fused multiply-adds), whatever the number of threads. {@link GemmFold} gives a transposed
+ * result by swapping the operands ({@link #swapped()}).
  *
  * {@snippet :
  * Gemm g = Gemm.dotGeneral(lhs, rhs, Ints.of(1), Ints.of(0), Ints.EMPTY, Ints.EMPTY);  // a matmul

@@ -39,6 +39,13 @@ final class GemmKernel {
             if (rs == 1) {
                 // a transposed A (a weight gradient's x^T): each step of k is MR consecutive floats
                 int src = ao + i0 + ip * MR + p0 * cs;
+                if (r1 == MR) {
+                    // a masked vector copy: System.arraycopy's stub call costs more than 12 floats
+                    for (int p = 0; p < kc; p++, src += cs) {
+                        FloatVector.fromArray(F, a, src, FIRST_MR).intoArray(dst, base + p * MR, FIRST_MR);
+                    }
+                    continue;
+                }
                 for (int p = 0; p < kc; p++, src += cs) {
                     System.arraycopy(a, src, dst, base + p * MR, r1);
                     for (int r = r1; r < MR; r++) dst[base + p * MR + r] = 0f;
@@ -73,7 +80,10 @@ final class GemmKernel {
     static void packB(float[] b, int bo, int rs, int cs, int k, int n, int jp, float[] dst, int off) {
         int j0 = jp * NR, cols = Math.min(NR, n - j0);
         if (cs == 1 && cols == NR) {
-            for (int p = 0; p < k; p++) System.arraycopy(b, bo + p * rs + j0, dst, off + p * NR, NR);
+            for (int p = 0, src = bo + j0, d = off; p < k; p++, src += rs, d += NR) {
+                FloatVector.fromArray(F, b, src).intoArray(dst, d);
+                FloatVector.fromArray(F, b, src + W).intoArray(dst, d + W);
+            }
             return;
         }
         for (int c = 0; c < NR; c++) {
