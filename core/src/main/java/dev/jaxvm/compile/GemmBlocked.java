@@ -70,12 +70,14 @@ final class GemmBlocked {
     private static void block(Operand a, Operand b, float[] c, int bi, int i0, int i1, int jp0, int jp1,
                               int m, int n, int k) {
         int nr = GemmKernel.NR, mr = GemmKernel.MR;
-        float[] ap = scratch(1, (Math.min(MC, i1 - i0) + mr - 1) / mr * mr * Math.min(KC, k));
+        // equal k blocks of at most KC steps (784 = 4 x 196, not 3 x 256 + 16: a short block costs a full pass over C)
+        int blocks = (k + KC - 1) / KC, kb = (k + blocks - 1) / blocks;
+        float[] ap = scratch(1, (Math.min(MC, i1 - i0) + mr - 1) / mr * mr * kb);
         float[] edge = scratch(2, mr * nr);
-        float[] bp = scratch(0, (jp1 - jp0) * Math.min(KC, k) * nr);
+        float[] bp = scratch(0, (jp1 - jp0) * kb * nr);
         int ao = a.offset() + bi * a.batchStride(), bb = b.offset() + bi * b.batchStride(), cb = bi * m * n;
-        for (int pc = 0; pc < k; pc += KC) {
-            int kc = Math.min(KC, k - pc);
+        for (int pc = 0; pc < k; pc += kb) {
+            int kc = Math.min(kb, k - pc);
             boolean accumulate = pc > 0;
             for (int jp = jp0; jp < jp1; jp++) {
                 GemmKernel.packB(b.data(), bb + pc * b.rowStride(), b.rowStride(), b.colStride(), kc, n, jp, bp, (jp - jp0) * kc * nr);
