@@ -33,10 +33,8 @@ final class LoopKernels {
             int c = w.condNconsts(), b = w.bodyNconsts();
             List<DenseArray> cconsts = in.subList(0, c), bconsts = in.subList(c, c + b);
             List<DenseArray> carry = new ArrayList<>(in.subList(c + b, in.size()));
-            while (cond.call(CfTrace.concat(cconsts, carry)).getFirst().getBoolean(0)) {
-                carry = body.call(CfTrace.concat(bconsts, carry));
-            }
-            return Loops.withWeakTypes(carry, out);
+            return Loops.withWeakTypes(While.loop(carry, x -> cond.call(CfTrace.concat(cconsts, x)).getFirst(),
+                    x -> body.call(CfTrace.concat(bconsts, x))), out);
         }
     }
 
