@@ -58,7 +58,7 @@ class CatalogCompiledTest {
     private static final java.util.Set<String> LOWERED = java.util.Set.of("ConvertElementType", "BroadcastInDim", "Reshape",
             "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice", "ReduceMax", "ReduceMin", "ReduceProd",
             "ReduceAnd", "ReduceOr", "ReduceXor", "Clamp", "IntegerPow",
-            "DotGeneral", "Jit");
+            "DotGeneral", "Jit", "Cond", "While", "Scan");
 
     @Test
     void primitivesHaveLowerings() {
