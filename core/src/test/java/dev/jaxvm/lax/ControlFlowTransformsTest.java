@@ -147,6 +147,23 @@ class ControlFlowTransformsTest {
         assertTrue(lin != null);
     }
 
+    /** Under jit, each control-flow equation is a library kernel around compiled sub-programs: never the evaluator. */
+    @Test
+    void jitCompilesControlFlowAsLibraryKernels() {
+        Array x = vec(0.4, 0.2, 0.9), xs = Jnp.stack(List.of(x, x.neg()));
+        Fn1 gradScan = Jax.grad((Array y) -> SCAN.apply(y).sum());
+        for (Fn1 f : List.of(COND, SWITCH, WHILE, FORI, SCAN, SCAN_REVERSE, gradScan, Jax.vmap(SCAN), Jax.vmap(WHILE))) {
+            Array arg = f.apply(x).ndim() == 1 || f == gradScan ? x : xs;
+            String text = Jax.jit(f).lower(arg).compile().asText();
+            assertTrue(text.contains("[library]: library cond[") || text.contains("[library]: library while[")
+                    || text.contains("[library]: library scan["), text);
+            for (String line : text.lines().toList()) {
+                boolean controlFlow = line.contains("cond") || line.contains("while") || line.contains("scan");
+                assertTrue(!controlFlow || line.contains("[library]"), text);
+            }
+        }
+    }
+
     @Test
     void jitMatchesEager() {
         Array x = vec(0.4, 0.2, 0.9);
