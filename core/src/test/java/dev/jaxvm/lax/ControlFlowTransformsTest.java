@@ -152,8 +152,9 @@ class ControlFlowTransformsTest {
     void jitCompilesControlFlowAsLibraryKernels() {
         Array x = vec(0.4, 0.2, 0.9), xs = Jnp.stack(List.of(x, x.neg()));
         Fn1 gradScan = Jax.grad((Array y) -> SCAN.apply(y).sum());
-        for (Fn1 f : List.of(COND, SWITCH, WHILE, FORI, SCAN, SCAN_REVERSE, gradScan, Jax.vmap(SCAN), Jax.vmap(WHILE))) {
-            Array arg = f.apply(x).ndim() == 1 || f == gradScan ? x : xs;
+        List<Fn1> batched = List.of(Jax.vmap(SCAN), Jax.vmap(WHILE));
+        for (Fn1 f : List.of(COND, SWITCH, WHILE, FORI, SCAN, SCAN_REVERSE, gradScan, batched.get(0), batched.get(1))) {
+            Array arg = batched.contains(f) ? xs : x;
             String text = Jax.jit(f).lower(arg).compile().asText();
             assertTrue(text.contains("[library]: library cond[") || text.contains("[library]: library while[")
                     || text.contains("[library]: library scan["), text);
