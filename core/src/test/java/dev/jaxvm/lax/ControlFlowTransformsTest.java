@@ -136,6 +136,21 @@ class ControlFlowTransformsTest {
         }
     }
 
+    /** Per-example gradients (vmap of grad) and the gradient of a batched loss (grad of vmap) agree with a loop. */
+    @Test
+    void vmapAndGradCompose() {
+        Array xs = Jnp.array(new double[][] {{0.4, 0.2, 0.9}, {-0.4, -0.2, -0.9}, {0.6, 0.7, 0.2}});
+        for (Fn1 f : List.of(COND, SWITCH, FORI, SCAN, SCAN_REVERSE)) {
+            Fn1 g = Jax.grad((Array y) -> f.apply(y).sum());
+            List<Array> rows = new ArrayList<>();
+            for (int i = 0; i < 3; i++) rows.add(g.apply(xs.get(i)));
+            double[] want = Jnp.stack(rows).toDoubleArray();
+            assertClose(want, Jax.vmap(g).apply(xs).toDoubleArray(), 1e-12, "vmap of grad");
+            assertClose(want, Jax.grad((Array ys) -> Jax.vmap(f).apply(ys).sum()).apply(xs).toDoubleArray(), 1e-12, "grad of vmap");
+            assertClose(want, Jax.jit(Jax.vmap(g)).apply(xs).toDoubleArray(), 1e-12, "jit of vmap of grad");
+        }
+    }
+
     @Test
     void gradOfWhileRaisesJaxsError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
