@@ -151,6 +151,23 @@ class ControlFlowTransformsTest {
         }
     }
 
+    /** Second order: the Hessian (jacfwd of jacrev) through cond and scan against central differences of the gradient. */
+    @Test
+    void hessianThroughCondAndScan() {
+        Array x = vec(0.4, 0.2, 0.9);
+        for (Fn1 f : List.of(COND, FORI, SCAN)) {
+            Fn1 loss = y -> f.apply(y).sum();
+            Fn1 g = Jax.grad(loss);
+            double[] h = Jax.hessian(loss).apply(x).toDoubleArray();
+            for (int j = 0; j < 3; j++) {
+                double[] e = new double[3];
+                e[j] = 1;
+                double[] col = centralDifference(g, x, Jnp.array(e));
+                for (int i = 0; i < 3; i++) assertEquals(col[i], h[i * 3 + j], 1e-5, "hessian[" + i + "][" + j + "]");
+            }
+        }
+    }
+
     @Test
     void gradOfWhileRaisesJaxsError() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
@@ -177,6 +194,38 @@ class ControlFlowTransformsTest {
                 boolean controlFlow = line.contains("cond") || line.contains("while") || line.contains("scan");
                 assertTrue(!controlFlow || line.contains("[library]"), text);
             }
+        }
+    }
+
+    /** The compiled kernels (library loops around compiled sub-programs) against the primitives' reference evaluation. */
+    @Test
+    void compiledMatchesReferenceEvaluation() {
+        java.util.Random r = new java.util.Random(3);
+        for (int rep = 0; rep < 3; rep++) {
+            List<dev.jaxvm.core.DenseArray> x3 = List.of(rand(r), rand(r), rand(r));
+            check(ControlFlowSamples.whileLoop(DType.FLOAT64), List.of(dev.jaxvm.core.DenseArray.scalar(DType.FLOAT64, false, r.nextDouble()), x3.get(0), x3.get(1)));
+            check(ControlFlowSamples.scan(DType.FLOAT64, rep == 1), List.of(x3.get(0), x3.get(1),
+                    (dev.jaxvm.core.DenseArray) Jnp.stack(List.of(rand(r), rand(r), rand(r), rand(r)))));
+            for (int i = 0; i < 2; i++) {
+                check(ControlFlowSamples.cond(DType.FLOAT64), List.of(dev.jaxvm.core.DenseArray.scalarLong(DType.INT32, false, i),
+                        (dev.jaxvm.core.DenseArray) Jnp.stack(List.of(rand(r), rand(r))), (dev.jaxvm.core.DenseArray) Jnp.stack(List.of(rand(r), rand(r)))));
+            }
+        }
+    }
+
+    private static dev.jaxvm.core.DenseArray rand(java.util.Random r) {
+        return (dev.jaxvm.core.DenseArray) Jnp.array(new double[] {r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1, r.nextDouble() * 2 - 1});
+    }
+
+    private static void check(dev.jaxvm.core.Primitive p, List<dev.jaxvm.core.DenseArray> in) {
+        List<dev.jaxvm.core.ArrayType> types = new ArrayList<>();
+        for (var a : in) types.add(a.type());
+        var out = p.abstractEval(types);
+        var want = p.evaluate(in, out);
+        var got = p.execute(in, out);
+        for (int i = 0; i < want.size(); i++) {
+            assertEquals(want.get(i).type(), got.get(i).type(), p.name());
+            assertArrayEquals(want.get(i).toDoubleArray(), got.get(i).toDoubleArray(), 1e-12, p.name());
         }
     }
 
