@@ -13,7 +13,9 @@ import java.util.function.Function;
  * these static methods. The functions are plain Java lambdas over pytrees of arrays (records, lists,
  * maps, arrays, Java scalars); they are traced once into Jaxprs, so the loops and branches are
  * primitives ({@link While}, {@link Cond}, {@link Scan}) that every transformation and {@code jit}
- * understand, with the value-dependent decision taken at run time.
+ * understand, with the value-dependent decision taken at run time. Results come back with the
+ * structure the functions returned, every leaf an {@link Array} (a Java scalar leaf becomes a
+ * weakly typed scalar array, as a Python scalar does in JAX).
  *
  * {@snippet :
  * Array y = Lax.cond(x.sum().gt(0), v -> v.mul(2), v -> v.neg(), x);
