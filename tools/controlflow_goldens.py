@@ -38,6 +38,9 @@ def while_move_to_const(x, k):
 def fori_concrete(x):
     return lax.fori_loop(0, 5, lambda i, c: c * 0.5 + i, x)
 
+def fori_unroll(x):
+    return lax.fori_loop(0, 6, lambda i, c: c * 0.5 + i, x, unroll=2)
+
 def fori_traced(x, n):
     return lax.fori_loop(0, n, lambda i, c: c * 0.5 + i, x)
 
@@ -96,6 +99,7 @@ CASES = [
     ("while_simple", while_simple, (F3,), False),
     ("while_move_to_const", while_move_to_const, (F3, np.float32(1.5)), False),
     ("fori_concrete", fori_concrete, (F3,), True),
+    ("fori_unroll", fori_unroll, (F3,), True),
     ("fori_traced", fori_traced, (F3, np.int32(3)), False),
     ("scan_reverse", scan_reverse, (F3,), True),
     ("scan_no_xs", scan_no_xs, (F3,), True),

@@ -45,7 +45,16 @@ public abstract sealed class LaxControlFlow extends LaxCollectives permits Lax {
      * traced bounds a {@code while}, as in JAX.
      */
     public static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal) {
-        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal);
+        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal, 1);
+    }
+
+    /**
+     * {@link #foriLoop(Object, Object, BiFunction, Object)} with the scan's {@code unroll} factor.
+     *
+     * @throws IllegalArgumentException (JAX's) when {@code unroll != 1} and a bound is traced
+     */
+    public static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal, int unroll) {
+        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal, unroll);
     }
 
     /**

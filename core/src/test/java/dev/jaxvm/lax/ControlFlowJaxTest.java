@@ -69,6 +69,7 @@ class ControlFlowJaxTest {
                 c -> List.of(a(c.get(0)).add(1), a(c.get(1)).mul(c.get(2)), c.get(2)), List.of(0, xs[0], xs[1])).get(1),
                 F3, f32(1.5));
         put("fori_concrete", xs -> Lax.foriLoop(0, 5, (Array i, Array c) -> c.mul(0.5).add(i), a(xs[0])), F3);
+        put("fori_unroll", xs -> Lax.foriLoop(0, 6, (Array i, Array c) -> c.mul(0.5).add(i), a(xs[0]), 2), F3);
         put("fori_traced", xs -> Lax.foriLoop(0, xs[1], (Array i, Array c) -> c.mul(0.5).add(i), a(xs[0])),
                 F3, DenseArray.scalarLong(DType.INT32, false, 3));
         put("scan_reverse", xs -> pair(Lax.scan((Array c, Array x) -> new ScanResult<>(c.mul(x), c.add(x)), Jnp.asarray(1.0),
