@@ -29,6 +29,9 @@ def switch_two_operands(i, x):
 def while_simple(x):
     return lax.while_loop(lambda c: c.sum() < 10.0, lambda c: c * 2.0, x)
 
+def while_cond_consts(x, lim):
+    return lax.while_loop(lambda c: c.sum() < lim, lambda c: c * 2.0 + x, x)
+
 def while_move_to_const(x, k):
     def body(c):
         i, v, kk = c
@@ -97,6 +100,7 @@ CASES = [
     ("cond_int_pred", cond_int_pred, (F3,), True),
     ("switch_two_operands", switch_two_operands, (np.int32(1), F3), False),
     ("while_simple", while_simple, (F3,), False),
+    ("while_cond_consts", while_cond_consts, (np.abs(F3), np.float32(40.0)), False),
     ("while_move_to_const", while_move_to_const, (F3, np.float32(1.5)), False),
     ("fori_concrete", fori_concrete, (F3,), True),
     ("fori_unroll", fori_unroll, (F3,), True),

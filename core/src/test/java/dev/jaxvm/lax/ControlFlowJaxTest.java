@@ -65,6 +65,8 @@ class ControlFlowJaxTest {
                 List.<Function<Array, Array>>of(v -> v.mul(2.0), v -> Jnp.exp(v), v -> v.neg()), a(xs[1])),
                 DenseArray.scalarLong(DType.INT32, false, 1), F3);
         put("while_simple", xs -> Lax.whileLoop((Array c) -> c.sum().lt(10.0), c -> c.mul(2.0), a(xs[0])), F3);
+        put("while_cond_consts", xs -> Lax.whileLoop((Array c) -> c.sum().lt(xs[1]), c -> c.mul(2.0).add(xs[0]), a(xs[0])),
+                Jnp.abs(F3), f32(40));
         put("while_move_to_const", xs -> Lax.whileLoop((List<Object> c) -> a(c.get(0)).lt(4),
                 c -> List.of(a(c.get(0)).add(1), a(c.get(1)).mul(c.get(2)), c.get(2)), List.of(0, xs[0], xs[1])).get(1),
                 F3, f32(1.5));
