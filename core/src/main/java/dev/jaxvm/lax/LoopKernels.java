@@ -1,12 +1,17 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.Array;
 import dev.jaxvm.Jax;
 import dev.jaxvm.compile.Compiler;
 import dev.jaxvm.compile.Executable;
 import dev.jaxvm.compile.LibraryKernel;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.EvalInterpreter;
+import dev.jaxvm.core.Trace;
 import dev.jaxvm.ir.ClosedJaxpr;
+import dev.jaxvm.ir.JaxprEval;
+import dev.jaxvm.ir.StagingInterpreter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,20 +28,25 @@ final class LoopKernels {
 
     private static String eqns(ClosedJaxpr j) { return j.jaxpr().eqns().size() + " eqns"; }
 
-    /** Compiles the sub-programs of a kernel once, logging what happened. */
+    /** Builds and compiles the sub-programs of a kernel on its first run (not when it is lowered), logging what happened. */
     private static final class SubPrograms {
-        private final List<ClosedJaxpr> jaxprs;
+        private final java.util.function.Supplier<List<ClosedJaxpr>> build;
         private final String what;
         private volatile List<Executable> compiled;
 
-        SubPrograms(List<ClosedJaxpr> jaxprs, String what) {
-            this.jaxprs = List.copyOf(jaxprs);
+        SubPrograms(java.util.function.Supplier<List<ClosedJaxpr>> build, String what) {
+            this.build = build;
             this.what = what;
         }
 
         List<Executable> get() {
             List<Executable> c = compiled;
-            if (c != null) return c;
+            return c != null ? c : compile();
+        }
+
+        private synchronized List<Executable> compile() {
+            if (compiled != null) return compiled;
+            List<ClosedJaxpr> jaxprs = build.get();
             List<Executable> out = new ArrayList<>();
             for (ClosedJaxpr j : jaxprs) out.add(Compiler.compile(j));
             if (Jax.config().logCompiles()) {
@@ -53,30 +63,61 @@ final class LoopKernels {
         }
     }
 
-    /** {@code while}: the compiled cond decides, the compiled body steps the carry. */
+    /**
+     * {@code while}: the compiled cond decides, the compiled body steps the carry. With a scalar
+     * predicate, one program does a whole step (the body, then the cond on the new carry), so each
+     * iteration is one compiled call.
+     */
     static final class WhileKernel implements LibraryKernel {
         private final While w;
         private final SubPrograms programs;
+        private final boolean fused;
 
         WhileKernel(While w) {
             this.w = w;
-            this.programs = new SubPrograms(List.of(w.condJaxpr(), w.bodyJaxpr()), "while");
+            this.fused = w.condJaxpr().outTypes().getFirst().rank() == 0;
+            this.programs = new SubPrograms(() -> fused ? List.of(w.condJaxpr(), step(w)) : List.of(w.condJaxpr(), w.bodyJaxpr()),
+                    "while");
+        }
+
+        /** (cond consts, body consts, carry) to (the next carry, the cond on it). */
+        private static ClosedJaxpr step(While w) {
+            int c = w.condNconsts(), b = w.bodyNconsts();
+            List<ArrayType> types = CfTrace.concat(w.condJaxpr().inTypes().subList(0, c), w.bodyJaxpr().inTypes());
+            return Trace.under(EvalInterpreter.INSTANCE, () -> StagingInterpreter.trace(xs -> {
+                List<Array> next = JaxprEval.eval(w.bodyJaxpr(), xs.subList(c, xs.size()));
+                List<Array> out = new ArrayList<>(next);
+                out.addAll(JaxprEval.eval(w.condJaxpr(), CfTrace.concat(xs.subList(0, c), next)));
+                return out;
+            }, types));
         }
 
         @Override
         public String describe() {
-            return "while[cond: " + eqns(w.condJaxpr()) + ", body: " + eqns(w.bodyJaxpr()) + ", compiled sub-programs]";
+            return "while[cond: " + eqns(w.condJaxpr()) + ", body: " + eqns(w.bodyJaxpr()) + ", compiled sub-programs"
+                    + (fused ? ", body and cond fused per step]" : "]");
         }
 
         @Override
         public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
             List<Executable> p = programs.get();
-            Executable cond = p.get(0), body = p.get(1);
+            Executable cond = p.get(0), second = p.get(1);
             int c = w.condNconsts(), b = w.bodyNconsts();
             List<DenseArray> cconsts = in.subList(0, c), bconsts = in.subList(c, c + b);
             List<DenseArray> carry = new ArrayList<>(in.subList(c + b, in.size()));
-            return Loops.withWeakTypes(While.loop(carry, x -> cond.call(CfTrace.concat(cconsts, x)).getFirst(),
-                    x -> body.call(CfTrace.concat(bconsts, x))), out);
+            if (!fused) {
+                return Loops.withWeakTypes(While.loop(carry, x -> cond.call(CfTrace.concat(cconsts, x)).getFirst(),
+                        x -> second.call(CfTrace.concat(bconsts, x))), out);
+            }
+            List<DenseArray> args = new ArrayList<>(in);
+            int n = carry.size();
+            boolean go = cond.call(CfTrace.concat(cconsts, carry)).getFirst().getBoolean(0);
+            while (go) {
+                List<DenseArray> res = second.call(args);
+                for (int i = 0; i < n; i++) args.set(c + b + i, res.get(i));
+                go = res.get(n).getBoolean(0);
+            }
+            return Loops.withWeakTypes(args.subList(c + b, args.size()), out);
         }
     }
 
@@ -87,7 +128,7 @@ final class LoopKernels {
 
         ScanKernel(Scan s) {
             this.s = s;
-            this.programs = new SubPrograms(List.of(s.jaxpr()), "scan");
+            this.programs = new SubPrograms(() -> List.of(s.jaxpr()), "scan");
         }
 
         @Override
@@ -109,7 +150,7 @@ final class LoopKernels {
 
         CondKernel(Cond c) {
             this.c = c;
-            this.programs = new SubPrograms(c.branches(), "cond");
+            this.programs = new SubPrograms(c::branches, "cond");
         }
 
         @Override
