@@ -116,7 +116,7 @@ public final class Compiler {
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
         ClosedJaxpr simple = Simplifier.simplify(closed);
-        Program program = Fuser.fuse(simple);
+        Program program = StackedReductions.merge(Fuser.fuse(simple));
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));
         steps = RowGroups.group(steps, program.buffers());

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
@@ -20,7 +22,7 @@ import java.util.List;
  * @param logSpace whether samples are returned as their logarithm (JAX's {@code loggamma})
  * @param partitionable the {@code jax_threefry_partitionable} mode in force at trace time (not printed)
  */
-public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive, Batchable {
+public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive, Batchable, Lowerable {
     @Override
     public String name() { return "random_gamma"; }
 
@@ -52,7 +54,13 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
      * of {@code a} it covers, and each element is drawn from its own key.
      */
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** The reference rejection sampler, the elements split over the compiler's pool (each has its own key). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         int[] key = (int[]) in.get(0).buffer();
         DenseArray a = in.get(1);
         boolean f64 = a.dtype() == DType.FLOAT64;
@@ -60,14 +68,16 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         int nKeys = key.length / 2;
         int per = nKeys == 0 ? 0 : n / nKeys;
         Object r = f64 ? new double[n] : new float[n];
-        for (int b = 0; b < nKeys; b++) {
-            int[] keys = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
-            for (int i = 0; i < per; i++) {
-                int j = b * per + i;
-                if (f64) ((double[]) r)[j] = oneDouble(keys[2 * i], keys[2 * i + 1], a.getDouble(j));
-                else ((float[]) r)[j] = one(keys[2 * i], keys[2 * i + 1], (float) a.getDouble(j));
+        int[][] keys = new int[nKeys][];
+        for (int b = 0; b < nKeys; b++) keys[b] = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
+        ranges.run(nKeys * per, 64, (lo, hi) -> {
+            for (int j = lo; j < hi; j++) {
+                int[] k = keys[j / per];
+                int i = j % per;
+                if (f64) ((double[]) r)[j] = oneDouble(k[2 * i], k[2 * i + 1], a.getDouble(j));
+                else ((float[]) r)[j] = one(k[2 * i], k[2 * i + 1], (float) a.getDouble(j));
             }
-        }
+        });
         return List.of(DenseArray.wrap(out.getFirst(), r));
     }
 

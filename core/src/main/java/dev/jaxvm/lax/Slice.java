@@ -47,21 +47,32 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         DenseArray x = in.getFirst();
         ArrayType ot = out.getFirst();
-        int[] od = ot.shape().dims();
-        int[] xs = x.type().shape().strides();
-        int r = od.length, n = ot.size();
+        Shape os = ot.shape(), xsh = x.type().shape();
+        int r = os.rank(), n = ot.size();
         Object dst = Storage.allocate(ot.dtype(), n);
         if (n == 0) return List.of(DenseArray.wrap(ot, dst));
-        int[] step = new int[r];
+        // step[k]: the source offset of one output step along axis k; stride: the source stride
+        int[] step = new int[2 * r];   // steps, then the odometer's indices (one allocation)
         int base = 0;
-        for (int k = 0; k < r; k++) {
-            base += startIndices.get(k) * xs[k];
-            step[k] = (strides == null ? 1 : strides.get(k)) * xs[k];
+        for (int k = r - 1, stride = 1; k >= 0; stride *= xsh.dim(k), k--) {
+            base += startIndices.get(k) * stride;
+            step[k] = (strides == null ? 1 : strides.get(k)) * stride;
         }
-        // Row-major walk over the output with an odometer; the innermost axis is copied as a run.
-        int inner = r == 0 ? 1 : od[r - 1], innerStep = r == 0 ? 1 : step[r - 1];
+        if (r == 0) {
+            Storage.copyElement(x.buffer(), base, dst, 0);
+            return List.of(DenseArray.wrap(ot, dst));
+        }
+        // Row-major walk over the output with an odometer; the innermost axes are copied as one run:
+        // the last axis, and each axis outside it while the axes inside are taken whole with unit steps
+        // (x[i:i+k, j:j+k, :] of an image copies k runs of k * channels elements).
+        int m = r - 1;
+        int inner = os.dim(m), innerStep = step[m], run = 1;
+        while (m > 0 && innerStep == 1 && step[m] == run && os.dim(m) == xsh.dim(m) && step[m - 1] == run * xsh.dim(m)) {
+            run *= xsh.dim(m);
+            m--;
+            inner *= os.dim(m);
+        }
         Object src = x.buffer();
-        int[] idx = new int[r];
         int srcRow = base;
         for (int o = 0; o < n; o += inner) {
             if (innerStep == 1) {
@@ -69,11 +80,11 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             } else {
                 for (int j = 0, si = srcRow; j < inner; j++, si += innerStep) Storage.copyElement(src, si, dst, o + j);
             }
-            for (int k = r - 2; k >= 0; k--) {   // advance the outer axes
+            for (int k = m - 1; k >= 0; k--) {   // advance the outer axes
                 srcRow += step[k];
-                if (++idx[k] < od[k]) break;
-                srcRow -= step[k] * od[k];
-                idx[k] = 0;
+                if (++step[r + k] < os.dim(k)) break;
+                srcRow -= step[k] * os.dim(k);
+                step[r + k] = 0;
             }
         }
         return List.of(DenseArray.wrap(ot, dst));
