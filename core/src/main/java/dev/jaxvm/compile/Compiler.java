@@ -116,7 +116,7 @@ public final class Compiler {
     /** Compiles without caching, with loop kernels on {@code backend}. */
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
-        ClosedJaxpr simple = Simplifier.simplify(closed);
+        ClosedJaxpr simple = GemmFold.apply(Simplifier.simplify(closed));
         Program program = StackedReductions.merge(Fuser.fuse(simple));
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));
