@@ -234,6 +234,11 @@ final class AdSamples {
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))),
+            // == section: linalg samples ==
+            Map.entry(TriangularSolve.class, (r, v) -> LinalgSamples.triangularSolve(r)),
+            Map.entry(Cholesky.class, (r, v) -> LinalgSamples.cholesky(r)),
+            Map.entry(Qr.class, (r, v) -> LinalgSamples.qr(r)),
+            Map.entry(Polygamma.class, (r, v) -> LinalgSamples.polygamma(r)),
             // == section: conv samples ==
             Map.entry(ConvGeneralDilated.class, (r, v) -> ConvSamples.conv(r)),
             Map.entry(ReduceWindowSum.class, (r, v) -> ConvSamples.reduceWindowSum(r)),

@@ -1,0 +1,19 @@
+package dev.jaxvm.lax;
+
+import dev.jaxvm.Array;
+import dev.jaxvm.core.Trace;
+
+/**
+ * The special-function primitives beyond {@link Lax}'s elementwise set, as static functions (JAX's
+ * {@code jax._src.lax.special}).
+ *
+ * {@snippet :
+ * Array trigamma = LaxSpecial.polygamma(Jnp.array(1.0), x);   // psi'(x), the derivative of digamma
+ * }
+ */
+public final class LaxSpecial {
+    private LaxSpecial() {}
+
+    /** {@code polygamma}: {@code psi^(m)(x)} elementwise; both operands float of one dtype. */
+    public static Array polygamma(Array m, Array x) { return Trace.bind1(new Polygamma(), m, x); }
+}
