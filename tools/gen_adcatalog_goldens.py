@@ -1,0 +1,121 @@
+"""Generates references for the autodiff-catalog tests (core/src/test/resources/adcatalog/).
+
+Run with the JAX virtualenv (it has SciPy too):  /work/venv-jax/bin/python tools/gen_adcatalog_goldens.py
+- polygamma.json: scipy.special.polygamma(m, x) in float64, for float64 inputs and for the float32-rounded
+  inputs of the float32 check.
+- linalg.json: jax 0.10.2 (float64) values of triangular_solve for every flag combination, and the JVPs and
+  gradients of cholesky, qr, triangular_solve and digamma, on fixed seeded inputs.
+- weak.json: weak_type of jnp.stack / jnp.concatenate / jnp.array / jnp.hstack of weak inputs.
+"""
+import json
+import os
+
+import numpy as np
+import scipy.special
+
+import jax
+
+jax.config.update("jax_enable_x64", True)
+import jax.numpy as jnp  # noqa: E402
+from jax import lax  # noqa: E402
+
+OUT = os.path.join(os.path.dirname(__file__), "..", "core", "src", "test", "resources", "adcatalog")
+rng = np.random.default_rng(20261125)
+
+
+def lst(a):
+    return np.asarray(a, dtype=np.float64).reshape(-1).tolist()
+
+
+def case(x):
+    x = np.asarray(x)
+    return {"shape": list(x.shape), "data": lst(x)}
+
+
+def polygamma():
+    xs = [-3.7, -2.5, -1.2, -0.3, 0.05, 0.1, 0.5, 1.0, 1.5, 2.5, 3.3, 7.0, 9.9, 15.0, 30.0, 100.0, 1234.5]
+    out = []
+    for m in range(0, 6):
+        x64 = np.array(xs, dtype=np.float64)
+        x32 = np.array(xs, dtype=np.float32).astype(np.float64)
+        out.append({"m": m, "x": lst(x64), "f64": lst(scipy.special.polygamma(m, x64)),
+                    "x32": lst(x32), "f32": lst(scipy.special.polygamma(m, x32))})
+    return out
+
+
+def spd(*shape):
+    m = rng.uniform(-1, 1, size=shape)
+    n = shape[-1]
+    return m @ np.swapaxes(m, -1, -2) + n * np.eye(n)
+
+
+def well(*shape):
+    return rng.uniform(-1, 1, size=shape) + 3 * np.eye(shape[-1])
+
+
+def linalg():
+    res = {"triangular_solve": []}
+    for bits in range(16):
+        left, lower, trans, unit = bool(bits & 1), bool(bits & 2), bool(bits & 4), bool(bits & 8)
+        a = well(2, 3, 3)
+        b = rng.uniform(-1, 1, size=(2, 3, 4) if left else (2, 4, 3))
+        kw = dict(left_side=left, lower=lower, transpose_a=trans, unit_diagonal=unit)
+        f = lambda a, b: lax.linalg.triangular_solve(a, b, **kw)
+        ta, tb = rng.uniform(-1, 1, size=a.shape), rng.uniform(-1, 1, size=b.shape)
+        y, ty = jax.jvp(f, (a, b), (ta, tb))
+        ga, gb = jax.grad(lambda a, b: jnp.sum(jnp.sin(f(a, b))), argnums=(0, 1))(a, b)
+        res["triangular_solve"].append({"left_side": left, "lower": lower, "transpose_a": trans, "unit_diagonal": unit,
+                                        "a": case(a), "b": case(b), "ta": case(ta), "tb": case(tb), "out": case(y),
+                                        "tangent": case(ty), "grad_a": case(ga), "grad_b": case(gb)})
+    # cholesky: cholesky_p's jvp on a symmetric tangent, and the gradient of sum(sin(L)) through it
+    chol = []
+    for shape in [(4, 4), (2, 3, 3)]:
+        a = spd(*shape)
+        t = rng.uniform(-1, 1, size=shape)
+        t = (t + np.swapaxes(t, -1, -2)) / 2
+        f = lambda a: lax.linalg.cholesky_p.bind(a)
+        y, ty = jax.jvp(f, (a,), (t,))
+        g = jax.grad(lambda a: jnp.sum(jnp.sin(f(a))))(a)
+        chol.append({"a": case(a), "t": case(t), "out": case(y), "tangent": case(ty), "grad": case(g)})
+    res["cholesky"] = chol
+    qr = []
+    for shape, full in [((5, 3), False), ((2, 4, 4), True), ((3, 3), False)]:
+        a = rng.uniform(-1, 1, size=shape)
+        t = rng.uniform(-1, 1, size=shape)
+        f = lambda a: tuple(lax.linalg.qr_p.bind(a, pivoting=False, full_matrices=full, use_magma=None))
+        (q, r), (tq, tr) = jax.jvp(f, (a,), (t,))
+        g = jax.grad(lambda a: jnp.sum(jnp.sin(f(a)[0])) + jnp.sum(jnp.cos(f(a)[1])))(a)
+        qr.append({"full_matrices": full, "a": case(a), "t": case(t), "q": case(q), "r": case(r), "tq": case(tq),
+                   "tr": case(tr), "grad": case(g)})
+    res["qr"] = qr
+    x = np.array([0.3, 1.0, 2.5, 7.0])
+    res["digamma"] = {"x": lst(x), "grad": lst(jax.vmap(jax.grad(lax.digamma))(x)),
+                      "grad2": lst(jax.vmap(jax.grad(jax.grad(lax.digamma)))(x))}
+    return res
+
+
+def weak():
+    out = []
+    for name, f in [("stack", lambda *xs: jnp.stack(xs)), ("concatenate", lambda *xs: jnp.concatenate(
+            [jnp.atleast_1d(x) for x in xs])), ("array", lambda *xs: jnp.array(xs)),
+                    ("hstack", lambda *xs: jnp.hstack(xs)), ("vstack", lambda *xs: jnp.vstack(xs))]:
+        for kind, args in [("python_floats", (1.0, 2.0)), ("weak_arrays", (jnp.asarray(1.0), jnp.asarray(2.0))),
+                           ("weak_vectors", (lax.full((2,), 1.0), lax.full((2,), 2.0))),
+                           ("weak_and_strong", (jnp.asarray(1.0), jnp.float32(2.0))),
+                           ("python_ints", (1, 2))]:
+            if kind == "weak_vectors" and name == "array":
+                continue
+            if kind == "python_floats" and name == "concatenate":
+                continue
+            y = f(*args)
+            out.append({"fn": name, "inputs": kind, "dtype": str(y.dtype), "weak_type": bool(y.weak_type),
+                        "shape": list(y.shape)})
+    return out
+
+
+os.makedirs(OUT, exist_ok=True)
+for name, value in [("polygamma.json", polygamma()), ("linalg.json", linalg()), ("weak.json", weak())]:
+    with open(os.path.join(OUT, name), "w") as f:
+        json.dump(value, f, separators=(",", ":"))
+        f.write("\n")
+    print(name, os.path.getsize(os.path.join(OUT, name)))
