@@ -70,12 +70,12 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive, Differentiabl
             for (int b = lo; b < hi; b++) {
                 for (int i = 0; i < m * n; i++) a[i] = x.getDouble(b * m * n + i);
                 for (int j = 0; j < p; j++) {
-                    double norm = 0;
-                    for (int i = j; i < m; i++) norm += a[i * n + j] * a[i * n + j];
-                    norm = Math.sqrt(norm);
+                    double below = 0;   // LAPACK dlarfg: no reflection when the column below the diagonal is zero
+                    for (int i = j + 1; i < m; i++) below += a[i * n + j] * a[i * n + j];
                     double alpha = a[j * n + j];
+                    double norm = Math.sqrt(alpha * alpha + below);
                     double[] h = new double[m];
-                    if (norm == 0) {
+                    if (below == 0) {
                         tau[j] = 0;
                         v[j] = h;
                         continue;
