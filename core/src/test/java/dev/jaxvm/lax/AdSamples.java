@@ -186,7 +186,7 @@ final class AdSamples {
             Map.entry(TopK.class, (r, v) -> List.of(new Sample(new TopK(1, 2), List.of(f64(r, 2, 5)), List.of()))),
             Map.entry(Scatter.class, (r, v) -> List.of(new Sample(new Scatter(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
                     Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
-                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of(0, 2)))),
             Map.entry(ScatterSub.class, (r, v) -> List.of(new Sample(new ScatterSub(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
                     Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, false, DType.FLOAT64),
                     List.of(f64(r, 5, 3), indices(4), f64(r, 4, 3)), List.of(0, 2)))),

@@ -167,7 +167,8 @@ class AutodiffContractTest {
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
         for (String must : List.of("add", "sub", "mul", "neg", "div", "reduce_sum", "broadcast_in_dim", "reshape",
-                "transpose", "squeeze", "select_n", "convert_element_type", "stack", "unstack", "add_any", "slice")) {
+                "transpose", "squeeze", "select_n", "convert_element_type", "stack", "unstack", "add_any", "slice",
+                "scatter", "scatter-add", "triangular_solve", "dot_general", "gather")) {
             assertTrue(tested.contains(must), must + " was not transpose-tested; tested: " + tested);
         }
     }
