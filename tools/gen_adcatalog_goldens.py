@@ -5,6 +5,7 @@ Run with the JAX virtualenv (it has SciPy too):  /work/venv-jax/bin/python tools
   inputs of the float32 check.
 - linalg.json: jax 0.10.2 (float64) values of triangular_solve for every flag combination, and the JVPs and
   gradients of cholesky, qr, triangular_solve and digamma, on fixed seeded inputs.
+- stop_gradient.json: jax.grad through lax.stop_gradient applied to pytrees (a dict of params, a list).
 - weak.json: weak_type of jnp.stack / jnp.concatenate / jnp.array / jnp.hstack of weak inputs.
 """
 import json
@@ -113,8 +114,23 @@ def weak():
     return out
 
 
+def stop_gradient():
+    w = rng.uniform(-1, 1, size=3)
+    b = 0.7
+
+    def f(p):
+        stopped = lax.stop_gradient(p)
+        pair = lax.stop_gradient([p["w"], p["b"]])
+        return jnp.sum(jnp.sin(p["w"]) * stopped["w"]) + pair[1] * p["b"] + jnp.sum(p["w"] * pair[0]) * p["b"]
+
+    p = {"w": jnp.asarray(w), "b": jnp.asarray(b)}
+    g = jax.grad(f)(p)
+    return {"w": lst(w), "b": b, "value": float(f(p)), "grad_w": lst(g["w"]), "grad_b": float(g["b"])}
+
+
 os.makedirs(OUT, exist_ok=True)
-for name, value in [("polygamma.json", polygamma()), ("linalg.json", linalg()), ("weak.json", weak())]:
+for name, value in [("polygamma.json", polygamma()), ("linalg.json", linalg()), ("weak.json", weak()),
+                    ("stop_gradient.json", stop_gradient())]:
     with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, separators=(",", ":"))
         f.write("\n")
