@@ -3,6 +3,7 @@
 Run with the JAX virtualenv (it has SciPy too):  /work/venv-jax/bin/python tools/gen_adcatalog_goldens.py
 - polygamma.json: scipy.special.polygamma(m, x) in float64, for float64 inputs and for the float32-rounded
   inputs of the float32 check.
+- zeta.json: scipy.special.zeta(x, q) (Hurwitz) in float64, likewise.
 - linalg.json: jax 0.10.2 (float64) values of triangular_solve for every flag combination, and the JVPs and
   gradients of cholesky, qr, triangular_solve and digamma, on fixed seeded inputs.
 - stop_gradient.json: jax.grad through lax.stop_gradient applied to pytrees (a dict of params, a list).
@@ -42,6 +43,18 @@ def polygamma():
         out.append({"m": m, "x": lst(x64), "f64": lst(scipy.special.polygamma(m, x64)),
                     "x32": lst(x32), "f32": lst(scipy.special.polygamma(m, x32))})
     return out
+
+
+def zeta():
+    xs, qs = [], []
+    for x in [1.5, 2.0, 3.0, 4.5, 7.0, 12.0]:
+        for q in [0.3, 1.0, 2.5, 10.0, 123.4] + ([-1.5, -2.25] if x == int(x) else []):
+            xs.append(x)
+            qs.append(q)
+    x, q = np.array(xs), np.array(qs)
+    x32, q32 = x.astype(np.float32).astype(np.float64), q.astype(np.float32).astype(np.float64)
+    return {"x": lst(x), "q": lst(q), "f64": lst(scipy.special.zeta(x, q)), "x32": lst(x32), "q32": lst(q32),
+            "f32": lst(scipy.special.zeta(x32, q32))}
 
 
 def spd(*shape):
@@ -129,7 +142,7 @@ def stop_gradient():
 
 
 os.makedirs(OUT, exist_ok=True)
-for name, value in [("polygamma.json", polygamma()), ("linalg.json", linalg()), ("weak.json", weak()),
+for name, value in [("polygamma.json", polygamma()), ("zeta.json", zeta()), ("linalg.json", linalg()), ("weak.json", weak()),
                     ("stop_gradient.json", stop_gradient())]:
     with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, separators=(",", ":"))

@@ -16,4 +16,7 @@ public final class LaxSpecial {
 
     /** {@code polygamma}: {@code psi^(m)(x)} elementwise; both operands float of one dtype. */
     public static Array polygamma(Array m, Array x) { return Trace.bind1(new Polygamma(), m, x); }
+
+    /** {@code zeta}: the Hurwitz zeta function {@code zeta(x, q)} elementwise; both operands float of one dtype. */
+    public static Array zeta(Array x, Array q) { return Trace.bind1(new Zeta(), x, q); }
 }

@@ -1,13 +1,11 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
-import dev.jaxvm.DType;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
-import dev.jaxvm.core.Storage;
 import java.util.List;
 
 /**
@@ -26,16 +24,7 @@ public record Polygamma() implements BinaryPrimitive, Differentiable, Batchable,
     public String name() { return "polygamma"; }
 
     @Override
-    public List<ArrayType> abstractEval(List<ArrayType> in) {
-        DTypeRule.arity(name(), in, 2);
-        for (int i = 0; i < 2; i++) {
-            if (!in.get(i).dtype().isFloating()) {
-                throw new IllegalArgumentException(name() + " does not accept dtype " + in.get(i).dtype() + " at position "
-                        + i + ". Accepted dtypes at position " + i + " are subtypes of floating.");
-            }
-        }
-        return List.of(ElementwiseRules.outType(name(), in, false));
-    }
+    public List<ArrayType> abstractEval(List<ArrayType> in) { return SpecialBinaryKernel.abstractEval(name(), in); }
 
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
@@ -45,18 +34,7 @@ public record Polygamma() implements BinaryPrimitive, Differentiable, Batchable,
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
 
     private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
-        ArrayType t = out.getFirst();
-        int[] im = ElementwiseRules.broadcastIndex(in.get(0).type().shape(), t.shape());
-        int[] ix = ElementwiseRules.broadcastIndex(in.get(1).type().shape(), t.shape());
-        Object data = Storage.allocate(t.dtype(), t.size());
-        boolean f64 = t.dtype() == DType.FLOAT64;
-        ranges.run(t.size(), 200, (lo, hi) -> {
-            for (int i = lo; i < hi; i++) {
-                double v = SpecialZeta.polygamma(in.get(0).getDouble(im[i]), in.get(1).getDouble(ix[i]));
-                Storage.setDouble(t.dtype(), data, i, f64 ? v : (float) v);
-            }
-        });
-        return List.of(DenseArray.wrap(t, data));
+        return SpecialBinaryKernel.evaluate(SpecialZeta::polygamma, in, out, ranges);
     }
 
     @Override

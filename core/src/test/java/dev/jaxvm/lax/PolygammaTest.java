@@ -23,7 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code polygamma} against SciPy's {@code scipy.special.polygamma} ({@code tools/gen_adcatalog_goldens.py}):
+ * {@code polygamma} and {@code zeta} against SciPy's {@code scipy.special.polygamma} and {@code zeta} ({@code tools/gen_adcatalog_goldens.py}):
  * float64 to 1e-13 relative, float32 to float32 rounding; the reference evaluation, the compiled
  * kernel (eager), {@code jit} and {@code vmap} agree; shape and dtype errors; the JVP in {@code m}
  * is refused as in JAX.
@@ -88,6 +88,27 @@ class PolygammaTest {
             }
         }
         assertTrue(n > 150, "checked " + n);
+    }
+
+    @Test
+    void zetaMatchesScipyInFloat64AndFloat32() {
+        var in = PolygammaTest.class.getResourceAsStream("/adcatalog/zeta.json");
+        JsonObject z = JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
+        for (DType t : List.of(DType.FLOAT64, DType.FLOAT32)) {
+            boolean f64 = t == DType.FLOAT64;
+            Array x = vector(t, doubles(z.getAsJsonArray(f64 ? "x" : "x32")));
+            Array q = vector(t, doubles(z.getAsJsonArray(f64 ? "q" : "q32")));
+            double[] want = doubles(z.getAsJsonArray(f64 ? "f64" : "f32"));
+            double rtol = f64 ? 1e-13 : 2e-7;
+            check(want, LaxSpecial.zeta(x, q).toDoubleArray(), rtol, "zeta " + t + " compiled");
+            check(want, new Zeta().evaluate(List.of((DenseArray) x, (DenseArray) q), List.of(x.type())).getFirst().toDoubleArray(),
+                    rtol, "zeta " + t + " reference");
+            check(want, Jax.vmap((Fn2) LaxSpecial::zeta).apply(x, q).toDoubleArray(), rtol, "zeta " + t + " vmap");
+        }
+        double[] edge = LaxSpecial.zeta(vector(DType.FLOAT64, new double[] {1, 0.5}), vector(DType.FLOAT64, new double[] {2, 2}))
+                .toDoubleArray();
+        assertEquals(Double.POSITIVE_INFINITY, edge[0]);
+        assertTrue(Double.isNaN(edge[1]));
     }
 
     @Test
