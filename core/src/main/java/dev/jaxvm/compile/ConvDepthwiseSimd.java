@@ -1,0 +1,239 @@
+package dev.jaxvm.compile;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The float32 depthwise rows of {@link Conv2d} with the Vector API, channels last: over the interior
+ * columns (every horizontal tap inside the image) four vectors of outputs stay in registers while
+ * each valid tap is multiplied and added into them with a fused multiply-add in float32, taps in
+ * row-major order; border columns and tails take the same fused sums one element at a time
+ * ({@link Math#fma(float, float, float)}), so every output is the same whichever path computed it
+ * and whatever the number of threads. The weights are tiled so that the lane for flat position
+ * {@code j = x * c + ch} reads {@code w[tap, j % c]}. Loaded only when {@code jdk.incubator.vector}
+ * is present.
+ */
+final class ConvDepthwiseSimd {
+    private static final VectorSpecies<Float> F = Integer.getInteger("jaxvm.convBits", 512) == 256 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
+    /** Vectors of outputs kept in registers per step. */
+    private static final int UNROLL = 4;
+
+    private ConvDepthwiseSimd() {}
+
+    /** The weight-tile period for {@code c} channels: a multiple of {@code c} and of the vector length. */
+    static int period(int c) { return c * F.length() / gcd(c, F.length()); }
+
+    private static int gcd(int a, int b) { return b == 0 ? a : gcd(b, a % b); }
+
+    /** Each tap's {@code c} weights repeated over {@code period(c) + UNROLL * lanes} positions. */
+    static float[] tile(float[] r, int taps, int c) {
+        int p = period(c), len = p + UNROLL * F.length();
+        float[] out = new float[taps * len];
+        for (int t = 0; t < taps; t++) for (int j = 0; j < len; j++) out[t * len + j] = r[t * c + j % c];
+        return out;
+    }
+
+    /** The length of one tap's tile. */
+    static int tileLength(int c) { return period(c) + UNROLL * F.length(); }
+
+    /**
+     * One float32 output row: {@code inOff[t]} is tap t's input offset of output element 0 (column 0,
+     * channel 0), {@code wOff[t]} its weight tile, {@code tapW[t]} its weights in {@code r},
+     * {@code kxOf[t]} its column; {@code m} valid taps in row-major order.
+     */
+    static void row(Conv2d g, float[] l, float[] r, float[] wt, float[] dst, int out, int[] inOff, int[] wOff,
+                    int[] tapW, int[] kxOf, int m) {
+        row(g, l, r, wt, dst, out, inOff, wOff, tapW, kxOf, m, interiorStart(g));
+    }
+
+    /** The first flat position of the interior. */
+    static int interiorStart(Conv2d g) { return Math.min(g.ow(), g.padLeft()) * g.c(); }
+
+    /** One past the last flat position of the interior. */
+    static int interiorEnd(Conv2d g) {
+        return Math.max(interiorStart(g), Math.min(g.ow(), g.w() + g.padLeft() - g.kw() + 1) * g.c());
+    }
+
+    /** {@link #row}, where the interior before {@code from} is already computed. */
+    static void row(Conv2d g, float[] l, float[] r, float[] wt, float[] dst, int out, int[] inOff, int[] wOff,
+                    int[] tapW, int[] kxOf, int m, int from) {
+        int c = g.c(), lanes = F.length(), p = period(c);
+        int j0 = interiorStart(g), j1 = interiorEnd(g);
+        scalar(g, l, r, dst, out, inOff, tapW, kxOf, m, 0, j0);
+        int j = from;
+        if (p == lanes) {
+            // every vector of a step reads the same weights: one weight load per tap
+            for (; j + UNROLL * lanes <= j1; j += UNROLL * lanes) {
+                FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+                for (int t = 0; t < m; t++) {
+                    int s = inOff[t] + j;
+                    FloatVector wv = FloatVector.fromArray(F, wt, wOff[t]);
+                    a0 = FloatVector.fromArray(F, l, s).fma(wv, a0);
+                    a1 = FloatVector.fromArray(F, l, s + lanes).fma(wv, a1);
+                    a2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(wv, a2);
+                    a3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(wv, a3);
+                }
+                a0.intoArray(dst, out + j);
+                a1.intoArray(dst, out + j + lanes);
+                a2.intoArray(dst, out + j + 2 * lanes);
+                a3.intoArray(dst, out + j + 3 * lanes);
+            }
+        }
+        for (; j + UNROLL * lanes <= j1; j += UNROLL * lanes) {
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0;
+            int ph = j % p;
+            for (int t = 0; t < m; t++) {
+                int s = inOff[t] + j, wo = wOff[t] + ph;
+                a0 = FloatVector.fromArray(F, l, s).fma(FloatVector.fromArray(F, wt, wo), a0);
+                a1 = FloatVector.fromArray(F, l, s + lanes).fma(FloatVector.fromArray(F, wt, wo + lanes), a1);
+                a2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(FloatVector.fromArray(F, wt, wo + 2 * lanes), a2);
+                a3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(FloatVector.fromArray(F, wt, wo + 3 * lanes), a3);
+            }
+            a0.intoArray(dst, out + j);
+            a1.intoArray(dst, out + j + lanes);
+            a2.intoArray(dst, out + j + 2 * lanes);
+            a3.intoArray(dst, out + j + 3 * lanes);
+        }
+        for (; j + lanes <= j1; j += lanes) {
+            FloatVector a = FloatVector.zero(F);
+            int ph = j % p;
+            for (int t = 0; t < m; t++) a = FloatVector.fromArray(F, l, inOff[t] + j).fma(FloatVector.fromArray(F, wt, wOff[t] + ph), a);
+            a.intoArray(dst, out + j);
+        }
+        scalar(g, l, r, dst, out, inOff, tapW, kxOf, m, j, j1);
+        scalar(g, l, r, dst, out, inOff, tapW, kxOf, m, j1, g.ow() * c);
+    }
+
+    /** Whether {@link #rowPair} applies: the channel count divides the vector length. */
+    static boolean pairs(int c) { return period(c) == F.length(); }
+
+    /**
+     * The interior of two adjacent output rows {@code y} and {@code y + 1} of one image at once (each
+     * input vector loaded once feeds both rows; 8 accumulators), taps in the same row-major order as
+     * {@link #row} so the sums are the same; returns where the vector interior stopped. {@code rowIn}
+     * is the input offset of output element 0 for input row {@code y - padTop} (may be out of the image;
+     * only rows inside are read).
+     */
+    static int rowPair(Conv2d g, float[] l, float[] wt, float[] dst, int outA, int outB, int y, int rowIn, int len) {
+        int c = g.c(), lanes = F.length(), step = UNROLL * lanes, kh = g.kh(), kw = g.kw(), rowLen = g.w() * c;
+        int j0 = interiorStart(g), j1 = interiorEnd(g);
+        int iy0 = y - g.padTop();
+        int r0 = Math.max(0, iy0), r1 = Math.min(g.h() - 1, iy0 + kh);   // input rows read by either output row
+        int j = j0;
+        for (; j + step <= j1; j += step) {
+            FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+            for (int iy = r0; iy <= r1; iy++) {
+                int kyA = iy - iy0, kyB = kyA - 1;
+                int s0 = rowIn + (iy - iy0) * rowLen + j - g.padLeft() * c;
+                if (kyA < kh && kyB >= 0) {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int s = s0 + kx * c;
+                        FloatVector wa = FloatVector.fromArray(F, wt, (kyA * kw + kx) * len);
+                        FloatVector wb = FloatVector.fromArray(F, wt, (kyB * kw + kx) * len);
+                        FloatVector x0 = FloatVector.fromArray(F, l, s), x1 = FloatVector.fromArray(F, l, s + lanes);
+                        FloatVector x2 = FloatVector.fromArray(F, l, s + 2 * lanes), x3 = FloatVector.fromArray(F, l, s + 3 * lanes);
+                        a0 = x0.fma(wa, a0);
+                        a1 = x1.fma(wa, a1);
+                        a2 = x2.fma(wa, a2);
+                        a3 = x3.fma(wa, a3);
+                        b0 = x0.fma(wb, b0);
+                        b1 = x1.fma(wb, b1);
+                        b2 = x2.fma(wb, b2);
+                        b3 = x3.fma(wb, b3);
+                    }
+                } else if (kyA < kh) {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int s = s0 + kx * c;
+                        FloatVector wa = FloatVector.fromArray(F, wt, (kyA * kw + kx) * len);
+                        a0 = FloatVector.fromArray(F, l, s).fma(wa, a0);
+                        a1 = FloatVector.fromArray(F, l, s + lanes).fma(wa, a1);
+                        a2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(wa, a2);
+                        a3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(wa, a3);
+                    }
+                } else {
+                    for (int kx = 0; kx < kw; kx++) {
+                        int s = s0 + kx * c;
+                        FloatVector wb = FloatVector.fromArray(F, wt, (kyB * kw + kx) * len);
+                        b0 = FloatVector.fromArray(F, l, s).fma(wb, b0);
+                        b1 = FloatVector.fromArray(F, l, s + lanes).fma(wb, b1);
+                        b2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(wb, b2);
+                        b3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(wb, b3);
+                    }
+                }
+            }
+            a0.intoArray(dst, outA + j);
+            a1.intoArray(dst, outA + j + lanes);
+            a2.intoArray(dst, outA + j + 2 * lanes);
+            a3.intoArray(dst, outA + j + 3 * lanes);
+            b0.intoArray(dst, outB + j);
+            b1.intoArray(dst, outB + j + lanes);
+            b2.intoArray(dst, outB + j + 2 * lanes);
+            b3.intoArray(dst, outB + j + 3 * lanes);
+        }
+        return j;
+    }
+
+    private static void scalar(Conv2d g, float[] l, float[] r, float[] dst, int out, int[] inOff, int[] tapW,
+                               int[] kxOf, int m, int j0, int j1) {
+        int c = g.c();
+        for (int j = j0; j < j1; j++) {
+            int x = j / c, ch = j - x * c;
+            float a = 0;
+            for (int t = 0; t < m; t++) {
+                int ix = x + kxOf[t] - g.padLeft();
+                if (ix >= 0 && ix < g.w()) a = Math.fma(l[inOff[t] + j], r[tapW[t] + ch], a);
+            }
+            dst[out + j] = a;
+        }
+    }
+
+    /** Each tap's weights as doubles repeated over {@code period8(c) + 2 * 8} positions (the double variant). */
+    static double[] tileDouble(float[] r, int taps, int c) {
+        int p = c * 8 / gcd(c, 8), len = p + 16;
+        double[] out = new double[taps * len];
+        for (int t = 0; t < taps; t++) for (int j = 0; j < len; j++) out[t * len + j] = r[t * c + j % c];
+        return out;
+    }
+
+    /** The double-accumulating variant of {@link #row}: products and sums in double, rounded once. */
+    static void rowDouble(Conv2d g, float[] l, float[] r, double[] wt, float[] dst, int out, int[] inOff, int[] wOff,
+                          int[] tapW, int[] kxOf, int m) {
+        int c = g.c(), p = c * 8 / gcd(c, 8);
+        int j0 = Math.min(g.ow(), g.padLeft()) * c, j1 = Math.max(j0, Math.min(g.ow(), g.w() + g.padLeft() - g.kw() + 1) * c);
+        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, 0, j0);
+        int j = j0;
+        for (; j + 16 <= j1; j += 16) {
+            DoubleVector a0 = DoubleVector.zero(D), a1 = a0;
+            int ph = j % p;
+            for (int t = 0; t < m; t++) {
+                int s = inOff[t] + j, wo = wOff[t] + ph;
+                DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F8, l, s).convertShape(VectorOperators.F2D, D, 0);
+                DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F8, l, s + 8).convertShape(VectorOperators.F2D, D, 0);
+                a0 = x0.fma(DoubleVector.fromArray(D, wt, wo), a0);
+                a1 = x1.fma(DoubleVector.fromArray(D, wt, wo + 8), a1);
+            }
+            ((FloatVector) a0.convertShape(VectorOperators.D2F, F8, 0)).intoArray(dst, out + j);
+            ((FloatVector) a1.convertShape(VectorOperators.D2F, F8, 0)).intoArray(dst, out + j + 8);
+        }
+        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, j, j1);
+        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, j1, g.ow() * c);
+    }
+
+    private static void scalarDouble(Conv2d g, float[] l, float[] r, float[] dst, int out, int[] inOff, int[] tapW,
+                                     int[] kxOf, int m, int j0, int j1) {
+        int c = g.c();
+        for (int j = j0; j < j1; j++) {
+            int x = j / c, ch = j - x * c;
+            double a = 0;
+            for (int t = 0; t < m; t++) {
+                int ix = x + kxOf[t] - g.padLeft();
+                if (ix >= 0 && ix < g.w()) a = Math.fma((double) l[inOff[t] + j], (double) r[tapW[t] + ch], a);
+            }
+            dst[out + j] = (float) a;
+        }
+    }
+}
