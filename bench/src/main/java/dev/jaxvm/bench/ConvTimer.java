@@ -18,11 +18,30 @@ import java.util.function.Supplier;
 public final class ConvTimer {
     private ConvTimer() {}
 
+    private static void time(String name, int reps, boolean cpu, ThreadMXBean bean, Supplier<?> run) {
+        double[] ms = new double[reps];
+        for (int i = 0; i < reps; i++) {
+            long t0 = cpu ? bean.getCurrentThreadCpuTime() : System.nanoTime();
+            run.get();
+            ms[i] = ((cpu ? bean.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e6;
+        }
+        double[] tail = Arrays.copyOfRange(ms, reps / 3, reps);
+        Arrays.sort(tail);
+        System.out.printf("%s%s: median %.3f ms, min %.3f ms%n", name, cpu ? " (cpu time)" : "", tail[tail.length / 2], tail[0]);
+    }
+
     public static void main(String[] args) {
         int reps = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         var only = java.util.Set.of(args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[0]);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         boolean cpu = Boolean.getBoolean("bench.cpu");
+        if (only.contains("grad")) {
+            GradBench.Conv g = new GradBench.Conv();
+            g.setup();
+            time("conv7x7 loss forward (GradBench)", reps, cpu, bean, () -> g.forward.apply(g.kernel, g.image));
+            time("conv7x7 loss grad wrt kernel (GradBench)", reps, cpu, bean, () -> g.grad.apply(g.kernel, g.image));
+            return;
+        }
         for (int k : new int[] {3, 7}) {
             DenseArray f32 = ConvCases.image(DType.FLOAT32, 0), u8 = ConvCases.image(DType.UINT8, 0);
             DenseArray padded = ConvCases.image(DType.FLOAT32, k / 2), kf = ConvCases.kernel(k, DType.FLOAT32);

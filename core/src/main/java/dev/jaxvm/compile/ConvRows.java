@@ -71,6 +71,9 @@ final class ConvRows {
     void rows(Object l, Object r, Object dst, int r0, int r1) {
         double[] accD = dst instanceof float[] || dst instanceof double[] ? new double[pW] : null;
         long[] accL = accD == null ? new long[pW] : null;
+        boolean lanesDot = l instanceof float[] && dot();
+        int lanes = ConvGeneralSimd.lanes();
+        float[] accF = lanesDot ? new float[pW * lanes] : null;
         int[] pIdx = new int[Math.max(0, nsp - 1)], kIdx = new int[Math.max(0, nsp - 1)];
         for (int row = r0; row < r1; row++) {
             int q = row / pOuter, pi = row % pOuter, oc = q % o, b = q / o;
@@ -81,6 +84,7 @@ final class ConvRows {
             int g = oc / gOut, bg = oc / bOut, in = bg * nb + b;
             if (accD != null) java.util.Arrays.fill(accD, 0);
             else java.util.Arrays.fill(accL, 0);
+            if (lanesDot) java.util.Arrays.fill(accF, 0);
             for (int i = 0; i < ci; i++) {
                 int lPlane = (in * c + g * ci + i) * sPlane, rPlane = (oc * ci + i) * kPlane;
                 java.util.Arrays.fill(kIdx, 0);
@@ -88,7 +92,8 @@ final class ConvRows {
                     int off = outerOffset(pIdx, kIdx);
                     if (off >= 0) {
                         int inRow = lPlane + off, kRow = rPlane + ko * kW;
-                        switch (l) {
+                        if (lanesDot) lanesDot((float[]) l, (float[]) r, accF, lanes, inRow, kRow);
+                        else switch (l) {
                             case float[] lf -> innerFloat(lf, (float[]) r, accD, inRow, kRow);
                             case double[] ldd -> innerDouble(ldd, (double[]) r, accD, inRow, kRow);
                             default -> innerLong((long[]) l, (long[]) r, accL, inRow, kRow);
@@ -100,6 +105,7 @@ final class ConvRows {
                     }
                 }
             }
+            if (lanesDot) for (int x = 0; x < pW; x++) accD[x] = ConvGeneralSimd.reduce(accF, x * lanes);
             int at = row * pW;
             switch (dst) {
                 case float[] f -> { for (int x = 0; x < pW; x++) f[at + x] = (float) accD[x]; }
@@ -127,6 +133,14 @@ final class ConvRows {
     private boolean dot() { return ld == 1 && rd == 1 && kW > pW; }
 
     private boolean axpy() { return s == 1 && ld == 1; }
+
+    /** The dot-product inner loop into float32 lane sums (one reduction per output element, at the end of its row). */
+    private void lanesDot(float[] l, float[] r, float[] acc, int lanes, int inRow, int kRow) {
+        for (int px = 0; px < pW; px++) {
+            int base = px * s - lo, k0 = Math.max(0, -base), k1 = Math.min(kW, sW - base);
+            if (k1 > k0) ConvGeneralSimd.dotInto(acc, px * lanes, r, kRow + k0, l, inRow + base + k0, k1 - k0);
+        }
+    }
 
     private void innerFloat(float[] l, float[] r, double[] acc, int inRow, int kRow) {
         if (dot()) {

@@ -18,7 +18,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The direct conv2d library kernel equals conv_general_dilated's reference evaluation bit for bit. */
+/**
+ * The direct conv2d library kernel equals conv_general_dilated's reference evaluation: bit for bit for
+ * int32 and for float32 without the Vector API (double row sums), within float32 rounding of the sum
+ * of |terms| for float32 depthwise rows with it (float32 FMAs).
+ */
 class Conv2dTest {
     private static final ConvDimensionNumbers NHWC = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");
 
@@ -38,7 +42,9 @@ class Conv2dTest {
         DenseArray want = p.evaluate(List.of(a, b), List.of(out)).getFirst();
         for (boolean vector : new boolean[] {false, VectorEmitter.AVAILABLE}) {
             DenseArray got = ((Conv2d) k).run(List.of(a, b), List.of(out), vector).getFirst();
-            Oracle.assertClose(want, got, 0, k.describe() + " vector " + vector + " pads " + java.util.Arrays.deepToString(pads));
+            // float32 depthwise with the Vector API sums in float32 FMAs: within a few ulps of the sum of |terms|
+            double atol = t == DType.FLOAT32 ? 1e-6 * kh * kw * (depthwise ? 1 : c) * 9 : 0;
+            Oracle.assertClose(want, got, 0, atol, k.describe() + " vector " + vector + " pads " + java.util.Arrays.deepToString(pads));
         }
         return k.describe();
     }
@@ -68,15 +74,16 @@ class Conv2dTest {
     }
 
     @Test
-    void otherConfigurationsKeepTheReferenceEvaluation() {
+    void otherConfigurationsTakeTheGeneralKernel() {
         ArrayType lt = ArrayType.of(DType.FLOAT32, 1, 8, 8, 2), rt = ArrayType.of(DType.FLOAT32, 3, 3, 2, 2);
         ConvGeneralDilated strided = conv(new int[][] {{1, 1}, {1, 1}}, 1, Ints.of(2, 2));
         ArrayType out = strided.abstractEval(List.of(lt, rt)).getFirst();
-        assertInstanceOf(Lowering.NotLowerable.class, strided.lower(List.of(lt, rt), List.of(out)));
-        ArrayType f64 = ArrayType.of(DType.FLOAT64, 1, 8, 8, 2), r64 = ArrayType.of(DType.FLOAT64, 3, 3, 2, 2);
+        Lowering l = strided.lower(List.of(lt, rt), List.of(out));
+        assertInstanceOf(ConvGeneral.class, assertInstanceOf(Lowering.Library.class, l).kernel());
+        ArrayType f16 = ArrayType.of(DType.FLOAT16, 1, 8, 8, 2), r16 = ArrayType.of(DType.FLOAT16, 3, 3, 2, 2);
         ConvGeneralDilated plain = conv(new int[][] {{1, 1}, {1, 1}}, 1, Ints.of(1, 1));
-        ArrayType o64 = plain.abstractEval(List.of(f64, r64)).getFirst();
-        assertInstanceOf(Lowering.NotLowerable.class, plain.lower(List.of(f64, r64), List.of(o64)));
+        ArrayType o16 = plain.abstractEval(List.of(f16, r16)).getFirst();
+        assertInstanceOf(Lowering.NotLowerable.class, plain.lower(List.of(f16, r16), List.of(o16)));
     }
 
     @Test
