@@ -64,4 +64,20 @@ public class ConvBench {
 
     @Benchmark
     public Array slicesF32(Case s) { return s.slices.apply(s.padded, s.filter); }
+
+    /** A batch of 32 RGB 224x224 images through a 3x3, 64-output-channel conv. */
+    @State(Scope.Benchmark)
+    public static class Batch {
+        DenseArray[] args;
+        JitFn2 conv;
+
+        @Setup
+        public void setup() {
+            args = ConvCases.batch();
+            conv = ConvCases.batchConv();
+        }
+    }
+
+    @Benchmark
+    public Array batch32x224x224x3To64(Batch s) { return s.conv.apply(s.args[0], s.args[1]); }
 }

@@ -80,6 +80,22 @@ final class ConvCases {
         });
     }
 
+    /** A batch of 32 random RGB 224x224 float32 images (NHWC) and a random 3x3x3x64 HWIO kernel. */
+    static DenseArray[] batch() {
+        Random r = new Random(9);
+        ArrayType it = ArrayType.of(DType.FLOAT32, 32, 224, 224, 3), kt = ArrayType.of(DType.FLOAT32, 3, 3, 3, 64);
+        float[] a = new float[it.size()], k = new float[kt.size()];
+        for (int i = 0; i < a.length; i++) a[i] = r.nextFloat();
+        for (int i = 0; i < k.length; i++) k[i] = r.nextFloat() - 0.5f;
+        return new DenseArray[] {DenseArray.wrap(it, a), DenseArray.wrap(kt, k)};
+    }
+
+    /** The batch convolution: NHWC/HWIO/NHWC, "SAME", 64 output channels (2 x 32 x 224 x 224 x 27 x 64 = 5.55 GFLOP). */
+    static JitFn2 batchConv() {
+        return Jax.jit((Fn2) (img, k) -> Lax.convGeneralDilated(img, k, new int[] {1, 1}, "SAME", null, null,
+                new String[] {"NHWC", "HWIO", "NHWC"}, 1, 1, null, null));
+    }
+
     /** The filter as a {@code k x k} float32 array (the slices form's second argument). */
     static DenseArray filterArray(int k) { return DenseArray.wrap(ArrayType.of(DType.FLOAT32, k, k), filter(k)); }
 }

@@ -35,6 +35,12 @@ public final class ConvTimer {
         var only = java.util.Set.of(args.length > 1 ? Arrays.copyOfRange(args, 1, args.length) : new String[0]);
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
         boolean cpu = Boolean.getBoolean("bench.cpu");
+        if (only.contains("batch")) {
+            DenseArray[] b = ConvCases.batch();
+            JitFn2 f = ConvCases.batchConv();
+            time("batch 32x224x224x3 -> 64, 3x3 SAME", reps, cpu, bean, () -> f.apply(b[0], b[1]));
+            return;
+        }
         if (only.contains("grad")) {
             GradBench.Conv g = new GradBench.Conv();
             g.setup();

@@ -71,6 +71,13 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
         if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
         if (depthwise && vector && lhs instanceof float[]) return List.of(DenseArray.wrap(t, simdFloat((float[]) lhs, (float[]) rhs, t.size(), rows, work)));
+        if (!depthwise && vector && lhs instanceof float[] lf && ConvDenseSimd.applies(o)) {
+            float[] dst = new float[t.size()];
+            Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
+                for (int row = lo; row < hi; row++) ConvDenseSimd.row(this, lf, (float[]) rhs, dst, row);
+            });
+            return List.of(DenseArray.wrap(t, dst));
+        }
         if (t.dtype() == DType.FLOAT32) {
             float[] l = (float[]) lhs, r = (float[]) rhs, dst = new float[t.size()];
             float[] wt = depthwise ? tile(r) : null;

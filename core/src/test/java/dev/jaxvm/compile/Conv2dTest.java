@@ -74,6 +74,16 @@ class Conv2dTest {
     }
 
     @Test
+    void denseWithManyOutputChannelsOnOddSizes() {
+        Random rnd = new Random(13);
+        int[][][] pads = {{{1, 1}, {1, 1}}, {{0, 0}, {0, 0}}, {{2, 0}, {0, 3}}};
+        for (int i = 0; i < pads.length; i++) {
+            check(DType.FLOAT32, 2, 5 + i, 3 + 4 * i, 1 + i, 3, 1 + 2 * i, 64, false, pads[i], rnd);
+            check(DType.FLOAT32, 1, 4, 9, 3, 3, 3, 128, false, pads[i], rnd);
+        }
+    }
+
+    @Test
     void otherConfigurationsTakeTheGeneralKernel() {
         ArrayType lt = ArrayType.of(DType.FLOAT32, 1, 8, 8, 2), rt = ArrayType.of(DType.FLOAT32, 3, 3, 2, 2);
         ConvGeneralDilated strided = conv(new int[][] {{1, 1}, {1, 1}}, 1, Ints.of(2, 2));
