@@ -1,8 +1,6 @@
 package dev.jaxvm.compile;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -16,9 +14,7 @@ import jdk.incubator.vector.VectorSpecies;
  * is present.
  */
 final class ConvDepthwiseSimd {
-    private static final VectorSpecies<Float> F = Integer.getInteger("jaxvm.convBits", 512) == 256 ? FloatVector.SPECIES_256 : FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
-    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_512;
+    private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
     /** Vectors of outputs kept in registers per step. */
     private static final int UNROLL = 4;
 
@@ -188,52 +184,6 @@ final class ConvDepthwiseSimd {
                 if (ix >= 0 && ix < g.w()) a = Math.fma(l[inOff[t] + j], r[tapW[t] + ch], a);
             }
             dst[out + j] = a;
-        }
-    }
-
-    /** Each tap's weights as doubles repeated over {@code period8(c) + 2 * 8} positions (the double variant). */
-    static double[] tileDouble(float[] r, int taps, int c) {
-        int p = c * 8 / gcd(c, 8), len = p + 16;
-        double[] out = new double[taps * len];
-        for (int t = 0; t < taps; t++) for (int j = 0; j < len; j++) out[t * len + j] = r[t * c + j % c];
-        return out;
-    }
-
-    /** The double-accumulating variant of {@link #row}: products and sums in double, rounded once. */
-    static void rowDouble(Conv2d g, float[] l, float[] r, double[] wt, float[] dst, int out, int[] inOff, int[] wOff,
-                          int[] tapW, int[] kxOf, int m) {
-        int c = g.c(), p = c * 8 / gcd(c, 8);
-        int j0 = Math.min(g.ow(), g.padLeft()) * c, j1 = Math.max(j0, Math.min(g.ow(), g.w() + g.padLeft() - g.kw() + 1) * c);
-        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, 0, j0);
-        int j = j0;
-        for (; j + 16 <= j1; j += 16) {
-            DoubleVector a0 = DoubleVector.zero(D), a1 = a0;
-            int ph = j % p;
-            for (int t = 0; t < m; t++) {
-                int s = inOff[t] + j, wo = wOff[t] + ph;
-                DoubleVector x0 = (DoubleVector) FloatVector.fromArray(F8, l, s).convertShape(VectorOperators.F2D, D, 0);
-                DoubleVector x1 = (DoubleVector) FloatVector.fromArray(F8, l, s + 8).convertShape(VectorOperators.F2D, D, 0);
-                a0 = x0.fma(DoubleVector.fromArray(D, wt, wo), a0);
-                a1 = x1.fma(DoubleVector.fromArray(D, wt, wo + 8), a1);
-            }
-            ((FloatVector) a0.convertShape(VectorOperators.D2F, F8, 0)).intoArray(dst, out + j);
-            ((FloatVector) a1.convertShape(VectorOperators.D2F, F8, 0)).intoArray(dst, out + j + 8);
-        }
-        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, j, j1);
-        scalarDouble(g, l, r, dst, out, inOff, tapW, kxOf, m, j1, g.ow() * c);
-    }
-
-    private static void scalarDouble(Conv2d g, float[] l, float[] r, float[] dst, int out, int[] inOff, int[] tapW,
-                                     int[] kxOf, int m, int j0, int j1) {
-        int c = g.c();
-        for (int j = j0; j < j1; j++) {
-            int x = j / c, ch = j - x * c;
-            double a = 0;
-            for (int t = 0; t < m; t++) {
-                int ix = x + kxOf[t] - g.padLeft();
-                if (ix >= 0 && ix < g.w()) a = Math.fma((double) l[inOff[t] + j], (double) r[tapW[t] + ch], a);
-            }
-            dst[out + j] = (float) a;
         }
     }
 }
