@@ -116,7 +116,10 @@ public final class Compiler {
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
         ClosedJaxpr simple = Simplifier.simplify(closed);
-        Program program = Fuser.fuse(simple);
+        Program fused = Fuser.fuse(simple);
+        List<Kernel> kernels = new ArrayList<>();
+        for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
+        Program program = new Program(fused.buffers(), fused.inputs(), fused.constants(), kernels, fused.outputs());
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));
         steps = RowGroups.group(steps, program.buffers());
