@@ -119,6 +119,7 @@ public final class Compiler {
         Program fused = Fuser.fuse(simple);
         List<Kernel> kernels = new ArrayList<>();
         for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
+        if (backend != Backend.REFERENCE) kernels = ConvPrologue.fuse(kernels, fused.outputs());
         Program program = new Program(fused.buffers(), fused.inputs(), fused.constants(), kernels, fused.outputs());
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));

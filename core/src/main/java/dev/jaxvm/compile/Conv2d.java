@@ -73,7 +73,7 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
         if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
-        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, simdFloat((float[]) lhs, (float[]) rhs, t.size(), rows, work)));
+        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(this, lhs, (float[]) rhs, t.size(), rows, work)));
         if (!depthwise && vector && !EXACT && lhs instanceof float[] lf && ConvDenseSimd.applies(o)) {
             float[] dst = new float[t.size()];
             Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
@@ -131,47 +131,6 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
      * evaluation, ~3x slower) instead of float32 FMAs.
      */
     static final boolean EXACT = Boolean.getBoolean("jaxvm.conv.exact");
-
-    /** The float32 depthwise kernel with the Vector API ({@link ConvDepthwiseSimd}); returns the output buffer. */
-    private float[] simdFloat(float[] lhs, float[] rhs, int size, int rows, long work) {
-        int taps = kh * kw;
-        int len = ConvDepthwiseSimd.tileLength(c);
-        float[] wf = ConvDepthwiseSimd.tile(rhs, taps, c);
-        float[] dst = new float[size];
-        Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
-            int[] inOff = new int[taps], wOff = new int[taps], tapW = new int[taps], kxOf = new int[taps];
-            boolean pairs = ConvDepthwiseSimd.pairs(c);
-            int next = -1, pairEnd = 0;   // the row whose interior the previous pair already computed, and where
-            for (int row = lo; row < hi; row++) {
-                int b = row / oh, y = row % oh, m = 0;
-                for (int ky = 0; ky < kh; ky++) {
-                    int iy = y + ky - padTop;
-                    if (iy < 0 || iy >= h) continue;
-                    for (int kx = 0; kx < kw; kx++) {
-                        int tap = ky * kw + kx;
-                        inOff[m] = (b * h + iy) * w * c + (kx - padLeft) * c;
-                        wOff[m] = tap * len;
-                        tapW[m] = tap * c;
-                        kxOf[m++] = kx;
-                    }
-                }
-                int out = row * ow * o;
-                if (pairs) {
-                    int from;
-                    if (row == next) from = pairEnd;
-                    else if (row + 1 < hi && y + 1 < oh) {
-                        from = pairEnd = ConvDepthwiseSimd.rowPair(this, lhs, wf, dst, out, out + ow * o, y,
-                                (b * h + y - padTop) * w * c, len);
-                        next = row + 1;
-                    } else from = ConvDepthwiseSimd.interiorStart(this);
-                    ConvDepthwiseSimd.row(this, lhs, rhs, wf, dst, out, inOff, wOff, tapW, kxOf, m, from);
-                    continue;
-                }
-                ConvDepthwiseSimd.row(this, lhs, rhs, wf, dst, out, inOff, wOff, tapW, kxOf, m);
-            }
-        });
-        return dst;
-    }
 
     /** The block length: a multiple of the channel count near {@link #BLOCK}. */
     private int block() { return c * Math.max(1, BLOCK / c); }

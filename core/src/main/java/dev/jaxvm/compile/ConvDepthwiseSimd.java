@@ -110,12 +110,12 @@ final class ConvDepthwiseSimd {
     /**
      * The interior of two adjacent output rows {@code y} and {@code y + 1} of one image at once (each
      * input vector loaded once feeds both rows; 8 accumulators), taps in the same row-major order as
-     * {@link #row} so the sums are the same; returns where the vector interior stopped. {@code rowIn}
-     * is the input offset of output element 0 for input row {@code y - padTop} (may be out of the image;
-     * only rows inside are read).
+     * {@link #row} so the sums are the same; returns where the vector interior stopped.
+     * {@code rowBase[r]} is the offset in {@code l} of input row {@code y - padTop + r} (read only for
+     * rows inside the image).
      */
-    static int rowPair(Conv2d g, float[] l, float[] wt, float[] dst, int outA, int outB, int y, int rowIn, int len) {
-        int c = g.c(), lanes = F.length(), step = UNROLL * lanes, kh = g.kh(), kw = g.kw(), rowLen = g.w() * c;
+    static int rowPair(Conv2d g, float[] l, float[] wt, float[] dst, int outA, int outB, int y, int[] rowBase, int len) {
+        int c = g.c(), lanes = F.length(), step = UNROLL * lanes, kh = g.kh(), kw = g.kw();
         int j0 = interiorStart(g), j1 = interiorEnd(g);
         int iy0 = y - g.padTop();
         int r0 = Math.max(0, iy0), r1 = Math.min(g.h() - 1, iy0 + kh);   // input rows read by either output row
@@ -124,7 +124,7 @@ final class ConvDepthwiseSimd {
             FloatVector a0 = FloatVector.zero(F), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
             for (int iy = r0; iy <= r1; iy++) {
                 int kyA = iy - iy0, kyB = kyA - 1;
-                int s0 = rowIn + (iy - iy0) * rowLen + j - g.padLeft() * c;
+                int s0 = rowBase[iy - iy0] + j - g.padLeft() * c;
                 if (kyA < kh && kyB >= 0) {
                     for (int kx = 0; kx < kw; kx++) {
                         int s = s0 + kx * c;

@@ -112,4 +112,25 @@ class Conv2dTest {
         Oracle.assertClose(want, got, 0, "jitted sharpen");
         assertEquals(List.of(1, 37, 29, 4), java.util.Arrays.stream(got.type().shape().dims()).boxed().toList());
     }
+
+    @Test
+    void uint8ImageConvertedInsideTheJittedFunctionIsFusedIntoTheKernel() {
+        Random rnd = new Random(8);
+        for (int[] s : new int[][] {{37, 29, 4}, {5, 70, 4}, {9, 11, 3}, {1, 1, 4}}) {
+            for (int k : new int[] {3, 7}) {
+                byte[] px = new byte[s[0] * s[1] * s[2]];
+                rnd.nextBytes(px);
+                DenseArray img = DenseArray.wrap(ArrayType.of(DType.UINT8, 1, s[0], s[1], s[2]), px);
+                DenseArray kernel = Oracle.random(ArrayType.of(DType.FLOAT32, k, k, 1, s[2]), rnd);
+                dev.jaxvm.Fn2 f = (x, w) -> Lax.convGeneralDilated(x.astype(DType.FLOAT32), w, new int[] {1, 1}, "SAME", null, null,
+                        new String[] {"NHWC", "HWIO", "NHWC"}, s[2], 1, null, null);
+                dev.jaxvm.JitFn2 jit = Jax.jit(f);
+                String text = jit.lower(img, kernel).compile().asText();
+                if (VectorEmitter.AVAILABLE) assertEquals(true, text.contains("fused"), text);
+                DenseArray want = (DenseArray) f.apply(img, kernel);
+                DenseArray got = (DenseArray) jit.apply(img, kernel);
+                Oracle.assertClose(want, got, 0, 1e-6 * k * k * 255 * 9, "u8 " + java.util.Arrays.toString(s) + " k " + k);
+            }
+        }
+    }
 }
