@@ -12,10 +12,16 @@ final class ConvDepthwiseRows {
 
     /** The output buffer of {@code g} for input {@code lhs} (a float[] or a byte[] of uint8) and weights {@code rhs}. */
     static float[] run(Conv2d g, Object lhs, float[] rhs, int size, int rows, long work) {
+        float[] dst = new float[size];
+        run(g, lhs, rhs, dst, rows, work);
+        return dst;
+    }
+
+    /** {@link #run(Conv2d, Object, float[], int, int, long)} into {@code dst}, a float[] or an int[] (sums converted). */
+    static void run(Conv2d g, Object lhs, float[] rhs, Object dst, int rows, long work) {
         int kh = g.kh(), kw = g.kw(), c = g.c(), taps = kh * kw, h = g.h(), oh = g.oh(), rowLen = g.w() * c;
         int len = ConvDepthwiseSimd.tileLength(c);
         float[] wf = ConvDepthwiseSimd.tile(rhs, taps, c);
-        float[] dst = new float[size];
         boolean bytes = lhs instanceof byte[];
         Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
             int[] inOff = new int[taps], wOff = new int[taps], tapW = new int[taps], kxOf = new int[taps];
@@ -57,7 +63,6 @@ final class ConvDepthwiseRows {
                 ConvDepthwiseSimd.row(g, src, rhs, wf, dst, out, inOff, wOff, tapW, kxOf, m, from);
             }
         });
-        return dst;
     }
 
     /** The ring offset of image row {@code key} (batch * h + row), converting it from uint8 if not there yet. */

@@ -1,6 +1,8 @@
 package dev.jaxvm.compile;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -9,7 +11,8 @@ import jdk.incubator.vector.VectorSpecies;
  * each valid tap is multiplied and added into them with a fused multiply-add in float32, taps in
  * row-major order; border columns and tails take the same fused sums one element at a time
  * ({@link Math#fma(float, float, float)}), so every output is the same whichever path computed it
- * and whatever the number of threads. The weights are tiled so that the lane for flat position
+ * and whatever the number of threads. The output is float32, or int32 for the exact integer sums of
+ * {@link ConvPrologue}'s uint8 images. The weights are tiled so that the lane for flat position
  * {@code j = x * c + ch} reads {@code w[tap, j % c]}. Loaded only when {@code jdk.incubator.vector}
  * is present.
  */
@@ -41,7 +44,7 @@ final class ConvDepthwiseSimd {
      * channel 0), {@code wOff[t]} its weight tile, {@code tapW[t]} its weights in {@code r},
      * {@code kxOf[t]} its column; {@code m} valid taps in row-major order.
      */
-    static void row(Conv2d g, float[] l, float[] r, float[] wt, float[] dst, int out, int[] inOff, int[] wOff,
+    static void row(Conv2d g, float[] l, float[] r, float[] wt, Object dst, int out, int[] inOff, int[] wOff,
                     int[] tapW, int[] kxOf, int m) {
         row(g, l, r, wt, dst, out, inOff, wOff, tapW, kxOf, m, interiorStart(g));
     }
@@ -55,7 +58,7 @@ final class ConvDepthwiseSimd {
     }
 
     /** {@link #row}, where the interior before {@code from} is already computed. */
-    static void row(Conv2d g, float[] l, float[] r, float[] wt, float[] dst, int out, int[] inOff, int[] wOff,
+    static void row(Conv2d g, float[] l, float[] r, float[] wt, Object dst, int out, int[] inOff, int[] wOff,
                     int[] tapW, int[] kxOf, int m, int from) {
         int c = g.c(), lanes = F.length(), p = period(c);
         int j0 = interiorStart(g), j1 = interiorEnd(g);
@@ -73,10 +76,10 @@ final class ConvDepthwiseSimd {
                     a2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(wv, a2);
                     a3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(wv, a3);
                 }
-                a0.intoArray(dst, out + j);
-                a1.intoArray(dst, out + j + lanes);
-                a2.intoArray(dst, out + j + 2 * lanes);
-                a3.intoArray(dst, out + j + 3 * lanes);
+                store(a0, dst, out + j);
+                store(a1, dst, out + j + lanes);
+                store(a2, dst, out + j + 2 * lanes);
+                store(a3, dst, out + j + 3 * lanes);
             }
         }
         for (; j + UNROLL * lanes <= j1; j += UNROLL * lanes) {
@@ -89,19 +92,28 @@ final class ConvDepthwiseSimd {
                 a2 = FloatVector.fromArray(F, l, s + 2 * lanes).fma(FloatVector.fromArray(F, wt, wo + 2 * lanes), a2);
                 a3 = FloatVector.fromArray(F, l, s + 3 * lanes).fma(FloatVector.fromArray(F, wt, wo + 3 * lanes), a3);
             }
-            a0.intoArray(dst, out + j);
-            a1.intoArray(dst, out + j + lanes);
-            a2.intoArray(dst, out + j + 2 * lanes);
-            a3.intoArray(dst, out + j + 3 * lanes);
+            store(a0, dst, out + j);
+            store(a1, dst, out + j + lanes);
+            store(a2, dst, out + j + 2 * lanes);
+            store(a3, dst, out + j + 3 * lanes);
         }
         for (; j + lanes <= j1; j += lanes) {
             FloatVector a = FloatVector.zero(F);
             int ph = j % p;
             for (int t = 0; t < m; t++) a = FloatVector.fromArray(F, l, inOff[t] + j).fma(FloatVector.fromArray(F, wt, wOff[t] + ph), a);
-            a.intoArray(dst, out + j);
+            store(a, dst, out + j);
         }
         scalar(g, l, r, dst, out, inOff, tapW, kxOf, m, j, j1);
         scalar(g, l, r, dst, out, inOff, tapW, kxOf, m, j1, g.ow() * c);
+    }
+
+    /**
+     * Stores a vector of sums into a float32 output, or converted into an int32 one (the sums of a
+     * uint8 image by small integer weights are exact integers in float32, see {@link ConvPrologue}).
+     */
+    private static void store(FloatVector v, Object dst, int at) {
+        if (dst instanceof float[] f) v.intoArray(f, at);
+        else ((IntVector) v.convert(VectorOperators.F2I, 0)).intoArray((int[]) dst, at);
     }
 
     /** Whether {@link #rowPair} applies: the channel count divides the vector length. */
@@ -114,7 +126,7 @@ final class ConvDepthwiseSimd {
      * {@code rowBase[r]} is the offset in {@code l} of input row {@code y - padTop + r} (read only for
      * rows inside the image).
      */
-    static int rowPair(Conv2d g, float[] l, float[] wt, float[] dst, int outA, int outB, int y, int[] rowBase, int len) {
+    static int rowPair(Conv2d g, float[] l, float[] wt, Object dst, int outA, int outB, int y, int[] rowBase, int len) {
         int c = g.c(), lanes = F.length(), step = UNROLL * lanes, kh = g.kh(), kw = g.kw();
         int j0 = interiorStart(g), j1 = interiorEnd(g);
         int iy0 = y - g.padTop();
@@ -161,19 +173,19 @@ final class ConvDepthwiseSimd {
                     }
                 }
             }
-            a0.intoArray(dst, outA + j);
-            a1.intoArray(dst, outA + j + lanes);
-            a2.intoArray(dst, outA + j + 2 * lanes);
-            a3.intoArray(dst, outA + j + 3 * lanes);
-            b0.intoArray(dst, outB + j);
-            b1.intoArray(dst, outB + j + lanes);
-            b2.intoArray(dst, outB + j + 2 * lanes);
-            b3.intoArray(dst, outB + j + 3 * lanes);
+            store(a0, dst, outA + j);
+            store(a1, dst, outA + j + lanes);
+            store(a2, dst, outA + j + 2 * lanes);
+            store(a3, dst, outA + j + 3 * lanes);
+            store(b0, dst, outB + j);
+            store(b1, dst, outB + j + lanes);
+            store(b2, dst, outB + j + 2 * lanes);
+            store(b3, dst, outB + j + 3 * lanes);
         }
         return j;
     }
 
-    private static void scalar(Conv2d g, float[] l, float[] r, float[] dst, int out, int[] inOff, int[] tapW,
+    private static void scalar(Conv2d g, float[] l, float[] r, Object dst, int out, int[] inOff, int[] tapW,
                                int[] kxOf, int m, int j0, int j1) {
         int c = g.c();
         for (int j = j0; j < j1; j++) {
@@ -183,7 +195,8 @@ final class ConvDepthwiseSimd {
                 int ix = x + kxOf[t] - g.padLeft();
                 if (ix >= 0 && ix < g.w()) a = Math.fma(l[inOff[t] + j], r[tapW[t] + ch], a);
             }
-            dst[out + j] = a;
+            if (dst instanceof float[] f) f[out + j] = a;
+            else ((int[]) dst)[out + j] = (int) a;
         }
     }
 }

@@ -44,7 +44,7 @@ final class ConvPrologue {
 
     /** The uint8 buffer a map converts to float32 element for element (its flat index is the output's), or null. */
     private static Integer identityConvert(Kernel.Map m) {
-        if (!(m.body() instanceof Expr.Convert c) || c.type() != DType.FLOAT32) return null;
+        if (!(m.body() instanceof Expr.Convert c) || (c.type() != DType.FLOAT32 && c.type() != DType.INT32)) return null;
         if (!(c.arg() instanceof Expr.Load ld) || ld.type() != DType.UINT8) return null;
         int[] dims = m.dims().dims();
         long[] coef = new long[dims.length + 1];
@@ -114,20 +114,47 @@ final class ConvPrologue {
     }
 
     /**
-     * A float32 depthwise {@link Conv2d} whose input is the uint8 image it converts row by row.
+     * A depthwise {@link Conv2d} whose input is the uint8 image it converts row by row: float32, or
+     * int32 when every sum is exact in float32 (255 times the largest sum of |weights| of a channel
+     * below 2^24: then the float32 FMAs compute the exact integer); otherwise int32 converts the
+     * image and runs the int32 kernel.
      *
      * @param conv the convolution
      */
     record Uint8(Conv2d conv) implements LibraryKernel {
         @Override
-        public String describe() { return conv.describe() + " <- convert[u8->f32] fused"; }
+        public String describe() { return conv.describe() + " <- convert[u8] fused"; }
 
         @Override
         public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
             ArrayType t = out.getFirst();
             long work = (long) conv.ow() * conv.o() * conv.kh() * conv.kw();
-            float[] dst = ConvDepthwiseRows.run(conv, in.get(0).buffer(), (float[]) in.get(1).buffer(), t.size(), conv.n() * conv.oh(), work);
-            return List.of(DenseArray.wrap(t, dst));
+            int rows = conv.n() * conv.oh();
+            byte[] img = (byte[]) in.get(0).buffer();
+            if (in.get(1).buffer() instanceof float[] w) {
+                return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(conv, img, w, t.size(), rows, work)));
+            }
+            int[] w = (int[]) in.get(1).buffer();
+            if (exactInFloat(w, conv.c())) {
+                float[] wf = new float[w.length];
+                for (int i = 0; i < w.length; i++) wf[i] = w[i];
+                int[] dst = new int[t.size()];
+                ConvDepthwiseRows.run(conv, img, wf, dst, rows, work);
+                return List.of(DenseArray.wrap(t, dst));
+            }
+            int[] wide = new int[img.length];
+            for (int i = 0; i < img.length; i++) wide[i] = img[i] & 0xFF;
+            return conv.run(List.of(DenseArray.wrap(ArrayType.of(DType.INT32, in.get(0).type().shape().dims()), wide), in.get(1)), out);
+        }
+
+        /** Whether 255 * sum over taps of |w[tap, ch]| < 2^24 for every channel (weights laid out [taps, c]). */
+        private static boolean exactInFloat(int[] w, int c) {
+            for (int ch = 0; ch < c; ch++) {
+                long s = 0;
+                for (int i = ch; i < w.length; i += c) s += Math.abs((long) w[i]);
+                if (255 * s >= 1 << 24) return false;
+            }
+            return true;
         }
     }
 }

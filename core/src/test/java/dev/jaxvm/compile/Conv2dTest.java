@@ -133,4 +133,28 @@ class Conv2dTest {
             }
         }
     }
+
+    @Test
+    void uint8ImageToInt32IsExactWithSmallAndLargeWeights() {
+        Random rnd = new Random(9);
+        for (int bound : new int[] {6, 1 << 20}) {
+            for (int[] s : new int[][] {{37, 29, 4}, {6, 3, 2}}) {
+                byte[] px = new byte[s[0] * s[1] * s[2]];
+                rnd.nextBytes(px);
+                DenseArray img = DenseArray.wrap(ArrayType.of(DType.UINT8, 1, s[0], s[1], s[2]), px);
+                int[] w = new int[9 * s[2]];
+                for (int i = 0; i < w.length; i++) w[i] = rnd.nextInt(2 * bound + 1) - bound;
+                DenseArray kernel = DenseArray.wrap(ArrayType.of(DType.INT32, 3, 3, 1, s[2]), w);
+                dev.jaxvm.Fn2 f = (x, k) -> Lax.convGeneralDilated(x.astype(DType.INT32), k, new int[] {1, 1}, "SAME", null, null,
+                        new String[] {"NHWC", "HWIO", "NHWC"}, s[2], 1, null, null);
+                dev.jaxvm.JitFn2 jit = Jax.jit(f);
+                if (VectorEmitter.AVAILABLE) assertEquals(true, jit.lower(img, kernel).compile().asText().contains("fused"));
+                ConvGeneralDilated p = conv(new int[][] {{1, 1}, {1, 1}}, s[2], Ints.of(1, 1));
+                DenseArray wide = (DenseArray) img.astype(DType.INT32);
+                DenseArray want = p.evaluate(List.of(wide, kernel), List.of(p.abstractEval(List.of(wide.type(), kernel.type())).getFirst()))
+                        .getFirst();
+                Oracle.assertClose(want, (DenseArray) jit.apply(img, kernel), 0, "u8 -> i32 bound " + bound);
+            }
+        }
+    }
 }
