@@ -38,9 +38,10 @@ final class ConvDenseSimd {
                 FloatVector a00 = z, a01 = z, a02 = z, a03 = z, a10 = z, a11 = z, a12 = z, a13 = z;
                 for (int ky = ky0; ky < ky1; ky++) {
                     int in = ((imgRow0 + y + ky - g.padTop()) * w + x - pl) * c;
-                    for (int kx = 0; kx < kw; kx++) {
-                        for (int ci = 0; ci < c; ci++) {
-                            int wb = ((ky * kw + kx) * c + ci) * o + oc, s = in + kx * c + ci;
+                    // (kx, ci) as one run: both the input pixels and the weight rows are contiguous in it
+                    for (int q = 0, qn = kw * c, wq = ky * kw * c * o + oc; q < qn; q++, wq += o) {
+                        {
+                            int wb = wq, s = in + q;
                             FloatVector w0 = FloatVector.fromArray(F, wt, wb), w1 = FloatVector.fromArray(F, wt, wb + lanes);
                             FloatVector w2 = FloatVector.fromArray(F, wt, wb + 2 * lanes), w3 = FloatVector.fromArray(F, wt, wb + 3 * lanes);
                             FloatVector v = FloatVector.broadcast(F, l[s]);
