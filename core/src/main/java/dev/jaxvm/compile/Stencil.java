@@ -29,8 +29,10 @@ import java.util.List;
  *     0), or -1 for a constant weight
  * @param weightAt each term's weight element (or the constant's float bits)
  * @param run the length of the contiguous innermost run (trailing loops whose offsets are row-major)
+ * @param image the image's dtype: float32, or uint8 / int32 converted to float32 in the expression (then
+ *     each run's input span is converted once into a per-thread float32 buffer)
  */
-record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] weightAt, int run) implements LibraryKernel {
+record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] weightAt, int run, DType image) implements LibraryKernel {
 
     /** Fewest terms worth a stencil kernel. */
     private static final int MIN_TERMS = 4;
@@ -41,6 +43,7 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
         List<Expr> terms = new ArrayList<>();
         if (!flatten(m.body(), terms) || terms.size() < MIN_TERMS) return k;
         int rank = m.dims().rank(), image = -1;
+        DType imageType = null;
         long[] base = null;
         List<Integer> inputs = new ArrayList<>();
         int n = terms.size();
@@ -53,7 +56,9 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
                 a = b;
                 b = s;
             }
-            if (!(a instanceof Expr.Load x) || x.type() != DType.FLOAT32) return k;
+            Expr.Load x = imageLoad(a);
+            if (x == null || (imageType != null && x.type() != imageType)) return k;
+            imageType = x.type();
             long[] f = affine(x.index(), rank);
             if (f == null || allZero(f, rank)) return k;
             if (image < 0) {
@@ -97,11 +102,20 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
             if (coef[d] != run) break;
             run *= dims[d];
         }
-        return new Kernel.Library(new Stencil(m.dims(), coef, offsets, wIn, wAt, run), inputs, List.of(m.out()));
+        return new Kernel.Library(new Stencil(m.dims(), coef, offsets, wIn, wAt, run, imageType), inputs, List.of(m.out()));
     }
 
     private static boolean isImageRead(Expr e, int rank) {
-        return e instanceof Expr.Load l && constantIndex(l.index(), rank) < 0;
+        Expr.Load l = imageLoad(e);
+        return l != null && constantIndex(l.index(), rank) < 0;
+    }
+
+    /** The image read of a term: a float32 load, or a uint8 / int32 load converted to float32; else null. */
+    private static Expr.Load imageLoad(Expr e) {
+        if (e instanceof Expr.Load l && l.type() == DType.FLOAT32) return l;
+        if (e instanceof Expr.Convert c && c.type() == DType.FLOAT32 && c.arg() instanceof Expr.Load l
+                && (l.type() == DType.UINT8 || l.type() == DType.INT32)) return l;
+        return null;
     }
 
     private static boolean allZero(long[] f, int rank) {
@@ -161,7 +175,7 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
 
     @Override
     public String describe() {
-        return "stencil[" + offsets.length + " terms over " + dims.toTypeString() + ", runs of " + run + "]";
+        return "stencil[" + (image == DType.FLOAT32 ? "" : image.shortName() + "->f32 ") + offsets.length + " terms over " + dims.toTypeString() + ", runs of " + run + "]";
     }
 
     @Override
@@ -169,7 +183,13 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
 
     @Override
     public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out, int threads) {
-        float[] x = (float[]) in.get(0).buffer();
+        Object img = in.get(0).buffer();
+        int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+        for (int o : offsets) {
+            lo = Math.min(lo, o);
+            hi = Math.max(hi, o);
+        }
+        int minOff = lo, window = hi - lo + run;
         int n = offsets.length;
         float[] w = new float[n];
         for (int t = 0; t < n; t++) w[t] = weightInput[t] < 0 ? Float.intBitsToFloat(weightAt[t]) : ((float[]) in.get(weightInput[t]).buffer())[weightAt[t]];
@@ -178,8 +198,9 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
         int rows = run == 0 ? 0 : size / run;
         int[] d = dims.dims();
         int rank = d.length;
-        Parallel.forRange(rows, (long) run * n, threads, (lo, hi) -> {
-            for (int row = lo; row < hi; row++) {
+        Parallel.forRange(rows, (long) run * n, threads, (r0, r1) -> {
+            float[] scratch = img instanceof float[] ? null : new float[window];
+            for (int row = r0; row < r1; row++) {
                 int inBase = 0, rem = row;
                 for (int k = rank - 1, span = 1; k >= 0; k--) {
                     if (span < run) {
@@ -189,11 +210,25 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
                     inBase += (rem % d[k]) * coef[k];
                     rem /= d[k];
                 }
+                float[] x = img instanceof float[] f ? f : scratch;
+                if (scratch != null) {
+                    convert(img, inBase + minOff, scratch, window);
+                    inBase = -minOff;
+                }
                 if (VectorEmitter.AVAILABLE) StencilSimd.row(x, inBase, offsets, w, dst, row * run, run);
                 else scalar(x, inBase, offsets, w, dst, row * run, 0, run);
             }
         });
         return List.of(DenseArray.wrap(out.getFirst(), dst));
+    }
+
+    /** {@code n} elements of a uint8 or int32 image from {@code from}, as float32 (as {@code convert_element_type}). */
+    private static void convert(Object img, int from, float[] to, int n) {
+        if (img instanceof byte[] b) for (int i = 0; i < n; i++) to[i] = b[from + i] & 0xFF;
+        else {
+            int[] a = (int[]) img;
+            for (int i = 0; i < n; i++) to[i] = a[from + i];
+        }
     }
 
     /** Outputs {@code [j0, j1)} of one run, term by term: multiply, then add, as the fused loop. */

@@ -90,4 +90,23 @@ class StencilTest {
         assertFalse(jb.lower(x, x).compile().asText().contains("stencil"));
         assertArrayEquals(balanced.apply(x, x).toFloatArray(), jb.apply(x, x).toFloatArray());
     }
+
+    @Test
+    void uint8AndInt32ImagesConvertedInTheSumAlsoCompileToAStencil() {
+        Random r = new Random(33);
+        for (DType t : new DType[] {DType.UINT8, DType.INT32}) {
+            for (int k : new int[] {3, 7}) {
+                int[] shape = {17 + k - 1, 23 + k - 1, 4};
+                ArrayType at = ArrayType.of(t, shape);
+                Object data = dev.jaxvm.core.Storage.allocate(t, at.size());
+                for (int i = 0; i < at.size(); i++) dev.jaxvm.core.Storage.setLong(t, data, i, r.nextInt(256) - (t == DType.INT32 ? 100 : 0));
+                DenseArray padded = DenseArray.wrap(at, data);
+                DenseArray f = random(r, k, k);
+                JitFn2 jit = Jax.jit((Fn2) (a, b) -> slices(a, b, false));
+                String text = jit.lower(padded, f).compile().asText();
+                assertTrue(text.contains("stencil[" + t.shortName() + "->f32"), text);
+                assertArrayEquals(slices(padded, f, false).toFloatArray(), jit.apply(padded, f).toFloatArray(), t + " " + k);
+            }
+        }
+    }
 }
