@@ -35,7 +35,7 @@ public class ConvBench {
     public static class Case {
         @Param({"3", "7"})
         int k;
-        DenseArray f32, u8, padded, kernel, kernelInt, filter;
+        DenseArray f32, u8, padded, paddedU8, kernel, kernelInt, filter;
         JitFn2 convF32, convU8F32, convU8I32, slices;
 
         @Setup
@@ -43,6 +43,7 @@ public class ConvBench {
             f32 = ConvCases.image(DType.FLOAT32, 0);
             u8 = ConvCases.image(DType.UINT8, 0);
             padded = ConvCases.image(DType.FLOAT32, k / 2);
+            paddedU8 = ConvCases.image(DType.UINT8, k / 2);
             kernel = ConvCases.kernel(k, DType.FLOAT32);
             kernelInt = ConvCases.kernel(k, DType.INT32);
             filter = ConvCases.filterArray(k);
@@ -64,6 +65,10 @@ public class ConvBench {
 
     @Benchmark
     public Array slicesF32(Case s) { return s.slices.apply(s.padded, s.filter); }
+
+    /** The slices form on the padded uint8 image (as the demo: uint8 times float32 is float32). */
+    @Benchmark
+    public Array slicesU8(Case s) { return s.slices.apply(s.paddedU8, s.filter); }
 
     /** A batch of 32 RGB 224x224 images through a 3x3, 64-output-channel conv. */
     @State(Scope.Benchmark)

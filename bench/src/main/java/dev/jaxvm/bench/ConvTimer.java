@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * A quick timing loop over {@link ConvBench}'s cases (not JMH): median and min of the last two thirds
  * of N calls. With {@code -Djaxvm.threads=1 -Dbench.cpu=true} it times the calling thread's CPU time,
  * which a loaded machine disturbs much less than wall time. Arguments: N (default 20), then case names
- * (convF32, convU8ToF32, convU8ToI32, slicesF32; default all).
+ * (convF32, convU8ToF32, convU8ToI32, slicesF32, slicesU8; default all; or grad, batch).
  */
 public final class ConvTimer {
     private ConvTimer() {}
@@ -51,12 +51,13 @@ public final class ConvTimer {
         for (int k : new int[] {3, 7}) {
             DenseArray f32 = ConvCases.image(DType.FLOAT32, 0), u8 = ConvCases.image(DType.UINT8, 0);
             DenseArray padded = ConvCases.image(DType.FLOAT32, k / 2), kf = ConvCases.kernel(k, DType.FLOAT32);
+            DenseArray paddedU8 = ConvCases.image(DType.UINT8, k / 2);
             DenseArray ki = ConvCases.kernel(k, DType.INT32), filter = ConvCases.filterArray(k);
             JitFn2 conv = ConvCases.conv(DType.FLOAT32), convI = ConvCases.conv(DType.INT32), slices = ConvCases.slices();
-            String[] names = {"convF32", "convU8ToF32", "convU8ToI32", "slicesF32"};
+            String[] names = {"convF32", "convU8ToF32", "convU8ToI32", "slicesF32", "slicesU8"};
             @SuppressWarnings("unchecked")
             Supplier<Array>[] runs = new Supplier[] {() -> conv.apply(f32, kf), () -> conv.apply(u8, kf), () -> convI.apply(u8, ki),
-                    () -> slices.apply(padded, filter)};
+                    () -> slices.apply(padded, filter), () -> slices.apply(paddedU8, filter)};
             for (int c = 0; c < names.length; c++) {
                 if (!only.isEmpty() && !only.contains(names[c])) continue;
                 double[] ms = new double[reps];

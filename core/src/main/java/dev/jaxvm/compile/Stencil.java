@@ -224,7 +224,10 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
 
     /** {@code n} elements of a uint8 or int32 image from {@code from}, as float32 (as {@code convert_element_type}). */
     private static void convert(Object img, int from, float[] to, int n) {
-        if (img instanceof byte[] b) for (int i = 0; i < n; i++) to[i] = b[from + i] & 0xFF;
+        if (img instanceof byte[] b) {
+            if (VectorEmitter.AVAILABLE) StencilSimd.convertUint8(b, from, to, n);
+            else for (int i = 0; i < n; i++) to[i] = b[from + i] & 0xFF;
+        }
         else {
             int[] a = (int[]) img;
             for (int i = 0; i < n; i++) to[i] = a[from + i];

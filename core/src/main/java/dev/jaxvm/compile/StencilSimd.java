@@ -1,6 +1,9 @@
 package dev.jaxvm.compile;
 
+import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -11,7 +14,22 @@ import jdk.incubator.vector.VectorSpecies;
 final class StencilSimd {
     private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
 
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Integer> I = IntVector.SPECIES_512;
+
     private StencilSimd() {}
+
+    /** {@code n} uint8 elements from {@code from} as float32, 16 at a time (zero-extended, then converted). */
+    static void convertUint8(byte[] b, int from, float[] to, int n) {
+        int i = 0;
+        if (F.length() == 16) {
+            for (; i + 16 <= n; i += 16) {
+                IntVector v = (IntVector) ByteVector.fromArray(B, b, from + i).convertShape(VectorOperators.ZERO_EXTEND_B2I, I, 0);
+                ((FloatVector) v.convert(VectorOperators.I2F, 0)).intoArray(to, i);
+            }
+        }
+        for (; i < n; i++) to[i] = b[from + i] & 0xFF;
+    }
 
     static void row(float[] x, int inBase, int[] off, float[] w, float[] dst, int out, int run) {
         int l = F.length(), n = off.length, j = 0;
