@@ -5,6 +5,7 @@ module dev.jaxvm.demo {
     requires org.knowm.xchart;
     requires me.tongfei.progressbar;
     requires java.desktop;
+    requires java.management;
 
     opens dev.jaxvm.cli to info.picocli;
 }

@@ -102,11 +102,6 @@ final class Autodiff {
         return new JvpAuxResult(out, t != null ? t : Tangents.zeros(Tangents.tangentType(out.type())), aux);
     }
 
-    static Linearized linearize(ArrayFn f, Array[] primals) {
-        Linearize.Result r = Linearize.linearize(xs -> List.of(f.apply(xs.toArray(Array[]::new))), Arrays.asList(primals));
-        return new Linearized(r.primalsOut().getFirst(), ts -> r.apply(Arrays.asList(arrays(ts))).getFirst());
-    }
-
     static VjpResult vjp(ArrayFn f, Array[] primals) {
         Linearize.Result r = Linearize.linearize(xs -> List.of(f.apply(xs.toArray(Array[]::new))), Arrays.asList(primals));
         Array out = r.primalsOut().getFirst();

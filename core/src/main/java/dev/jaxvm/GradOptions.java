@@ -3,7 +3,10 @@ package dev.jaxvm;
 import java.util.List;
 
 /**
- * The options of {@code Jax.grad} and {@code Jax.valueAndGrad}, as JAX's keyword arguments.
+ * The options of {@code Jax.grad} and {@code Jax.valueAndGrad} (and of the pytree forms
+ * {@code Jax.gradN}, {@code valueAndGradTree}, {@code jacfwdN}, {@code jacrevN}, {@code hessianN}), as
+ * JAX's keyword arguments. One argnum gives one gradient (JAX's {@code argnums=0}); several give a
+ * list in the order asked (JAX's {@code argnums=(2, 0)}).
  *
  * {@snippet :
  * GradOptions o = GradOptions.argnums(2, 0).withAllowInt(true);

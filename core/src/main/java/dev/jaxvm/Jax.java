@@ -200,8 +200,23 @@ public final class Jax {
         return Autodiff.jvpWithAux(f, primals, tangents);
     }
 
-    /** The value of {@code f} at {@code primals} and its linearization there, as a function of tangents. */
-    public static Linearized linearize(FnN f, Array... primals) { return Autodiff.linearize(Autodiff.of(f), primals); }
+    /**
+     * The value of {@code f} at {@code primals} and its linearization there, as a function of tangents
+     * (one per primal, of its shape and tangent dtype).
+     *
+     * {@snippet :
+     * Linearized l = Jax.linearize(xs -> Jnp.sin(xs[0]), x);
+     * Array t = (Array) l.linear().apply(Jnp.ones(3));   // cos(x)
+     * }
+     *
+     * @throws IllegalArgumentException (from {@code linear}) if a tangent's shape or dtype differs from
+     *     its primal's tangent type, or the number of tangents differs
+     */
+    public static Linearized linearize(FnN f, Array... primals) {
+        Autodiff.ArrayFn g = Autodiff.of(f);
+        TreeLinearized l = TreeAutodiff.linearize(args -> g.apply(Autodiff.arrays(args)), false, primals);
+        return new Linearized((Array) l.primal(), l.linear());
+    }
 
     /** The value of {@code f} at {@code primals} and its pullback (vector-Jacobian product). */
     public static VjpResult vjp(FnN f, Array... primals) { return Autodiff.vjp(Autodiff.of(f), primals); }
@@ -331,7 +346,10 @@ public final class Jax {
 
     /** The value and gradients of a scalar function, with the given options (argnums, allowInt; no aux). */
     public static GradFn valueAndGradN(FnN f, GradOptions options) {
-        if (options.hasAux()) throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux)");
+        if (options.hasAux()) {
+            throw new IllegalArgumentException("hasAux requires a function returning WithAux (an FnAux), or use"
+                    + " valueAndGradTree, whose function may return a WithAux or a pair");
+        }
         return valueAndGrad(Autodiff.of(f), options);
     }
 
@@ -366,26 +384,123 @@ public final class Jax {
     }
 
     /** The Jacobian of {@code f} by forward mode, shaped {@code out.shape + x.shape}. */
-    public static Fn1 jacfwd(Fn1 f) { return x -> Jacobians.jacfwd(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
+    public static Fn1 jacfwd(Fn1 f) {
+        FnN g = jacfwdN(args -> f.apply((Array) args[0]), GradOptions.argnums(0));
+        return x -> (Array) g.apply(x);
+    }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by forward mode. */
-    public static FnN jacfwdN(FnN f, int argnum) {
-        return xs -> Jacobians.jacfwd(Autodiff.of(f), argnum, Autodiff.arrays(xs));
-    }
+    public static FnN jacfwdN(FnN f, int argnum) { return jacfwdN(f, GradOptions.argnums(argnum)); }
+
+    /**
+     * {@code jax.jacfwd(f, argnums, has_aux)} of a function of pytrees: the Jacobian has the output's
+     * structure, each output leaf holding a pytree of the differentiated argument's structure (a list
+     * of those, in argnums order, for several argnums) whose leaves are shaped
+     * {@code out_leaf.shape + in_leaf.shape}; with {@code hasAux}, the result is {@code [jacobian, aux]}.
+     *
+     * {@snippet :
+     * FnN f = args -> Map.of("o", Jnp.multiply(((Map<?, ?>) args[0]).get("a"), ((Map<?, ?>) args[0]).get("b")));
+     * Object jac = Jax.jacfwdN(f, GradOptions.argnums(0)).apply(Map.of("a", Jnp.arange(2f), "b", Jnp.array(3f)));
+     * // {"o": {"a": [[3, 0], [0, 3]], "b": [0, 1]}}
+     * }
+     *
+     * @throws IllegalArgumentException (when applied) if an argnum is out of range, a differentiated
+     *     input is not floating, or the function with hasAux does not return a pair
+     */
+    public static FnN jacfwdN(FnN f, GradOptions options) { return args -> TreeJacobians.jacfwd(f, options, args); }
 
     /** The Jacobian of {@code f} by reverse mode, shaped {@code out.shape + x.shape}. */
-    public static Fn1 jacrev(Fn1 f) { return x -> Jacobians.jacrev(xs -> f.apply(xs[0]), 0, new Array[] {x}); }
+    public static Fn1 jacrev(Fn1 f) {
+        FnN g = jacrevN(args -> f.apply((Array) args[0]), GradOptions.argnums(0));
+        return x -> (Array) g.apply(x);
+    }
 
     /** The Jacobian of {@code f} with respect to argument {@code argnum}, by reverse mode. */
-    public static FnN jacrevN(FnN f, int argnum) {
-        return xs -> Jacobians.jacrev(Autodiff.of(f), argnum, Autodiff.arrays(xs));
-    }
+    public static FnN jacrevN(FnN f, int argnum) { return jacrevN(f, GradOptions.argnums(argnum)); }
+
+    /**
+     * {@code jax.jacrev(f, argnums, has_aux, allow_int)} of a function of pytrees, with
+     * {@link #jacfwdN(FnN, GradOptions)}'s structure.
+     *
+     * @throws IllegalArgumentException (when applied) if an argnum is out of range, an input is an
+     *     integer without allowInt, or an output is not floating
+     */
+    public static FnN jacrevN(FnN f, GradOptions options) { return args -> TreeJacobians.jacrev(f, options, args); }
 
     /** The Hessian of a scalar function: {@code jacfwd(jacrev(f))}. */
     public static Fn1 hessian(Fn1 f) { return jacfwd(jacrev(f)); }
 
     /** The Hessian of a scalar function with respect to argument {@code argnum}. */
-    public static FnN hessianN(FnN f, int argnum) { return jacfwdN(jacrevN(f, argnum), argnum); }
+    public static FnN hessianN(FnN f, int argnum) { return hessianN(f, GradOptions.argnums(argnum)); }
+
+    /**
+     * {@code jax.hessian(f, argnums, has_aux)}: {@code jacfwd(jacrev(f))} over pytrees, so the result
+     * nests output structure, then the argument's structure twice ({@code [hessian, aux]} with hasAux).
+     *
+     * {@snippet :
+     * // hessian(lambda x: jnp.array(x)**2)((1., 2.)) = (([2, 0], [0, 0]), ([0, 0], [0, 2]))
+     * Object h = Jax.hessianN(args -> Jnp.square(Jnp.stack((List<?>) args[0])), GradOptions.argnums(0))
+     *         .apply(List.of(Jnp.array(1f), Jnp.array(2f)));
+     * }
+     */
+    public static FnN hessianN(FnN f, GradOptions options) {
+        return jacfwdN(jacrevN(f, options), options.withAllowInt(false));
+    }
+
+    // == section: autodiff-trees ==
+
+    /**
+     * {@code jax.linearize(f, *primals)} of a function of pytrees: the value and the JVP at the
+     * primals as a function of tangents (one per primal, of its structure).
+     *
+     * {@snippet :
+     * record Params(Array w, Array b) {}
+     * TreeLinearized l = Jax.linearizeN(args -> Jnp.sum(Jnp.multiply(((Params) args[0]).w(), ((Params) args[0]).b())), params);
+     * Array dy = (Array) l.linear().apply(new Params(dw, db));
+     * }
+     *
+     * @throws IllegalArgumentException (from {@code linear}) if the tangents' structure differs from the
+     *     primals', or a tangent's shape or dtype differs from its primal's tangent type
+     */
+    public static TreeLinearized linearizeN(FnN f, Object... primals) { return TreeAutodiff.linearize(f, false, primals); }
+
+    /**
+     * {@link #linearizeN(FnN, Object...)} of a function with auxiliary data ({@code has_aux=True}):
+     * {@code f} returns a {@link WithAux} or a two-element list {@code (out, aux)}.
+     *
+     * @throws IllegalArgumentException if {@code f} returns neither
+     */
+    public static TreeLinearized linearizeNWithAux(FnN f, Object... primals) {
+        return TreeAutodiff.linearize(f, true, primals);
+    }
+
+    /**
+     * {@code jax.grad(f, argnums, has_aux, allow_int)} of a function of pytrees: the gradient has the
+     * differentiated argument's structure (a list of those, in argnums order, for several argnums);
+     * with {@code hasAux}, {@code f} returns a {@link WithAux} or a pair {@code (value, aux)} and the
+     * result is {@code [gradient, aux]}. Arguments not in argnums are passed through untouched.
+     *
+     * {@snippet :
+     * FnN loss = args -> List.of(Jnp.sum(Jnp.multiply(((Map<?, ?>) args[0]).get("w"), args[1])), "aux");
+     * List<?> r = (List<?>) Jax.gradN(loss, GradOptions.argnums(0).withHasAux(true)).apply(Map.of("w", w), 2f);
+     * Map<?, ?> g = (Map<?, ?>) r.get(0);   // {"w": [2, 2, 2]}
+     * }
+     *
+     * @throws IllegalArgumentException (when applied) if an argnum is out of range, a differentiated
+     *     input is an integer without allowInt, the output is not a real scalar, or hasAux is set and
+     *     {@code f} does not return a pair
+     */
+    public static FnN gradN(FnN f, GradOptions options) {
+        return args -> {
+            TreeGradResult r = TreeGrad.valueAndGrad("grad", f, options, args);
+            return options.hasAux() ? java.util.Arrays.asList(r.grad(), r.aux()) : r.grad();
+        };
+    }
+
+    /** {@code jax.value_and_grad(f, argnums, has_aux, allow_int)} of a function of pytrees (see {@link #gradN(FnN, GradOptions)}). */
+    public static TreeGradFn valueAndGradTree(FnN f, GradOptions options) {
+        return args -> TreeGrad.valueAndGrad("grad", f, options, args);
+    }
 
     /**
      * A function with a custom JVP rule (JAX's {@code jax.custom_jvp}): {@code f} computes the value,

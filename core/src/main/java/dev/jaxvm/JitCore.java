@@ -1,6 +1,10 @@
 package dev.jaxvm;
 
+import dev.jaxvm.compile.Compiler;
+import dev.jaxvm.compile.Executable;
 import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.EvalInterpreter;
 import dev.jaxvm.core.Trace;
 import dev.jaxvm.core.Tracer;
 import dev.jaxvm.ir.ClosedJaxpr;
@@ -65,7 +69,39 @@ final class JitCore {
 
     private record Pending(Thread owner, CompletableFuture<Traced> future) {}
 
-    private record LastCall(ArrayType[] types, boolean x64, boolean threefryPartitionable, Jit jit, TreeDef outTree) {}
+    private record LastCall(ArrayType[] types, boolean x64, boolean threefryPartitionable, Jit jit, TreeDef outTree,
+                            TopLevel topLevel) {}
+
+    /**
+     * The compiled program of a {@link LastCall}, looked up on its first top-level call: a repeated
+     * top-level call runs it directly, as binding the {@code jit} primitive eagerly would (the same
+     * compiled program, outputs with the program's weak types), without the interpreter's and the
+     * compile cache's bookkeeping (JAX's C++ fast path for jitted calls plays this role).
+     */
+    private static final class TopLevel {
+        private final Jit jit;
+        private volatile Executable executable;
+        private boolean[] weak;
+
+        TopLevel(Jit jit) { this.jit = jit; }
+
+        List<Array> call(Object[] args) {
+            Executable e = executable;
+            if (e == null) {
+                List<ArrayType> outs = jit.jaxpr().outTypes();
+                boolean[] w = new boolean[outs.size()];
+                for (int i = 0; i < w.length; i++) w[i] = outs.get(i).weakType();
+                weak = w;
+                executable = e = Compiler.compile(jit.jaxpr());
+            }
+            DenseArray[] in = new DenseArray[args.length];
+            for (int i = 0; i < args.length; i++) in[i] = (DenseArray) args[i];
+            List<DenseArray> res = e.call(Arrays.asList(in));
+            Array[] out = new Array[res.size()];
+            for (int i = 0; i < out.length; i++) out[i] = res.get(i).withWeakType(weak[i]);
+            return Arrays.asList(out);
+        }
+    }
 
     private record Prepared(Object[] args, boolean[] isStatic, List<Array> leaves, TreeDef dynTree, Key key) {}
 
@@ -73,6 +109,9 @@ final class JitCore {
     Object call(Object[] args) {
         LastCall l = last;
         if (l != null && matches(l, args)) {
+            if (Trace.current() == EvalInterpreter.INSTANCE && allDense(args)) {
+                return Tree.unflatten(l.outTree(), l.topLevel().call(args));
+            }
             List<Array> in = new ArrayList<>(args.length);
             for (Object a : args) in.add((Array) a);
             return Tree.unflatten(l.outTree(), Trace.bind(l.jit(), in));
@@ -85,10 +124,15 @@ final class JitCore {
         if (t.closedOverTracers().isEmpty() && staticArgnums.length == 0 && allArrays(args)) {
             ArrayType[] types = new ArrayType[args.length];
             for (int i = 0; i < args.length; i++) types[i] = ((Array) args[i]).type();
-            last = new LastCall(types, p.key().x64(), p.key().threefryPartitionable(), jit, t.outTree());
+            last = new LastCall(types, p.key().x64(), p.key().threefryPartitionable(), jit, t.outTree(), new TopLevel(jit));
         }
         List<Array> outs = Trace.bind(jit, in);
         return Tree.unflatten(t.outTree(), outs);
+    }
+
+    private static boolean allDense(Object[] args) {
+        for (Object a : args) if (!(a instanceof DenseArray)) return false;
+        return true;
     }
 
     private static boolean allArrays(Object[] args) {

@@ -22,7 +22,7 @@ final class TreeAutodiff {
     private TreeAutodiff() {}
 
     /** A traced call's outputs: the output's array leaves (then the aux's), and how to rebuild both. */
-    private static final class OutShape {
+    static final class OutShape {
         TreeDef out;
         int numOut;
         Object aux;
@@ -61,6 +61,42 @@ final class TreeAutodiff {
         return new TreeVjpResult<>(Tree.unflatten(shape.out, outs), pullback, aux);
     }
 
+    /**
+     * {@code jax.linearize(f, *primals, has_aux=hasAux)} of a function of pytrees: the value, the
+     * linear map from tangents (one per primal, of its structure, shapes and tangent dtypes) to the
+     * value's tangent, and the aux.
+     */
+    static TreeLinearized linearize(FnN f, boolean hasAux, Object[] primals) {
+        Tree.Flat in = Tree.flatten(Arrays.asList(primals));
+        Array[] leaves = Autodiff.arrays(in.leaves().toArray());
+        OutShape shape = new OutShape();
+        Linearize.Result r = Linearize.linearize(xs -> call(f, hasAux, in.treeDef(), xs, shape), Arrays.asList(leaves));
+        int numOut = shape.numOut;
+        TreeDef outDef = shape.out;
+        Object aux = hasAux ? Autodiff.unflatten(shape.aux, r.primalsOut().subList(numOut, r.primalsOut().size()).iterator())
+                : null;
+        FnN linear = ts -> {
+            Tree.Flat tf = Tree.flatten(Arrays.asList(ts));
+            if (!tf.treeDef().equals(in.treeDef())) {
+                throw new IllegalArgumentException("expected " + pyTreeDef(in.treeDef()) + ", got " + pyTreeDef(tf.treeDef()));
+            }
+            Array[] tl = Autodiff.arrays(tf.leaves().toArray());
+            for (int i = 0; i < tl.length; i++) {
+                ArrayType want = Tangents.tangentType(leaves[i].type()), got = tl[i].type();
+                if (got.dtype() != want.dtype() || !got.shape().equals(want.shape())) {
+                    throw new IllegalArgumentException("linearized function called on tangent values inconsistent with the"
+                            + " original primal values:\nGot tangent aval " + aval(got) + " for primal aval "
+                            + aval(leaves[i].type()) + " but expected " + aval(want.withWeakType(leaves[i].weakType())) + ".");
+                }
+            }
+            return Tree.unflatten(outDef, r.apply(Arrays.asList(tl)).subList(0, numOut));
+        };
+        return new TreeLinearized(Tree.unflatten(outDef, r.primalsOut().subList(0, numOut)), linear, aux);
+    }
+
+    /** JAX's {@code str(aval)}: {@code float32[3]}, {@code ~float32[]} for a weak type. */
+    static String aval(ArrayType t) { return (t.weakType() ? "~" : "") + strShort(t); }
+
     /** {@code jax.vjp(f, *primals, has_aux=True)} of a function of arrays returning {@link WithAux}. */
     static VjpAuxResult vjpWithAux(FnAux f, Array[] primals) {
         TreeVjpResult<Object, List<Object>> r = vjp(xs -> f.apply(Autodiff.arrays(xs)), true, primals);
@@ -96,7 +132,12 @@ final class TreeAutodiff {
     /** Calls {@code f} on the arguments rebuilt from {@code xs}; returns the output's leaves, then the aux's arrays. */
     private static List<Array> call(FnN f, boolean hasAux, TreeDef in, List<Array> xs, OutShape shape) {
         List<Object> args = Tree.unflatten(in, xs);
-        Object ans = f.apply(args.toArray());
+        return call(f, hasAux, args.toArray(), shape);
+    }
+
+    /** Calls {@code f} on {@code args}; returns the output's leaves, then the aux's arrays. */
+    static List<Array> call(FnN f, boolean hasAux, Object[] args, OutShape shape) {
+        Object ans = f.apply(args);
         Object out = ans;
         Object aux = null;
         if (hasAux) {
@@ -147,10 +188,10 @@ final class TreeAutodiff {
     }
 
     /** JAX's {@code aval.str_short()}: {@code float32[2,3]}, weak type not shown. */
-    private static String strShort(ArrayType t) { return t.dtype().numpyName() + "[" + t.shape().toTypeString() + "]"; }
+    static String strShort(ArrayType t) { return t.dtype().numpyName() + "[" + t.shape().toTypeString() + "]"; }
 
     /** A structure as JAX prints the tuple of arguments: {@code PyTreeDef((*, [*, *]))}. */
-    private static String pyTreeDef(TreeDef args) {
+    static String pyTreeDef(TreeDef args) {
         StringJoiner j = new StringJoiner(", ", "PyTreeDef((", args.children().size() == 1 ? ",))" : "))");
         for (TreeDef c : args.children()) j.add(c.toString());
         return j.toString();

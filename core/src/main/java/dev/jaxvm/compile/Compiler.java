@@ -116,7 +116,7 @@ public final class Compiler {
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
         ClosedJaxpr simple = Simplifier.simplify(closed);
-        Program fused = Fuser.fuse(simple);
+        Program fused = StackedReductions.merge(Fuser.fuse(simple));
         List<Kernel> kernels = new ArrayList<>();
         for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
         if (backend != Backend.REFERENCE) kernels = ConvPrologue.fuse(kernels, fused.outputs());

@@ -102,8 +102,12 @@ final class ReferenceBackend {
                         ? l.op().applyFloat((float) a, (float) b) : l.op().applyDouble(a, b));
             }
             case Expr.Convert c -> convertD(c);
-            case Expr.Bitcast c -> c.type() == DType.FLOAT32 ? Float.intBitsToFloat((int) evalL(c.arg()))
-                    : Double.longBitsToDouble(evalL(c.arg()));
+            case Expr.Bitcast c -> switch (c.type()) {
+                case FLOAT32 -> Float.intBitsToFloat((int) evalL(c.arg()));
+                case FLOAT16 -> Float.float16ToFloat((short) evalL(c.arg()));
+                case BFLOAT16 -> Float.intBitsToFloat(((int) evalL(c.arg()) & 0xFFFF) << 16);
+                default -> Double.longBitsToDouble(evalL(c.arg()));
+            };
             case Expr.Select s -> evalD(s.cases().get(choice(s)));
             case Expr.Index i -> index(i.index(), loops);
         };
@@ -129,6 +133,8 @@ final class ReferenceBackend {
             case Expr.Bitcast c -> Scalars.wrap(c.type(), switch (c.arg().type()) {
                 case FLOAT32 -> Float.floatToRawIntBits((float) evalD(c.arg()));
                 case FLOAT64 -> Double.doubleToRawLongBits(evalD(c.arg()));
+                case FLOAT16 -> Float.floatToFloat16((float) evalD(c.arg()));
+                case BFLOAT16 -> Float.floatToRawIntBits((float) evalD(c.arg())) >>> 16;
                 default -> evalL(c.arg());
             });
             case Expr.Select s -> evalL(s.cases().get(choice(s)));

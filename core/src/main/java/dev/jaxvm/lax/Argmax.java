@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
@@ -14,7 +16,7 @@ import java.util.List;
  * @param axes one non-negative axis
  * @param indexDtype the integer dtype of the result
  */
-public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive, Batchable, ZeroDerivative {
+public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive, Batchable, ZeroDerivative, Lowerable {
     @Override
     public String name() { return "argmax"; }
 
@@ -31,4 +33,10 @@ public record Argmax(Ints axes, DType indexDtype) implements ReductionPrimitive,
     /** The batch axis stays; the reduced axis shifts around it. */
     @Override
     public Batched batch(List<Array> args, Ints dims) { return BatchRules.reduce(args, dims, axes, a -> new Argmax(a, indexDtype)); }
+
+    /** A reduction carrying the index, along the axis, the lines split over the cores. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(new dev.jaxvm.compile.ArgKernel(true, axes.get(0)));
+    }
 }

@@ -74,16 +74,9 @@ public record BitcastConvertType(DType newDtype) implements ShapePrimitive, Batc
         return List.of(DenseArray.wrap(t, data));
     }
 
-    /** An index map for 32- and 64-bit integer and real dtypes of equal width; others run the reference evaluation. */
+    /** An index map of integer bit operations, for every pair of dtypes ({@link BitcastLowering}). */
     @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
-        DType from = in.getFirst().dtype();
-        boolean ok = from.bits() == newDtype.bits() && (from.bits() == 32 || from.bits() == 64)
-                && (from.isInteger() || from == DType.FLOAT32 || from == DType.FLOAT64)
-                && (newDtype.isInteger() || newDtype == DType.FLOAT32 || newDtype == DType.FLOAT64);
-        return ok ? Lowering.bitcast(newDtype)
-                : new Lowering.NotLowerable("bitcast_convert_type from " + from + " to " + newDtype + " has no lowering");
-    }
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return BitcastLowering.lower(in.getFirst().dtype(), newDtype); }
 
     /** The element's bit pattern, zero-extended. */
     static long rawBits(DenseArray x, int i) {

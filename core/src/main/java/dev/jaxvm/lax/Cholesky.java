@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
@@ -13,7 +15,7 @@ import java.util.List;
  * reciprocal) in the operand's precision, so results agree with JAX's LAPACK {@code potrf} to a few
  * ulps, not bit for bit.
  */
-public record Cholesky() implements LinalgPrimitive, Batchable {
+public record Cholesky() implements LinalgPrimitive, Batchable, Lowerable {
     @Override
     public String name() { return "cholesky"; }
 
@@ -33,7 +35,13 @@ public record Cholesky() implements LinalgPrimitive, Batchable {
     }
 
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** The reference factorisation, the matrices of the batch split over the compiler's pool. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         DenseArray x = in.getFirst();
         ArrayType t = out.getFirst();
         int[] d = t.shape().dims();
@@ -41,17 +49,19 @@ public record Cholesky() implements LinalgPrimitive, Batchable {
         int mats = n == 0 ? 0 : t.size() / (n * n);
         boolean f32 = t.dtype() != dev.jaxvm.DType.FLOAT64;
         Object data = Storage.allocate(t.dtype(), t.size());
-        double[] a = new double[n * n];
-        for (int m = 0; m < mats; m++) {
-            int base = m * n * n;
-            for (int i = 0; i < n * n; i++) a[i] = x.getDouble(base + i);
-            boolean ok = factor(a, n, f32);
-            for (int i = 0; i < n * n; i++) {
-                int r = i / n;
-                int c = i % n;
-                Storage.setDouble(t.dtype(), data, base + i, !ok ? Double.NaN : (c > r ? 0 : a[i]));
+        ranges.run(mats, (long) n * n * n, (lo, hi) -> {
+            double[] a = new double[n * n];
+            for (int m = lo; m < hi; m++) {
+                int base = m * n * n;
+                for (int i = 0; i < n * n; i++) a[i] = x.getDouble(base + i);
+                boolean ok = factor(a, n, f32);
+                for (int i = 0; i < n * n; i++) {
+                    int r = i / n;
+                    int c = i % n;
+                    Storage.setDouble(t.dtype(), data, base + i, !ok ? Double.NaN : (c > r ? 0 : a[i]));
+                }
             }
-        }
+        });
         return List.of(DenseArray.wrap(t, data));
     }
 

@@ -61,7 +61,9 @@ public record Concatenate(int dimension) implements ShapePrimitive, Batchable, L
         }
         int[] d = first.shape().dims();
         d[dimension] = total;
-        return List.of(new ArrayType(new Shape(d), first.dtype(), weak));
+        // concatenating key arrays (below their key words) gives a key array
+        boolean keys = first.isExtended() && dimension < r - 1 && in.stream().allMatch(t -> t.extended() == first.extended());
+        return List.of(new ArrayType(new Shape(d), first.dtype(), weak, keys ? first.extended() : null));
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Differentiable {
+public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Differentiable, Lowerable {
     @Override
     public String name() { return "cummax"; }
 
@@ -35,5 +37,11 @@ public record Cummax(int axis, boolean reverse) implements ReductionPrimitive, B
     public Jvp jvp(List<Array> primals, List<Array> tangents) {
         return Jvp.of(Trace.bind1(this, primals.getFirst()),
                 ScanJvp.cumulative(ScanJvp.Combine.MAX, primals.getFirst(), tangents.getFirst(), axis, reverse));
+    }
+
+    /** A scan along the axis, the lines split over the cores. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(new dev.jaxvm.compile.ScanKernel(dev.jaxvm.compile.ScanKernel.Op.MAX, axis, reverse));
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
@@ -13,7 +15,7 @@ import java.util.List;
  * @param axis the non-negative axis scanned
  * @param reverse whether to scan from the last element
  */
-public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Linear {
+public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, Batchable, Linear, Lowerable {
     @Override
     public String name() { return "cumsum"; }
 
@@ -34,5 +36,11 @@ public record Cumsum(int axis, boolean reverse) implements ReductionPrimitive, B
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {
         return List.of(Trace.bind1(new Cumsum(axis, !reverse), cts.getFirst()));
+    }
+
+    /** A scan along the axis, the lines split over the cores. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(new dev.jaxvm.compile.ScanKernel(dev.jaxvm.compile.ScanKernel.Op.SUM, axis, reverse));
     }
 }

@@ -3,6 +3,8 @@ package dev.jaxvm.lax;
 import dev.jaxvm.Array;
 import dev.jaxvm.CustomJvpRule;
 import dev.jaxvm.JvpResult;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.ir.ClosedJaxpr;
@@ -19,7 +21,7 @@ import java.util.List;
  * @param numConsts the number of leading constant operands
  */
 public record CustomJvpCall(String name, ClosedJaxpr callJaxpr, CustomJvpRule jvp, int numConsts)
-        implements AutodiffPrimitive, Differentiable {
+        implements AutodiffPrimitive, Differentiable, Lowerable {
     @Override
     public String name() { return "custom_jvp_call"; }
 
@@ -63,4 +65,8 @@ public record CustomJvpCall(String name, ClosedJaxpr callJaxpr, CustomJvpRule jv
         @Override
         public String toString() { return text; }
     }
+
+    /** Compiled as its primal program, inlined into the caller (its derivative rule is for the transformations). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Call(callJaxpr); }
 }

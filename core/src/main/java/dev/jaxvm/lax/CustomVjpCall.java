@@ -3,6 +3,8 @@ package dev.jaxvm.lax;
 import dev.jaxvm.Array;
 import dev.jaxvm.CustomVjpBwd;
 import dev.jaxvm.CustomVjpFwd;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Trace;
@@ -22,7 +24,7 @@ import java.util.List;
  * @param numConsts the number of leading constant operands (not differentiated)
  */
 public record CustomVjpCall(String name, ClosedJaxpr callJaxpr, CustomVjpFwd fwd, CustomVjpBwd bwd, int numConsts)
-        implements AutodiffPrimitive, Differentiable {
+        implements AutodiffPrimitive, Differentiable, Lowerable {
     @Override
     public String name() { return "custom_vjp_call"; }
 
@@ -56,4 +58,8 @@ public record CustomVjpCall(String name, ClosedJaxpr callJaxpr, CustomVjpFwd fwd
         Array t = Trace.bind1(new CustomLin(name, bwd, r.residuals().size(), outType, argTypes), operands.toArray(Array[]::new));
         return Jvp.of(r.out(), t);
     }
+
+    /** Compiled as its primal program, inlined into the caller (its derivative rule is for the transformations). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Call(callJaxpr); }
 }

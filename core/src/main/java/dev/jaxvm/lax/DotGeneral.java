@@ -114,12 +114,14 @@ public record DotGeneral(DotDimensionNumbers dimensionNumbers, Precision precisi
     @Override
     public Batched batch(List<Array> args, Ints dims) { return LinalgBatchRules.dotGeneral(this, args, dims); }
 
-    /** The {@code Gemm} library kernel for float32 and float64; other dtypes run the reference evaluation. */
+    /** The {@code Gemm} library kernel for float32 and float64; other dtypes the reference loop split over the pool. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
         if (!Gemm.supports(in.get(0), in.get(1), out.getFirst())) {
-            return new Lowering.NotLowerable("dot_general of " + in.get(0).dtype() + " and " + in.get(1).dtype()
-                    + " has no kernel (float32 and float64 do)");
+            // integer, bool, half-precision and mixed dtypes: the reference loop (exact accumulation), split over the pool
+            return new Lowering.Library(new RangesKernel("dot_general[" + in.get(0).dtype().shortName() + " x "
+                    + in.get(1).dtype().shortName() + " -> " + out.getFirst().dtype().shortName() + ", loops]",
+                    (x, o, ranges) -> List.of(DotEval.run(dimensionNumbers, x.get(0), x.get(1), o.getFirst(), ranges))));
         }
         DotDimensionNumbers dn = dimensionNumbers;
         return new Lowering.Library(Gemm.dotGeneral(in.get(0), in.get(1), dn.lhsContracting(), dn.rhsContracting(),

@@ -1,6 +1,12 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.core.Ints;
+import dev.jaxvm.DType;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Ix;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.core.ScalarOp;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -13,7 +19,8 @@ import java.util.List;
  * (one scalar integer operand per dimension after operand and update), clamped so that the update
  * fits.
  */
-public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable, Differentiable, Transposable {
+public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable, Differentiable, Transposable,
+        Lowerable {
     @Override
     public String name() { return "dynamic_update_slice"; }
 
@@ -55,6 +62,33 @@ public record DynamicUpdateSlice() implements IndexingPrimitive, Batchable, Diff
             Storage.copyElement(u.buffer(), i, dst, d);
         }
         return List.of(DenseArray.wrap(out.getFirst(), dst));
+    }
+
+    /**
+     * An index map: inside the (clamped, run-time) window the update's element, elsewhere the operand's;
+     * fused into its consumers like any movement op.
+     */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        int[] xd = in.get(0).shape().dims(), ud = in.get(1).shape().dims();
+        return new Lowering.IndexMap((idx, x) -> {
+            Expr inside = null;
+            List<Ix> src = new java.util.ArrayList<>(idx.size());
+            for (int k = 0; k < idx.size(); k++) {
+                if (ud[k] == 0) return x.read(0, idx);
+                Ix start = Ix.dynamic(x.read(k + 2, List.of()), 0, xd[k] - ud[k]);
+                Ix rel = Ix.add(idx.get(k), Ix.mul(start, -1));
+                src.add(Ix.clamp(rel, 0, ud[k] - 1));
+                if (ud[k] == xd[k]) continue;
+                Expr r = new Expr.Index(rel, DType.INT32);
+                Expr ok = Expr.lane(ScalarOp.AND,
+                        Expr.lane(ScalarOp.GE, r, new Expr.Const(DType.INT32, 0, 0)),
+                        Expr.lane(ScalarOp.LT, r, new Expr.Const(DType.INT32, ud[k], ud[k])));
+                inside = inside == null ? ok : Expr.lane(ScalarOp.AND, inside, ok);
+            }
+            Expr update = x.read(1, src);
+            return inside == null ? update : new Expr.Select(inside, List.of(x.read(0, idx), update));
+        });
     }
 
     /** Fixed starts: one more updated dimension; batched starts: a scatter. */

@@ -8,6 +8,8 @@ import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Trace;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import java.util.List;
 
 /**
@@ -24,7 +26,8 @@ import java.util.List;
  * @param uniqueIndices a hint, as in JAX
  */
 public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, boolean indicesAreSorted,
-        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Batchable, Differentiable, Transposable {
+        GatherScatterMode mode, Ints sliceSizes, boolean uniqueIndices) implements IndexingPrimitive, Batchable, Differentiable, Transposable,
+        Lowerable {
     @Override
     public String name() { return "gather"; }
 
@@ -175,6 +178,10 @@ public record Gather(GatherDimensionNumbers dimensionNumbers, Object fillValue, 
         }
         throw new IllegalStateException("gather: no output dimension for indices batch dimension " + b);
     }
+
+    /** An index map with an indirect index (start indices loaded from the index operand); see {@link GatherLowering}. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return GatherLowering.lower(this, in, out); }
 
     /** The batch becomes an offset or operand batching dimension (JAX's rule). */
     @Override

@@ -15,7 +15,7 @@ import dev.jaxvm.core.Trace;
  * Array y = Lax.add(Lax.sin(x), Lax.mul(Lax.cos(x), x));
  * }
  */
-public final class Lax extends LaxCollectives {
+public final class Lax extends LaxControlFlow {
     private Lax() {}
 
     // == section: conv ==
@@ -474,11 +474,12 @@ public final class Lax extends LaxCollectives {
     }
 
     /**
-     * {@code random_gamma}: Gamma(a) samples (their logs when {@code logSpace}) from threefry key
-     * data {@code u32[2]}, one per element of {@code a}, in the current partitionable mode.
+     * {@code random_gamma}: Gamma(a) samples (their logs when {@code logSpace}) from a key array
+     * ({@code key<fry>}) whose shape prefixes a's, one per element of {@code a}, in the current
+     * partitionable mode.
      */
-    public static Array randomGamma(Array keyData, Array a, boolean logSpace) {
-        return Trace.bind1(new RandomGamma(logSpace, dev.jaxvm.Jax.config().threefryPartitionable()), keyData, a);
+    public static Array randomGamma(Array keys, Array a, boolean logSpace) {
+        return Trace.bind1(new RandomGamma(logSpace, dev.jaxvm.Jax.config().threefryPartitionable()), keys, a);
     }
 
     /** The lower Cholesky factor of each matrix of {@code x} ({@code cholesky_p}; NaNs when not positive definite). */

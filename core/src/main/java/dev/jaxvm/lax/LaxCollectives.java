@@ -12,7 +12,7 @@ import dev.jaxvm.core.Trace;
  * Array sums = Jax.vmap(x -> Lax.psum(x, "i"), 0, 0, null, "i").apply(xs);   // every row: the column sums
  * }
  */
-public abstract sealed class LaxCollectives permits Lax {
+public abstract sealed class LaxCollectives permits LaxControlFlow {
     LaxCollectives() {}
 
     /** The sum of {@code x} over the vmap axis named {@code axisName} ({@code lax.psum}); unbound names raise. */

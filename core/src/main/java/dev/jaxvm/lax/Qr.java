@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
@@ -15,7 +17,7 @@ import java.util.List;
  *
  * @param fullMatrices whether q is square ({@code m x m})
  */
-public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable {
+public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable, Lowerable {
     @Override
     public String name() { return "qr"; }
 
@@ -43,7 +45,13 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable {
     }
 
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** The reference Householder factorisation, the matrices of the batch split over the compiler's pool. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         DenseArray x = in.getFirst();
         int[] d = x.type().shape().dims();
         int m = d[d.length - 2];
@@ -55,54 +63,56 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable {
         ArrayType rt = out.get(1);
         Object qd = Storage.allocate(qt.dtype(), qt.size());
         Object rd = Storage.allocate(rt.dtype(), rt.size());
-        double[] a = new double[m * n];
-        double[][] v = new double[p][];
-        double[] tau = new double[p];
-        for (int b = 0; b < mats; b++) {
-            for (int i = 0; i < m * n; i++) a[i] = x.getDouble(b * m * n + i);
-            for (int j = 0; j < p; j++) {
-                double norm = 0;
-                for (int i = j; i < m; i++) norm += a[i * n + j] * a[i * n + j];
-                norm = Math.sqrt(norm);
-                double alpha = a[j * n + j];
-                double[] h = new double[m];
-                if (norm == 0) {
-                    tau[j] = 0;
+        ranges.run(mats, (long) m * n * Math.max(m, n), (lo, hi) -> {
+            double[] a = new double[m * n];
+            double[][] v = new double[p][];
+            double[] tau = new double[p];
+            for (int b = lo; b < hi; b++) {
+                for (int i = 0; i < m * n; i++) a[i] = x.getDouble(b * m * n + i);
+                for (int j = 0; j < p; j++) {
+                    double norm = 0;
+                    for (int i = j; i < m; i++) norm += a[i * n + j] * a[i * n + j];
+                    norm = Math.sqrt(norm);
+                    double alpha = a[j * n + j];
+                    double[] h = new double[m];
+                    if (norm == 0) {
+                        tau[j] = 0;
+                        v[j] = h;
+                        continue;
+                    }
+                    double beta = -Math.copySign(norm, alpha);
+                    tau[j] = (beta - alpha) / beta;
+                    h[j] = 1;
+                    for (int i = j + 1; i < m; i++) h[i] = a[i * n + j] / (alpha - beta);
                     v[j] = h;
-                    continue;
+                    for (int c = j; c < n; c++) {   // a = (I - tau h h^T) a
+                        double s = 0;
+                        for (int i = j; i < m; i++) s += h[i] * a[i * n + c];
+                        s *= tau[j];
+                        for (int i = j; i < m; i++) a[i * n + c] -= s * h[i];
+                    }
+                    a[j * n + j] = beta;
+                    for (int i = j + 1; i < m; i++) a[i * n + j] = 0;
                 }
-                double beta = -Math.copySign(norm, alpha);
-                tau[j] = (beta - alpha) / beta;
-                h[j] = 1;
-                for (int i = j + 1; i < m; i++) h[i] = a[i * n + j] / (alpha - beta);
-                v[j] = h;
-                for (int c = j; c < n; c++) {   // a = (I - tau h h^T) a
-                    double s = 0;
-                    for (int i = j; i < m; i++) s += h[i] * a[i * n + c];
-                    s *= tau[j];
-                    for (int i = j; i < m; i++) a[i * n + c] -= s * h[i];
+                for (int r = 0; r < k; r++) {
+                    for (int c = 0; c < n; c++) {
+                        Storage.setDouble(rt.dtype(), rd, b * k * n + r * n + c, r < m && c >= r ? a[r * n + c] : 0);
+                    }
                 }
-                a[j * n + j] = beta;
-                for (int i = j + 1; i < m; i++) a[i * n + j] = 0;
+                double[] q = new double[m * k];   // q = H_0 ... H_{p-1} applied to I[:, :k]
+                for (int i = 0; i < Math.min(m, k); i++) q[i * k + i] = 1;
+                for (int j = p - 1; j >= 0; j--) {
+                    double[] h = v[j];
+                    for (int c = 0; c < k; c++) {
+                        double s = 0;
+                        for (int i = j; i < m; i++) s += h[i] * q[i * k + c];
+                        s *= tau[j];
+                        for (int i = j; i < m; i++) q[i * k + c] -= s * h[i];
+                    }
+                }
+                for (int i = 0; i < m * k; i++) Storage.setDouble(qt.dtype(), qd, b * m * k + i, q[i]);
             }
-            for (int r = 0; r < k; r++) {
-                for (int c = 0; c < n; c++) {
-                    Storage.setDouble(rt.dtype(), rd, b * k * n + r * n + c, r < m && c >= r ? a[r * n + c] : 0);
-                }
-            }
-            double[] q = new double[m * k];   // q = H_0 ... H_{p-1} applied to I[:, :k]
-            for (int i = 0; i < Math.min(m, k); i++) q[i * k + i] = 1;
-            for (int j = p - 1; j >= 0; j--) {
-                double[] h = v[j];
-                for (int c = 0; c < k; c++) {
-                    double s = 0;
-                    for (int i = j; i < m; i++) s += h[i] * q[i * k + c];
-                    s *= tau[j];
-                    for (int i = j; i < m; i++) q[i * k + c] -= s * h[i];
-                }
-            }
-            for (int i = 0; i < m * k; i++) Storage.setDouble(qt.dtype(), qd, b * m * k + i, q[i]);
-        }
+        });
         return List.of(DenseArray.wrap(qt, qd), DenseArray.wrap(rt, rd));
     }
 

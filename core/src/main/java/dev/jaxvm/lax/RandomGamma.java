@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
@@ -11,16 +13,18 @@ import java.util.List;
 
 /**
  * {@code random_gamma}: one Gamma(a) sample per element of {@code a} (float32), drawn with JAX's
- * Marsaglia-Tsang rejection loop from the threefry key data {@code u32[2]} (split into one key per
+ * Marsaglia-Tsang rejection loop from a key array ({@code key<fry>}) whose shape prefixes a's (split into one key per
  * sample), as JAX's {@code random_gamma_p}; in log space when {@code logSpace}. The loop runs in
  * plain Java per element (JAX lowers it to a vmapped while loop), with XLA:CPU's fused
  * multiply-adds; the constant {@code 1/3/sqrt(d)} is correctly rounded, as XLA computes it when
- * {@code a} is a compile-time constant. No derivative yet (JAX's is implicit differentiation).
+ * {@code a} is a compile-time constant. Its derivative with respect to {@code a} is implicit
+ * differentiation of the CDF ({@link RandomGammaGrad}), as JAX's {@code _gamma_grad}.
  *
  * @param logSpace whether samples are returned as their logarithm (JAX's {@code loggamma})
  * @param partitionable the {@code jax_threefry_partitionable} mode in force at trace time (not printed)
  */
-public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive, Batchable {
+public record RandomGamma(boolean logSpace, boolean partitionable) implements RandomPrimitive, Batchable, Differentiable,
+        Lowerable {
     @Override
     public String name() { return "random_gamma"; }
 
@@ -32,13 +36,12 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         if (in.size() != 2) throw new IllegalArgumentException("random_gamma takes a key and a, got " + in.size() + " operands");
         ArrayType key = in.get(0);
         ArrayType a = in.get(1);
-        int[] k = key.shape().dims();
+        int[] k = KeyTypes.keys("random_gamma", key).dims();
         int[] as = a.shape().dims();
-        boolean prefix = k.length >= 1 && k.length - 1 <= as.length
-                && Arrays.equals(Arrays.copyOf(k, k.length - 1), Arrays.copyOf(as, k.length - 1));
-        if (key.dtype() != DType.UINT32 || k.length == 0 || k[k.length - 1] != 2 || !prefix) {
-            throw new IllegalArgumentException("random_gamma requires threefry key data u32[K..., 2] whose leading"
-                    + " dimensions K prefix a's shape, got key " + key + " and a " + a);
+        boolean prefix = k.length <= as.length && Arrays.equals(k, Arrays.copyOf(as, k.length));
+        if (!prefix) {
+            throw new IllegalArgumentException("random_gamma requires a key array whose shape prefixes a's shape,"
+                    + " got key " + key + " and a " + a);
         }
         if (a.dtype() != DType.FLOAT32 && a.dtype() != DType.FLOAT64) {
             throw new UnsupportedOperationException("random_gamma is implemented for float32 and float64, got "
@@ -52,7 +55,13 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
      * of {@code a} it covers, and each element is drawn from its own key.
      */
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** The reference rejection sampler, the elements split over the compiler's pool (each has its own key). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         int[] key = (int[]) in.get(0).buffer();
         DenseArray a = in.get(1);
         boolean f64 = a.dtype() == DType.FLOAT64;
@@ -60,14 +69,16 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
         int nKeys = key.length / 2;
         int per = nKeys == 0 ? 0 : n / nKeys;
         Object r = f64 ? new double[n] : new float[n];
-        for (int b = 0; b < nKeys; b++) {
-            int[] keys = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
-            for (int i = 0; i < per; i++) {
-                int j = b * per + i;
-                if (f64) ((double[]) r)[j] = oneDouble(keys[2 * i], keys[2 * i + 1], a.getDouble(j));
-                else ((float[]) r)[j] = one(keys[2 * i], keys[2 * i + 1], (float) a.getDouble(j));
+        int[][] keys = new int[nKeys][];
+        for (int b = 0; b < nKeys; b++) keys[b] = ThreefryScalars.split(key[2 * b], key[2 * b + 1], per, partitionable);
+        ranges.run(nKeys * per, 64, (lo, hi) -> {
+            for (int j = lo; j < hi; j++) {
+                int[] k = keys[j / per];
+                int i = j % per;
+                if (f64) ((double[]) r)[j] = oneDouble(k[2 * i], k[2 * i + 1], a.getDouble(j));
+                else ((float[]) r)[j] = one(k[2 * i], k[2 * i + 1], (float) a.getDouble(j));
             }
-        }
+        });
         return List.of(DenseArray.wrap(out.getFirst(), r));
     }
 
@@ -154,6 +165,29 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
 
     private static double log(double x) {
         return x > 0 ? StrictMath.log(x) : (x == 0 ? Double.NEGATIVE_INFINITY : Double.NaN);
+    }
+
+    /**
+     * JAX's {@code _gamma_grad}: {@code t * random_gamma_grad(a, sample)}, in log space divided by the
+     * sample ({@code exp} of the log sample, zeros replaced by the smallest normal float).
+     */
+    @Override
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array a = primals.get(1);
+        Array sample = dev.jaxvm.core.Trace.bind1(this, primals.get(0), a);
+        Array ta = tangents.get(1);
+        if (ta == null) return Jvp.of(sample, null);
+        Array g;
+        if (logSpace) {
+            Array s = Lax.exp(sample);
+            DenseArray tiny = DenseArray.scalar(a.dtype(), false, a.dtype() == DType.FLOAT32 ? Float.MIN_NORMAL : Double.MIN_NORMAL);
+            DenseArray zero = DenseArray.scalar(a.dtype(), false, 0);
+            s = Lax.select(Lax.eq(s, Lax.broadcastInDim(zero, s.shape())), Lax.broadcastInDim(tiny, s.shape()), s);
+            g = Lax.div(LaxRandom.randomGammaGrad(a, s), s);
+        } else {
+            g = LaxRandom.randomGammaGrad(a, sample);
+        }
+        return Jvp.of(sample, Lax.mul(ta, g));
     }
 
     /** Each example derives its own per-element keys from its single key, which no batched call can reproduce: one call per example (JAX lowers random_gamma through a vmapped loop). */

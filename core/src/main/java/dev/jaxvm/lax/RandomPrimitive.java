@@ -1,4 +1,5 @@
 package dev.jaxvm.lax;
 
-/** The primitives of JAX's PRNG: the threefry2x32 block hash that every key and sample derives from. */
-public sealed interface RandomPrimitive extends LaxPrimitive permits Threefry2x32, RandomGamma {}
+/** The primitives of JAX's PRNG: key seeding, splitting, folding and bits over {@code key<fry>} arrays, the threefry2x32 block hash they lower to, and the gamma sampler with its derivative. */
+public sealed interface RandomPrimitive extends LaxPrimitive permits Threefry2x32, RandomGamma, RandomGammaGrad, RandomSeed, RandomBits, RandomSplit,
+        RandomFoldIn, RandomWrap, RandomUnwrap, RandomClone {}

@@ -7,6 +7,10 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Storage;
 import dev.jaxvm.core.Trace;
+import dev.jaxvm.compile.Expr;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.core.ScalarOp;
 import java.util.List;
 
 /**
@@ -17,7 +21,7 @@ import java.util.List;
  * @param exponentBits the exponent width of the emulated format, at least 1
  * @param mantissaBits the mantissa width of the emulated format, at least 0
  */
-public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Batchable, Linear {
+public record ReducePrecision(int exponentBits, int mantissaBits) implements UnaryPrimitive, Batchable, Linear, Lowerable {
     /** @throws IllegalArgumentException on a non-positive exponent or negative mantissa width */
     public ReducePrecision {
         if (exponentBits < 1) {
@@ -43,14 +47,7 @@ public record ReducePrecision(int exponentBits, int mantissaBits) implements Una
         DenseArray x = in.getFirst();
         ArrayType t = out.getFirst();
         DType d = t.dtype();
-        int[] format = switch (d) {
-            case FLOAT16 -> new int[] {16, 5, 10};
-            case BFLOAT16 -> new int[] {16, 8, 7};
-            case FLOAT32 -> new int[] {32, 8, 23};
-            case FLOAT64 -> new int[] {64, 11, 52};
-            case BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT0 ->
-                    throw new IllegalStateException("reduce_precision on " + d);
-        };
+        int[] format = format(d);
         Object data = Storage.allocate(d, t.size());
         for (int i = 0; i < t.size(); i++) {
             long bits = BitcastConvertType.rawBits(x, i);
@@ -93,5 +90,68 @@ public record ReducePrecision(int exponentBits, int mantissaBits) implements Una
     @Override
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {
         return List.of(Trace.bind1(this, cts.getFirst()));
+    }
+
+    /**
+     * An index map of XLA's bit algorithm on the float's bits (bitcast to the signed integer of its
+     * width, integer lane operations, selects), fused like any elementwise op.
+     */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        DType d = in.getFirst().dtype();
+        int[] f = format(d);
+        int nbits = f[0], srcExp = f[1], srcMant = f[2];
+        DType it = switch (nbits) {
+            case 16 -> DType.INT16;
+            case 32 -> DType.INT32;
+            default -> DType.INT64;
+        };
+        return new Lowering.IndexMap((idx, ops) -> {
+            Expr v = ops.read(0, idx);
+            Expr bits = new Expr.Bitcast(v, it);
+            Expr x = bits;
+            if (mantissaBits < srcMant) {
+                int shift = srcMant - mantissaBits;
+                long lastBitMask = 1L << shift;
+                Expr lastBit = Expr.lane(ScalarOp.AND, Expr.lane(ScalarOp.SHIFT_RIGHT_LOGICAL, x, k(it, shift)), k(it, 1));
+                x = Expr.lane(ScalarOp.ADD, Expr.lane(ScalarOp.ADD, x, lastBit), k(it, (lastBitMask >>> 1) - 1));
+                x = Expr.lane(ScalarOp.AND, x, k(it, ~(lastBitMask - 1)));
+            }
+            if (exponentBits < srcExp) {
+                long expMask = ((1L << srcExp) - 1) << srcMant;
+                long bias = (1L << (srcExp - 1)) - 1, reducedBias = (1L << (exponentBits - 1)) - 1;
+                Expr exp = Expr.lane(ScalarOp.AND, x, k(it, expMask));
+                Expr signedZero = Expr.lane(ScalarOp.AND, x, k(it, 1L << (nbits - 1)));
+                Expr inf = Expr.lane(ScalarOp.OR, signedZero, k(it, expMask));
+                // exponent fields are non-negative in the signed type: signed comparisons are the unsigned ones
+                Expr over = Expr.lane(ScalarOp.GT, exp, k(it, (bias + reducedBias) << srcMant));
+                Expr under = Expr.lane(ScalarOp.LE, exp, k(it, (bias - reducedBias) << srcMant));
+                x = new Expr.Select(over, List.of(new Expr.Select(under, List.of(x, signedZero)), inf));
+            }
+            Expr nan = Expr.lane(ScalarOp.NE, v, v);
+            return new Expr.Bitcast(new Expr.Select(nan, List.of(x, bits)), d);
+        });
+    }
+
+    /** A constant of the integer type {@code t}, wrapped to its width. */
+    private static Expr k(DType t, long v) {
+        long w = switch (t.bits()) {
+            case 16 -> (short) v;
+            case 32 -> (int) v;
+            default -> v;
+        };
+        return new Expr.Const(t, w, w);
+    }
+
+    /** (total bits, exponent bits, mantissa bits) of a floating dtype. */
+    private static int[] format(DType d) {
+        return switch (d) {
+            case FLOAT16 -> new int[] {16, 5, 10};
+            case BFLOAT16 -> new int[] {16, 8, 7};
+            case FLOAT32 -> new int[] {32, 8, 23};
+            case FLOAT64 -> new int[] {64, 11, 52};
+            case BOOL, INT8, INT16, INT32, INT64, UINT8, UINT16, UINT32, UINT64, FLOAT0 ->
+                    throw new IllegalStateException("reduce_precision on " + d);
+        };
     }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -16,7 +18,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive, Linear, Batchable {
+        Ints windowStrides) implements WindowPrimitive, Linear, Batchable, Lowerable {
     @Override
     public String name() { return "reduce_window_sum"; }
 
@@ -44,4 +46,18 @@ public record ReduceWindowSum(Ints baseDilation, Pads padding, Ints windowDilati
     @Override
     public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.reduceWindow(args, dims, d -> new ReduceWindowSum(WindowBatchRules.insert(baseDilation, d, 1), WindowBatchRules.insert(padding, d),
                 WindowBatchRules.insert(windowDilation, d, 1), WindowBatchRules.insert(windowDimensions, d, 1), WindowBatchRules.insert(windowStrides, d, 1))); }
+
+    /**
+     * Small windows: pad and strided slices fused into one loop nest ({@link WindowDecomposition});
+     * larger ones: the reference loop over output positions, split over the compiler's pool.
+     */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowDecomposition.of(WindowReduce.Monoid.SUM, in.getFirst(), windowDimensions, windowStrides, padding,
+                baseDilation, windowDilation);
+        if (fused != null) return fused;
+        return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
+                (x, o, ranges) -> List.of(WindowReduce.evaluate(WindowReduce.Monoid.SUM, x.getFirst(), o.getFirst(), windowDimensions,
+                        windowStrides, padding, baseDilation, windowDilation, ranges))));
+    }
 }

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.ir.ClosedJaxpr;
@@ -16,7 +18,7 @@ import java.util.List;
  * @param jaxpr the called program
  * @param differentiated whether this is the derivative of a checkpointed function
  */
-public record Remat(ClosedJaxpr jaxpr, boolean differentiated) implements AutodiffPrimitive {
+public record Remat(ClosedJaxpr jaxpr, boolean differentiated) implements AutodiffPrimitive, Lowerable {
     @Override
     public String name() { return "remat2"; }
 
@@ -31,4 +33,8 @@ public record Remat(ClosedJaxpr jaxpr, boolean differentiated) implements Autodi
 
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return Calls.eval(jaxpr, in); }
+
+    /** Compiled as its primal program, inlined into the caller (its derivative rule is for the transformations). */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Call(jaxpr); }
 }

@@ -35,7 +35,7 @@ final class Scans {
         int n = dims[axis];
         int inner = 1;
         for (int k = axis + 1; k < dims.length; k++) inner *= dims[k];
-        int outer = n == 0 ? 0 : x.size() / (n * inner);
+        int outer = n * inner == 0 ? 0 : x.size() / (n * inner);
         DType t = x.dtype();
         Object data = Storage.allocate(t, x.size());
         for (int o = 0; o < outer; o++) {

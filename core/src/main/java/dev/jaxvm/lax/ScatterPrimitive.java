@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -15,7 +17,7 @@ import java.util.List;
  * with {@link #combiner()}. Updates whose window is out of bounds are dropped, except in
  * {@link GatherScatterMode#CLIP} mode, where the window is clamped into bounds.
  */
-public sealed interface ScatterPrimitive extends IndexingPrimitive, Batchable
+public sealed interface ScatterPrimitive extends IndexingPrimitive, Batchable, Lowerable
         permits Scatter, ScatterAdd, ScatterSub, ScatterMul, ScatterMin, ScatterMax {
 
     /** How index, update and operand dimensions correspond. */
@@ -121,4 +123,13 @@ public sealed interface ScatterPrimitive extends IndexingPrimitive, Batchable
     /** Operand and updates batch-first; the indices' batch becomes an index batching dimension (JAX's rule). */
     @Override
     default Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return IndexBatchRules.scatter(this, args, dims); }
+
+    /** A library kernel: a copy of the operand, then the updates combined in order. */
+    @Override
+    default Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        ScatterDimensionNumbers dn = dimensionNumbers();
+        return new Lowering.Library(new dev.jaxvm.compile.ScatterKernel(combiner(), dn.updateWindowDims(), dn.insertedWindowDims(),
+                dn.scatterDimsToOperandDims(), dn.operandBatchingDims(), dn.scatterIndicesBatchingDims(),
+                mode() == GatherScatterMode.CLIP, uniqueIndices()));
+    }
 }

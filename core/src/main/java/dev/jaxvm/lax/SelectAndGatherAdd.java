@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
@@ -21,7 +23,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatterAdd.Select selectPrim,
-        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive, Differentiable, Transposable, Batchable {
+        Ints windowDilation, Ints windowDimensions, Ints windowStrides) implements WindowPrimitive, Differentiable, Transposable, Batchable, Lowerable {
     @Override
     public String name() { return "select_and_gather_add"; }
 
@@ -56,11 +58,22 @@ public record SelectAndGatherAdd(Ints baseDilation, Pads padding, SelectAndScatt
     }
 
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** Small windows: a fused index map ({@link WindowSelectLowering}); else the selection split over the compiler's pool. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowSelectLowering.gather(this, in);
+        if (fused != null) return fused;
+        return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
+                this::evaluate));
+    }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         DenseArray t = in.get(0);
         ArrayType o = out.getFirst();
         int[] sel = WindowSelect.select(in.get(1), o.shape(), selectPrim, windowDimensions, windowStrides, padding,
-                baseDilation, windowDilation);
+                baseDilation, windowDilation, ranges);
         Object dst = Storage.allocate(o.dtype(), o.size());
         for (int i = 0; i < sel.length; i++) {
             if (sel[i] >= 0) Storage.copyElement(t.buffer(), sel[i], dst, i);

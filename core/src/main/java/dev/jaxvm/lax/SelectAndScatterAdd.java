@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
@@ -22,7 +24,7 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDimensions, Ints windowStrides)
-        implements WindowPrimitive, Differentiable, Transposable, Batchable {
+        implements WindowPrimitive, Differentiable, Transposable, Batchable, Lowerable {
 
     /** The comparison that picks the selected element of a window; prints as JAX's primitive name. */
     public enum Select {
@@ -74,13 +76,27 @@ public record SelectAndScatterAdd(Pads padding, Select selectPrim, Ints windowDi
     }
 
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /**
+     * Small non-overlapping windows: a fused index map ({@link WindowSelectLowering}); else the selection
+     * split over the compiler's pool (the accumulation, in window order, is not).
+     */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        Lowering fused = WindowSelectLowering.scatter(this, in);
+        if (fused != null) return fused;
+        return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
+                this::evaluate));
+    }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         DenseArray source = in.get(0);
         DenseArray operand = in.get(1);
         ArrayType t = out.getFirst();
         Shape ss = source.type().shape();
         Ints ones = WindowShapes.ones(ss.rank());
-        int[] sel = WindowSelect.select(operand, ss, selectPrim, windowDimensions, windowStrides, padding, ones, ones);
+        int[] sel = WindowSelect.select(operand, ss, selectPrim, windowDimensions, windowStrides, padding, ones, ones, ranges);
         DType st = t.dtype();
         boolean sFloat = st.isFloating();
         double[] accD = sFloat ? new double[t.size()] : null;

@@ -23,9 +23,22 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     @Override
     public String name() { return "slice"; }
 
+    /**
+     * A slice of a key array ({@code key<fry>}) is given in the key array's logical indices, as JAX
+     * prints it; this is the slice of its physical data (the key words taken whole).
+     */
+    private Slice physicalFor(ArrayType x) {
+        if (!x.isExtended() || startIndices.size() != x.rank() - 1) return this;
+        int w = x.shape().dim(x.rank() - 1);
+        return new Slice(Ints.of(BatchRules.insert(startIndices.values(), x.rank() - 1, 0)),
+                Ints.of(BatchRules.insert(limitIndices.values(), x.rank() - 1, w)),
+                strides == null ? null : Ints.of(BatchRules.insert(strides.values(), x.rank() - 1, 1)));
+    }
+
     @Override
     public List<ArrayType> abstractEval(List<ArrayType> in) {
         ArrayType x = in.getFirst();
+        if (physicalFor(x) != this) return physicalFor(x).abstractEval(in);
         int r = x.rank();
         if (startIndices.size() != r || limitIndices.size() != r || (strides != null && strides.size() != r)) {
             throw new IllegalArgumentException("slice start_indices " + startIndices + ", limit_indices " + limitIndices
@@ -46,22 +59,34 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     @Override
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         DenseArray x = in.getFirst();
+        if (physicalFor(x.type()) != this) return physicalFor(x.type()).evaluate(in, out);
         ArrayType ot = out.getFirst();
-        int[] od = ot.shape().dims();
-        int[] xs = x.type().shape().strides();
-        int r = od.length, n = ot.size();
+        Shape os = ot.shape(), xsh = x.type().shape();
+        int r = os.rank(), n = ot.size();
         Object dst = Storage.allocate(ot.dtype(), n);
         if (n == 0) return List.of(DenseArray.wrap(ot, dst));
-        int[] step = new int[r];
+        // step[k]: the source offset of one output step along axis k; stride: the source stride
+        int[] step = new int[2 * r];   // steps, then the odometer's indices (one allocation)
         int base = 0;
-        for (int k = 0; k < r; k++) {
-            base += startIndices.get(k) * xs[k];
-            step[k] = (strides == null ? 1 : strides.get(k)) * xs[k];
+        for (int k = r - 1, stride = 1; k >= 0; stride *= xsh.dim(k), k--) {
+            base += startIndices.get(k) * stride;
+            step[k] = (strides == null ? 1 : strides.get(k)) * stride;
         }
-        // Row-major walk over the output with an odometer; the innermost axis is copied as a run.
-        int inner = r == 0 ? 1 : od[r - 1], innerStep = r == 0 ? 1 : step[r - 1];
+        if (r == 0) {
+            Storage.copyElement(x.buffer(), base, dst, 0);
+            return List.of(DenseArray.wrap(ot, dst));
+        }
+        // Row-major walk over the output with an odometer; the innermost axes are copied as one run:
+        // the last axis, and each axis outside it while the axes inside are taken whole with unit steps
+        // (x[i:i+k, j:j+k, :] of an image copies k runs of k * channels elements).
+        int m = r - 1;
+        int inner = os.dim(m), innerStep = step[m], run = 1;
+        while (m > 0 && innerStep == 1 && step[m] == run && os.dim(m) == xsh.dim(m) && step[m - 1] == run * xsh.dim(m)) {
+            run *= xsh.dim(m);
+            m--;
+            inner *= os.dim(m);
+        }
         Object src = x.buffer();
-        int[] idx = new int[r];
         int srcRow = base;
         for (int o = 0; o < n; o += inner) {
             if (innerStep == 1) {
@@ -69,11 +94,11 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
             } else {
                 for (int j = 0, si = srcRow; j < inner; j++, si += innerStep) Storage.copyElement(src, si, dst, o + j);
             }
-            for (int k = r - 2; k >= 0; k--) {   // advance the outer axes
+            for (int k = m - 1; k >= 0; k--) {   // advance the outer axes
                 srcRow += step[k];
-                if (++idx[k] < od[k]) break;
-                srcRow -= step[k] * od[k];
-                idx[k] = 0;
+                if (++step[r + k] < os.dim(k)) break;
+                srcRow -= step[k] * os.dim(k);
+                step[r + k] = 0;
             }
         }
         return List.of(DenseArray.wrap(ot, dst));
@@ -92,6 +117,7 @@ public record Slice(Ints startIndices, Ints limitIndices, Ints strides) implemen
     /** Operand index {@code start + i * stride} along each axis. */
     @Override
     public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        if (physicalFor(in.getFirst()) != this) return physicalFor(in.getFirst()).lower(in, out);
         return new Lowering.IndexMap((idx, x) -> {
             List<Ix> src = new ArrayList<>(idx.size());
             for (int k = 0; k < idx.size(); k++) {

@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.core.ArrayType;
@@ -17,7 +19,7 @@ import java.util.List;
  * @param isStable whether equal keys keep their order (the reference evaluation is always stable)
  * @param numKeys how many leading operands are keys
  */
-public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Batchable, Differentiable {
+public record Sort(int dimension, boolean isStable, int numKeys) implements LinalgPrimitive, Batchable, Differentiable, Lowerable {
     @Override
     public String name() { return "sort"; }
 
@@ -95,5 +97,11 @@ public record Sort(int dimension, boolean isStable, int numKeys) implements Lina
         List<Array> ts = new java.util.ArrayList<>();
         for (Array t : tangents) ts.add(t == null ? null : Rules.takeAlongAxis(t, perm, dimension));
         return new Jvp(out, ts);
+    }
+
+    /** A stable sort of each line by the keys, the permutation applied to every operand. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(dev.jaxvm.compile.SortKernel.sort(dimension, numKeys));
     }
 }

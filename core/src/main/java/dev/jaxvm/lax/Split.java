@@ -7,6 +7,8 @@ import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.ArrayList;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import java.util.List;
 
 /**
@@ -15,7 +17,7 @@ import java.util.List;
  * @param axis the non-negative axis to split
  * @param sizes the output sizes along {@code axis}; they must sum to the operand's size there
  */
-public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batchable, Linear {
+public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batchable, Linear, Lowerable {
     /** Copies the sizes. */
     public Split {
         sizes = List.copyOf(sizes);
@@ -77,4 +79,8 @@ public record Split(int axis, List<PyInt> sizes) implements ShapePrimitive, Batc
     public List<Array> transpose(List<Array> cts, List<Operand> operands) {
         return List.of(Lax.concatenate(cts, axis)); // zero cotangents were instantiated by the backward pass
     }
+
+    /** One slice per output, fused into each output's consumers. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return Decompositions.split(axis, in, out); }
 }

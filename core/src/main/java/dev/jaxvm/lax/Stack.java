@@ -41,7 +41,9 @@ public record Stack(int axis) implements ShapePrimitive, Batchable, Linear, Lowe
         int[] d = first.shape().dims();
         int[] out = new int[d.length + 1];
         for (int i = 0, j = 0; i < out.length; i++) out[i] = i == axis ? in.size() : d[j++];
-        return List.of(new ArrayType(new Shape(out), first.dtype(), weak));
+        // stacking key arrays (below their key words) gives a key array
+        boolean keys = first.isExtended() && axis < first.rank() && in.stream().allMatch(t -> t.extended() == first.extended());
+        return List.of(new ArrayType(new Shape(out), first.dtype(), weak, keys ? first.extended() : null));
     }
 
     @Override

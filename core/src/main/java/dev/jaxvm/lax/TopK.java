@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.compile.Lowering;
+import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
@@ -17,7 +19,7 @@ import java.util.List;
  * @param axis the non-negative axis
  * @param k how many entries to keep
  */
-public record TopK(int axis, int k) implements LinalgPrimitive, Batchable, Differentiable {
+public record TopK(int axis, int k) implements LinalgPrimitive, Batchable, Differentiable, Lowerable {
     @Override
     public String name() { return "top_k"; }
 
@@ -72,5 +74,11 @@ public record TopK(int axis, int k) implements LinalgPrimitive, Batchable, Diffe
         ts.add(Rules.takeAlongAxis(tangents.getFirst(), out.get(1), axis));
         ts.add(null);
         return new Jvp(out, ts);
+    }
+
+    /** A stable descending sort of each line, the first {@code k} kept. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(dev.jaxvm.compile.SortKernel.topK(axis, k));
     }
 }

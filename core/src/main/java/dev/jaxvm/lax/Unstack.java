@@ -6,6 +6,8 @@ import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.ArrayList;
+import dev.jaxvm.compile.Lowerable;
+import dev.jaxvm.compile.Lowering;
 import java.util.List;
 
 /**
@@ -14,7 +16,7 @@ import java.util.List;
  *
  * @param axis the axis to split along, non-negative
  */
-public record Unstack(int axis) implements ShapePrimitive, Linear, Batchable {
+public record Unstack(int axis) implements ShapePrimitive, Linear, Batchable, Lowerable {
     @Override
     public String name() { return "unstack"; }
 
@@ -60,4 +62,8 @@ public record Unstack(int axis) implements ShapePrimitive, Linear, Batchable {
     public Batched batch(List<Array> args, dev.jaxvm.core.Ints dims) {
         return BatchRules.reduce(args, dims, dev.jaxvm.core.Ints.of(axis), a -> new Unstack(a.get(0)));
     }
+
+    /** One squeezed slice per output, fused into each output's consumers. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return Decompositions.unstack(axis, in, out); }
 }

@@ -81,61 +81,70 @@ final class WindowReduce {
 
     static DenseArray evaluate(Monoid m, DenseArray x, ArrayType out, Ints windowDimensions, Ints windowStrides,
             Pads padding, Ints baseDilation, Ints windowDilation) {
+        return evaluate(m, x, out, windowDimensions, windowStrides, padding, baseDilation, windowDilation, Ranges.SEQUENTIAL);
+    }
+
+    /** As the reference evaluation, the output positions run through {@code ranges}. */
+    static DenseArray evaluate(Monoid m, DenseArray x, ArrayType out, Ints windowDimensions, Ints windowStrides,
+            Pads padding, Ints baseDilation, Ints windowDilation, Ranges ranges) {
         Shape os = out.shape();
         int r = os.rank();
         int[][] tab = tables(x.type().shape(), os, windowDimensions, windowStrides, padding, baseDilation, windowDilation);
         int[] wd = windowDimensions.values();
         int wTotal = 1;
         for (int w : wd) wTotal *= w;
+        int windowSize = wTotal;
         DType t = out.dtype();
         Object dst = Storage.allocate(t, out.size());
         boolean floating = t.isFloating();
         boolean unsigned = t.isUnsigned();
         double[] xd = floating ? ConvKernel.toDoubles(x) : null;
         long[] xl = floating ? null : ConvKernel.toLongs(x);
-        int[] op = new int[r];
-        int[] ww = new int[r];
-        for (int i = 0; i < out.size(); i++) {
-            IndexMaps.unravel(i, os.dims(), op);
-            double accD = identityDouble(m);
-            long accL = identityLong(m, t);
-            java.util.Arrays.fill(ww, 0);
-            for (int w = 0; w < wTotal; w++) {
-                int off = 0;
-                boolean valid = true;
-                for (int d = 0; d < r; d++) {
-                    int v = tab[d][op[d] * wd[d] + ww[d]];
-                    if (v < 0) {
-                        valid = false;
-                        break;
+        ranges.run(out.size(), windowSize * r, (lo, hi) -> {
+            int[] op = new int[r];
+            int[] ww = new int[r];
+            for (int i = lo; i < hi; i++) {
+                IndexMaps.unravel(i, os.dims(), op);
+                double accD = identityDouble(m);
+                long accL = identityLong(m, t);
+                java.util.Arrays.fill(ww, 0);
+                for (int w = 0; w < windowSize; w++) {
+                    int off = 0;
+                    boolean valid = true;
+                    for (int d = 0; d < r; d++) {
+                        int v = tab[d][op[d] * wd[d] + ww[d]];
+                        if (v < 0) {
+                            valid = false;
+                            break;
+                        }
+                        off += v;
                     }
-                    off += v;
-                }
-                if (valid) {
-                    if (floating) {
-                        double v = xd[off];
-                        accD = switch (m) {
-                            case SUM -> accD + v;
-                            case MAX -> Math.max(accD, v);
-                            case MIN -> Math.min(accD, v);
-                        };
-                    } else {
-                        long v = xl[off];
-                        accL = switch (m) {
-                            case SUM -> accL + v;
-                            case MAX -> (unsigned ? Long.compareUnsigned(accL, v) : Long.compare(accL, v)) >= 0 ? accL : v;
-                            case MIN -> (unsigned ? Long.compareUnsigned(accL, v) : Long.compare(accL, v)) <= 0 ? accL : v;
-                        };
+                    if (valid) {
+                        if (floating) {
+                            double v = xd[off];
+                            accD = switch (m) {
+                                case SUM -> accD + v;
+                                case MAX -> Math.max(accD, v);
+                                case MIN -> Math.min(accD, v);
+                            };
+                        } else {
+                            long v = xl[off];
+                            accL = switch (m) {
+                                case SUM -> accL + v;
+                                case MAX -> (unsigned ? Long.compareUnsigned(accL, v) : Long.compare(accL, v)) >= 0 ? accL : v;
+                                case MIN -> (unsigned ? Long.compareUnsigned(accL, v) : Long.compare(accL, v)) <= 0 ? accL : v;
+                            };
+                        }
+                    }
+                    for (int d = r - 1; d >= 0; d--) {
+                        if (++ww[d] < wd[d]) break;
+                        ww[d] = 0;
                     }
                 }
-                for (int d = r - 1; d >= 0; d--) {
-                    if (++ww[d] < wd[d]) break;
-                    ww[d] = 0;
-                }
+                if (floating) Storage.setDouble(t, dst, i, accD);
+                else Storage.setLong(t, dst, i, accL);
             }
-            if (floating) Storage.setDouble(t, dst, i, accD);
-            else Storage.setLong(t, dst, i, accL);
-        }
+        });
         return DenseArray.wrap(out, dst);
     }
 

@@ -48,6 +48,15 @@ final class Promote {
     static List<Array> promoteDTypes(String fn, boolean inexact, Object... args) {
         List<ArrayType> types = new ArrayList<>();
         for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
+        for (ArrayType t : types) {
+            if (t.dtype() == DType.FLOAT0) {   // jnp's _check_no_float0s
+                throw new IllegalArgumentException("Called " + fn + " with a float0 array. float0s do not support any"
+                        + " operations by design because they are not compatible with non-trivial vector spaces. No implicit"
+                        + " dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to cast a float0 array"
+                        + " to a regular zeros array. \nIf you didn't expect to get a float0 you might have accidentally"
+                        + " taken a gradient with respect to an integer argument.");
+            }
+        }
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype();
         if (inexact && !to.isFloating()) to = toInexact(to);
@@ -95,6 +104,15 @@ final class Promote {
     static List<Array> promoteDTypesNumeric(String fn, Object... args) {
         List<ArrayType> types = new ArrayList<>();
         for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
+        for (ArrayType t : types) {
+            if (t.dtype() == DType.FLOAT0) {   // jnp's _check_no_float0s
+                throw new IllegalArgumentException("Called " + fn + " with a float0 array. float0s do not support any"
+                        + " operations by design because they are not compatible with non-trivial vector spaces. No implicit"
+                        + " dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to cast a float0 array"
+                        + " to a regular zeros array. \nIf you didn't expect to get a float0 you might have accidentally"
+                        + " taken a gradient with respect to an integer argument.");
+            }
+        }
         ArrayType r = Promotion.resultType(types);
         DType to = r.dtype() == DType.BOOL ? DType.defaultInt() : r.dtype();
         List<Array> out = new ArrayList<>();

@@ -2,6 +2,9 @@ package dev.jaxvm.random;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFnN;
+import dev.jaxvm.core.Shape;
 import dev.jaxvm.lax.Lax;
 import java.util.Arrays;
 
@@ -14,10 +17,17 @@ final class Gammas {
     private Gammas() {}
 
     static Array gamma(Array key, Array a, int[] shape, DType dtype, boolean logSpace) {
-        a = Lax.convertElementType(a, dtype, false);
-        if (!Arrays.equals(a.shape(), shape)) a = broadcastFull(a, shape);
-        return Lax.randomGamma(key, a, logSpace);
+        Threefry.size(shape);
+        return GAMMA.call(key, a, new Shape(shape), dtype, logSpace);
     }
+
+    /** JAX's {@code _gamma} (jitted; static shape, dtype and log_space): a broadcast to shape, then {@code random_gamma}. */
+    private static final JitFnN GAMMA = Jax.jitN(x -> {
+        int[] shape = ((Shape) x[2]).dims();
+        Array a = Lax.convertElementType((Array) x[1], (DType) x[3], false);
+        if (!Arrays.equals(a.shape(), shape)) a = broadcastFull(a, shape);
+        return Lax.randomGamma((Array) x[0], a, (Boolean) x[4]);
+    }).named("_gamma").staticArgnums(2, 3, 4);
 
     /** {@code a} broadcast to {@code shape}, materialised (rank 0 included). */
     static Array broadcastFull(Array a, int[] shape) {
@@ -29,11 +39,7 @@ final class Gammas {
         return Lax.broadcastInDim(a, shape, dims);
     }
 
-    static Array[] split2(Array key) {
-        Array ks = Threefry.split(key, new int[] {2});
-        KeyArray k = new KeyArray(ks);
-        return new Array[] {k.get(0).data(), k.get(1).data()};
-    }
+    static Array[] split2(Array key) { return Threefry.split2(key); }
 
     static Array beta(Array key, Array a, Array b, int[] shape, DType dtype) {
         a = broadcastFull(Lax.convertElementType(a, dtype, false), shape);

@@ -8,6 +8,7 @@ import dev.jaxvm.lax.Lax;
 final class Integers {
     private Integers() {}
 
+    /** The smallest value of an integer dtype. */
     static long minOf(DType t) {
         return switch (t) {
             case INT8 -> Byte.MIN_VALUE;
@@ -48,6 +49,7 @@ final class Integers {
         DType target = dtype == null ? DType.defaultInt() : dtype.canonicalize();
         if (!target.isInteger()) throw notInt(target);
         Threefry.size(shape);
+        if (Randint.applies(target, minval, maxval)) return Randint.randint(key, shape, minval, maxval, target);
         DType samp = target;
         long mn = minval;
         long mx = maxval;
@@ -62,9 +64,9 @@ final class Integers {
         long mnC = clip(mn, minOf(samp), maxOf(samp));
         long mxC = clip(mx, minOf(samp), maxOf(samp));
         DType uint = Uniforms.uintOfWidth(nbits);
-        Array keys = Threefry.split(key, new int[] {2});
-        Array k1 = Lax.reshape(Lax.slice(keys, new int[] {0, 0}, new int[] {1, 2}, null), 2);
-        Array k2 = Lax.reshape(Lax.slice(keys, new int[] {1, 0}, new int[] {2, 2}, null), 2);
+        Array[] ks = Threefry.split2(key);
+        Array k1 = ks[0];
+        Array k2 = ks[1];
         Array higher = Threefry.randomBits(k1, nbits, shape);
         Array lower = Threefry.randomBits(k2, nbits, shape);
         long span = (mxC - mnC) & mask;
@@ -85,9 +87,17 @@ final class Integers {
             throw new IllegalArgumentException("bernoulli probability `p` must have a floating dtype, got "
                     + p.dtype() + ".");
         }
-        Array u = Uniforms.uniform(key, shape, p.dtype(), 0.0, 1.0);
-        return Lax.lt(u, Uniforms.broadcastTo(p, shape));
+        Threefry.size(shape);
+        return BERNOULLI.call(key, p, new dev.jaxvm.core.Shape(shape));
     }
+
+    /** JAX's {@code _bernoulli} (jitted; static shape): {@code uniform(key, shape, p.dtype) < p}. */
+    private static final dev.jaxvm.JitFnN BERNOULLI = dev.jaxvm.Jax.jitN(a -> {
+        Array p = (Array) a[1];
+        int[] shape = ((dev.jaxvm.core.Shape) a[2]).dims();
+        Array u = Uniforms.uniform((Array) a[0], shape, p.dtype(), 0.0, 1.0);
+        return Lax.lt(u, Uniforms.broadcastTo(p, shape));
+    }).named("_bernoulli").staticArgnums(2);
 
     /** {@code bernoulli} in mode 'high': {@code u2 * 2^-nmant < p - u1} with two uniforms per value. */
     static Array bernoulliHigh(Array key, Array p, int[] shape) {

@@ -1,7 +1,7 @@
 package dev.jaxvm.random;
 
 import dev.jaxvm.Array;
-import dev.jaxvm.DType;
+import dev.jaxvm.ExtendedDType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.lax.Lax;
 import java.util.Arrays;
@@ -9,12 +9,14 @@ import java.util.Objects;
 
 /**
  * An array of typed PRNG keys ({@code dtype=key<fry>}), JAX's new-style keys: a key array of shape
- * {@code S} overlays {@code uint32} key data of shape {@code S + (2,)}.
+ * {@code S} is an {@link Array} of the extended dtype {@link ExtendedDType#KEY_FRY} whose physical
+ * data is {@code uint32[*S, 2]} (see {@link dev.jaxvm.core.ArrayType}).
  *
- * <p>jaxvm's {@link Array} has no extended dtypes yet, so a key array is this wrapper around its
- * key data rather than an {@code Array} itself; samplers take it, {@link Random#keyData} unwraps it
- * and {@link Random#wrapKeyData} wraps raw {@code u32[..., 2]} data. Inside {@code jit} the data may
- * be a tracer: key arrays are values like any other.
+ * <p>This record gives that array its logical view: {@link #shape()} without the key words, indexing
+ * and reshaping by keys, and JAX's repr. Samplers take it; {@link Random#keyData} unwraps it
+ * ({@code random_unwrap}) and {@link Random#wrapKeyData} wraps raw data ({@code random_wrap}). Inside
+ * {@code jit} and {@code vmap} the base may be a tracer (key arrays are pytree nodes like any record),
+ * and Jaxprs show it as {@code key<fry>[...]}.
  *
  * {@snippet :
  * KeyArray key = Random.key(32);          // Array((), dtype=key<fry>) overlaying:\n[ 0 32]
@@ -22,46 +24,54 @@ import java.util.Objects;
  * Array x = Random.normal(ks.get(1));     // 2.0746586
  * }
  *
- * @param data the key data, uint32 with a last dimension of 2
+ * @param base the keys: an array of dtype {@code key<fry>}
  */
-public record KeyArray(Array data) {
-    /** @throws IllegalArgumentException unless data is uint32 with a last dimension of 2 */
+public record KeyArray(Array base) {
+    /** @throws IllegalArgumentException unless base is an array of dtype key&lt;fry&gt; */
     public KeyArray {
-        Objects.requireNonNull(data, "data");
-        int[] s = data.shape();
-        if (data.dtype() != DType.UINT32 || s.length == 0 || s[s.length - 1] != 2) {
-            throw new IllegalArgumentException("threefry2x32 key data must be a uint32 array with a trailing"
-                    + " dimension of 2, got " + data.type().toLongString());
+        Objects.requireNonNull(base, "base");
+        if (base.type().extended() != ExtendedDType.KEY_FRY) {
+            throw new IllegalArgumentException("a key array needs an array of dtype key<fry>, got "
+                    + base.type().toLongString() + "; wrap raw uint32[..., 2] key data with Random.wrapKeyData");
         }
     }
 
-    /** The key array's shape (the data's shape without the trailing 2). */
-    public int[] shape() {
-        int[] s = data.shape();
-        return Arrays.copyOf(s, s.length - 1);
+    /**
+     * A key array from either kind of key JAX accepts: a typed key array ({@code key<fry>}) as is, or
+     * raw {@code uint32[..., 2]} key data ({@code PRNGKey}) wrapped with {@code random_wrap}.
+     *
+     * @throws IllegalArgumentException if {@code keys} is neither
+     */
+    public static KeyArray of(Array keys) {
+        return keys.type().extended() == ExtendedDType.KEY_FRY ? new KeyArray(keys) : Random.wrapKeyData(keys);
     }
 
+    /** The key array's shape (the physical data's shape without the trailing 2). */
+    public int[] shape() { return base.type().logicalShape().dims(); }
+
     /** Number of dimensions. */
-    public int ndim() { return data.ndim() - 1; }
+    public int ndim() { return base.ndim() - 1; }
 
     /** Number of keys. */
-    public int size() { return data.size() / 2; }
+    public int size() { return base.size() / 2; }
 
     /** JAX's name of the key dtype. */
-    public String dtypeName() { return "key<fry>"; }
+    public String dtypeName() { return ExtendedDType.KEY_FRY.printName(); }
 
     /**
      * The key at {@code index} along the leading axes (negative indices count from the end), e.g.
-     * {@code split(key).get(1)}.
+     * {@code split(key).get(1)}: a slice (in the key array's logical indices) and a squeeze, as JAX
+     * stages them.
      */
     public KeyArray get(int... index) {
-        int[] s = data.shape();
-        if (index.length > s.length - 1) {
-            throw new IndexOutOfBoundsException("too many indices for key array of shape " + Arrays.toString(shape())
+        int[] s = shape();
+        if (index.length > s.length) {
+            throw new IndexOutOfBoundsException("too many indices for key array of shape " + Arrays.toString(s)
                     + ": " + index.length + " were indexed");
         }
         int[] start = new int[s.length];
         int[] limit = s.clone();
+        int[] squeeze = new int[index.length];
         for (int k = 0; k < index.length; k++) {
             int i = index[k] < 0 ? index[k] + s[k] : index[k];
             if (i < 0 || i >= s[k]) {
@@ -70,17 +80,24 @@ public record KeyArray(Array data) {
             }
             start[k] = i;
             limit[k] = i + 1;
+            squeeze[k] = k;
         }
-        Array sliced = Lax.slice(data, start, limit, null);
-        int[] out = Arrays.copyOfRange(s, index.length, s.length);
-        return new KeyArray(Lax.reshape(sliced, out));
+        if (index.length == 0) return this;
+        return new KeyArray(Lax.squeeze(Lax.slice(base, start, limit, null), squeeze));
+    }
+
+    /** The keys in another shape of the same size. */
+    public KeyArray reshape(int... newShape) {
+        int[] d = Arrays.copyOf(newShape, newShape.length + 1);
+        d[newShape.length] = 2;
+        return new KeyArray(Lax.reshape(base, d));
     }
 
     /** JAX's repr: {@code Array((), dtype=key<fry>) overlaying:} and the key data as NumPy prints it. */
     @Override
     public String toString() {
         String head = "Array(" + shapeTuple(shape()) + ", dtype=key<fry>) overlaying:\n";
-        if (!(data instanceof DenseArray d)) return head + data;
+        if (!(base instanceof DenseArray d)) return head + base;
         long[] v = new long[d.size()];
         int width = 1;
         for (int i = 0; i < v.length; i++) {

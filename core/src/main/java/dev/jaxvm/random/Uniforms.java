@@ -2,7 +2,10 @@ package dev.jaxvm.random;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFnN;
 import dev.jaxvm.core.DenseArray;
+import dev.jaxvm.core.Shape;
 import dev.jaxvm.lax.Lax;
 
 /**
@@ -60,15 +63,27 @@ final class Uniforms {
 
     static Array constantLong(long v, DType t) { return DenseArray.scalarLong(t, false, v); }
 
+    /** JAX's {@code _uniform}, a jitted function with static shape and dtype (and FMA exactness, decided outside). */
+    private static final JitFnN UNIFORM = Jax.jitN(a -> uniformBody((Array) a[0], (Shape) a[1], (DType) a[2],
+            (Array) a[3], (Array) a[4], (Boolean) a[5])).named("_uniform").staticArgnums(1, 2, 5);
+
     /**
      * {@code uniform(key, shape, dtype, minval, maxval)}; {@code minval} and {@code maxval} are
-     * scalars, converted to {@code dtype} first.
+     * scalars, converted to {@code dtype} first. Staged, as in JAX, as a call of the jitted
+     * {@code _uniform}.
      */
     static Array uniform(Array key, int[] shape, DType dtype, Array minval, Array maxval) {
         Threefry.size(shape);
         boolean exact = productIsExact(minval, maxval, dtype);
+        return UNIFORM.call(key, new Shape(shape), dtype, minval, maxval, exact);
+    }
+
+    private static Array uniformBody(Array key, Shape s, DType dtype, Array minval, Array maxval, boolean exact) {
+        int[] shape = s.dims();
         minval = Lax.convertElementType(minval, dtype, false);
         maxval = Lax.convertElementType(maxval, dtype, false);
+        minval = toRank(minval, shape.length);
+        maxval = toRank(maxval, shape.length);
         int nbits = dtype.bits();
         int nmant = nmant(dtype);
         int rngBits = nmant < 8 ? 8 : nbits;
@@ -99,7 +114,23 @@ final class Uniforms {
         } else {
             value = Lax.add(Lax.mul(floats, span), minval);
         }
+        // lax.reshape(value, shape): JAX elides it unless the result is a scalar
+        if (shape.length == 0) value = Lax.reshape(value);
         return Lax.max(minval, value);
+    }
+
+    /** JAX's {@code lax.broadcast_to_rank}: leading size-1 axes up to {@code rank}. */
+    static Array toRank(Array x, int rank) {
+        if (x.ndim() >= rank) return x;
+        int k = rank - x.ndim();
+        int[] out = new int[rank];
+        int[] dims = new int[x.ndim()];
+        java.util.Arrays.fill(out, 1);
+        for (int i = 0; i < x.ndim(); i++) {
+            out[k + i] = x.shape()[i];
+            dims[i] = k + i;
+        }
+        return Lax.broadcastInDim(x, out, dims);
     }
 
     /**
@@ -116,16 +147,32 @@ final class Uniforms {
         return Float.isFinite(v) && v >= Float.MIN_NORMAL && v == Math.scalb(1f, Math.getExponent(v));
     }
 
+    /** {@code uniform} with Java bounds, weakly typed as JAX's Python floats. */
     static Array uniform(Array key, int[] shape, DType dtype, double minval, double maxval) {
-        return uniform(key, shape, dtype, constant(minval, dtype), constant(maxval, dtype));
+        return uniform(key, shape, dtype, weak(minval), weak(maxval));
     }
+
+    /** A Java float as JAX sees a Python float: a weakly typed scalar of the default float dtype. */
+    static Array weak(double v) { return DenseArray.scalar(DType.defaultFloat(), true, v); }
 
     /** {@code normal}: {@code sqrt(2) * erf_inv(uniform(key, shape, dtype, nextafter(-1, 0), 1))}. */
     static Array normal(Array key, int[] shape, DType dtype) {
-        double lo = -(1 - Math.scalb(1.0, -(nmant(dtype) + 1)));
-        Array u = uniform(key, shape, dtype, lo, 1.0);
-        return Lax.mul(constant(Math.sqrt(2), dtype), Lax.erfInv(u));
+        Threefry.size(shape);
+        return NORMAL.call(key, new Shape(shape), dtype);
     }
+
+    /** JAX's {@code _normal_real} (jitted; static shape and dtype): bounds are strongly typed NumPy scalars. */
+    private static final JitFnN NORMAL_REAL = Jax.jitN(a -> {
+        Array key = (Array) a[0];
+        DType dtype = (DType) a[2];
+        double lo = -(1 - Math.scalb(1.0, -(nmant(dtype) + 1)));
+        Array u = uniform(key, ((Shape) a[1]).dims(), dtype, constant(lo, dtype), constant(1.0, dtype));
+        return Lax.mul(constant(Math.sqrt(2), dtype), Lax.erfInv(u));
+    }).named("_normal_real").staticArgnums(1, 2);
+
+    /** JAX's {@code _normal} (jitted): the real case calls {@code _normal_real}. */
+    private static final JitFnN NORMAL = Jax.jitN(a -> NORMAL_REAL.call(a[0], a[1], a[2])).named("_normal")
+            .staticArgnums(1, 2);
 
     /** {@code truncated_normal} on {@code [lower, upper]}. */
     static Array truncatedNormal(Array key, double lower, double upper, int[] shape, DType dtype) {
@@ -143,9 +190,15 @@ final class Uniforms {
 
     /** {@code exponential}: {@code -log1p(-u)}. */
     static Array exponential(Array key, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, 0.0, 1.0);
-        return Lax.neg(Lax.log1p(Lax.neg(u)));
+        Threefry.size(shape);
+        return EXPONENTIAL.call(key, new Shape(shape), dtype);
     }
+
+    /** JAX's {@code _exponential} (jitted; static shape and dtype): {@code -log1p(-u)}. */
+    private static final JitFnN EXPONENTIAL = Jax.jitN(a -> {
+        Array u = uniform((Array) a[0], ((Shape) a[1]).dims(), (DType) a[2], 0.0, 1.0);
+        return Lax.neg(Lax.log1p(Lax.neg(u)));
+    }).named("_exponential").staticArgnums(1, 2);
 
     static double tiny(DType t) {
         return switch (t) {

@@ -89,6 +89,9 @@ public final class BatchInterpreter implements Interpreter, NamedAxis {
         Batched out = Trace.under(parent, () -> switch (primitive) {
             case Collective c when named -> c.batchNamed(values, in, axisSize);
             case Jit j -> HigherOrderBatching.jit(j, values, in, axisSize, axisName);
+            case dev.jaxvm.lax.Cond c -> ControlFlowBatching.cond(c, values, in, axisSize, axisName);
+            case dev.jaxvm.lax.While w -> ControlFlowBatching.whileLoop(w, values, in, axisSize, axisName);
+            case dev.jaxvm.lax.Scan s -> ControlFlowBatching.scan(s, values, in, axisSize, axisName);
             case Remat r -> HigherOrderBatching.remat(r, values, in, axisSize, axisName);
             case CustomJvpCall c -> HigherOrderBatching.customJvp(c, values, in, axisSize, axisName);
             case CustomVjpCall c -> HigherOrderBatching.customVjp(c, values, in, axisSize, axisName);

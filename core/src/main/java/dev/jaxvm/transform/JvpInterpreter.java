@@ -83,6 +83,9 @@ public final class JvpInterpreter implements Interpreter {
         Differentiable.Jvp r = Trace.under(parent, () -> switch (primitive) {
             case Remat remat -> RematRules.jvp(remat, primals, tangents);
             case Jit jit -> JitRules.jvp(jit, primals, tangents);
+            case dev.jaxvm.lax.Cond c -> ControlFlowJvp.cond(c, primals, tangents);
+            case dev.jaxvm.lax.While w -> ControlFlowJvp.whileLoop(w, primals, tangents);
+            case dev.jaxvm.lax.Scan s -> ControlFlowJvp.scan(s, primals, tangents);
             default -> rule(primitive).jvp(primals, tangents);
         });
         List<Array> out = new ArrayList<>(r.primalsOut().size());

@@ -38,6 +38,9 @@ final class PartialEvalInterpreter implements Interpreter {
         for (Array a : args) unknown |= owns(a);
         if (!unknown) return Trace.under(parent, () -> Trace.bind(primitive, args));
         if (primitive instanceof Jit jit) return JitRules.partialEval(this, jit, args);
+        if (primitive instanceof dev.jaxvm.lax.Cond c) return ControlFlowPartialEval.cond(this, c, args);
+        if (primitive instanceof dev.jaxvm.lax.While w) return ControlFlowPartialEval.whileLoop(this, w, args);
+        if (primitive instanceof dev.jaxvm.lax.Scan s) return ControlFlowPartialEval.scan(this, s, args);
         return stage(primitive, args);
     }
 

@@ -87,6 +87,9 @@ public final class Transpose {
         List<Array> inCts = switch (e.primitive()) {
             case Remat r -> RematRules.transpose(r, List.copyOf(ops), outCts);
             case Jit jit -> JitRules.transpose(jit, List.copyOf(ops), outCts);
+            case dev.jaxvm.lax.Cond c -> ControlFlowTranspose.cond(c, List.copyOf(ops), outCts);
+            case dev.jaxvm.lax.Scan s -> ControlFlowTranspose.scan(s, List.copyOf(ops), outCts);
+            case dev.jaxvm.lax.While w -> ControlFlowTranspose.whileLoop(w, List.copyOf(ops), outCts);
             case Transposable t -> t.transpose(Collections.unmodifiableList(outCts), List.copyOf(ops));
             default -> throw new UnsupportedOperationException("no transpose rule for '" + e.primitive().name() + "'");
         };

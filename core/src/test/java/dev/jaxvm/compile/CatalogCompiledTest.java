@@ -1,5 +1,6 @@
 package dev.jaxvm.compile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jaxvm.DType;
@@ -54,25 +55,25 @@ class CatalogCompiledTest {
         assertTrue(VectorEmitter.AVAILABLE, "the tests run with --add-modules jdk.incubator.vector (see the parent pom)");
     }
 
-    /** The primitives lowered so far besides the elementwise ones (all Elementwise records lower as lane ops). */
-    private static final java.util.Set<String> LOWERED = java.util.Set.of("ConvertElementType", "BroadcastInDim", "Reshape",
-            "Squeeze", "Transpose", "Slice", "Stack", "SelectN", "Iota", "Concatenate", "Pad", "Rev", "Tile", "ReduceSum", "DynamicSlice", "ReduceMax", "ReduceMin", "ReduceProd",
-            "ReduceAnd", "ReduceOr", "ReduceXor", "Clamp", "IntegerPow",
-            "DotGeneral", "Jit");
+    /**
+     * The primitives without a lowering, each because it has no value of its own to compute: the
+     * collectives exist only under a named axis ({@code vmap} or {@code pmap} with an
+     * {@code axis_name}), whose batching rules rewrite them before anything is evaluated (outside
+     * one, their evaluation fails with JAX's "unbound axis name" error); {@code custom_lin} exists
+     * only inside linearized programs, and transposition replaces it by the user's backward rule.
+     */
+    private static final java.util.Set<String> WITHOUT_LOWERING = java.util.Set.of("Psum", "Pmax", "Pmin", "AllGather",
+            "AxisIndex", "CustomLin");
 
+    /** Every primitive of the sealed catalog is compiled: a new primitive without a lowering fails here. */
     @Test
-    void primitivesHaveLowerings() {
-        List<String> without = new ArrayList<>();
+    void everyPrimitiveHasALowering() {
+        java.util.Set<String> without = new java.util.TreeSet<>();
         for (Class<?> c : catalog()) {
-            boolean lowerable = Lowerable.class.isAssignableFrom(c);
-            if (LOWERED.contains(c.getSimpleName()) || Elementwise.class.isAssignableFrom(c)) {
-                assertTrue(lowerable, c.getSimpleName() + " lost its lowering");
-            } else if (!lowerable) {
-                without.add(c.getSimpleName());
-            }
+            if (!Lowerable.class.isAssignableFrom(c)) without.add(c.getSimpleName());
         }
-        // the others run their reference evaluation inside compiled programs, and the compile log says so
-        System.out.println("primitives without a lowering: " + without);
+        assertEquals(new java.util.TreeSet<>(WITHOUT_LOWERING), without,
+                "primitives without a lowering (give the new one a lowering, or justify it in WITHOUT_LOWERING)");
     }
 
     @Test
@@ -186,6 +187,12 @@ class CatalogCompiledTest {
         }
         List<DenseArray> args = new ArrayList<>();
         for (ArrayType t : in) args.add(Oracle.random(t, r));
+        return check(p, args, out);
+    }
+
+    /** Checks {@code p} on the given operands (of a type {@code p} accepts, with results of types {@code out}). */
+    static boolean check(Primitive p, List<DenseArray> args, List<ArrayType> out) {
+        List<ArrayType> in = args.stream().map(DenseArray::type).toList();
         List<DenseArray> want;
         try {
             want = p.evaluate(args, out);

@@ -28,11 +28,14 @@ class BatchRuleContractTest {
     /** The primitives holding programs, which the batching interpreter batches itself (as JAX's batch_jaxpr). */
     static final java.util.Set<Class<?>> BY_INTERPRETER = java.util.Set.of(dev.jaxvm.lax.Jit.class, dev.jaxvm.lax.Remat.class,
             dev.jaxvm.lax.CustomJvpCall.class, dev.jaxvm.lax.CustomVjpCall.class,
+            dev.jaxvm.lax.While.class, dev.jaxvm.lax.Cond.class, dev.jaxvm.lax.Scan.class,
             // custom_lin exists only inside reverse-mode differentiation, which stages it, never binds it to vmap
             dev.jaxvm.lax.CustomLin.class);
 
     /** Primitives whose parameters are user functions: checked by VmapAutodiffTest rather than by samples. */
     static final java.util.Set<Class<?>> BY_TESTS = java.util.Set.of(dev.jaxvm.lax.CustomJvpCall.class,
+            // control flow: user functions too; checked by the control-flow vmap tests
+            dev.jaxvm.lax.While.class, dev.jaxvm.lax.Cond.class, dev.jaxvm.lax.Scan.class,
             dev.jaxvm.lax.CustomVjpCall.class, dev.jaxvm.lax.CustomLin.class);
 
     /** Every concrete primitive record of the catalog, found through the sealed hierarchy. */
@@ -96,14 +99,14 @@ class BatchRuleContractTest {
             for (int i = 0; i < n; i++) masks.add(bits(1 << i, n));
         }
         int maxRank = 0;
-        for (ArrayType t : types) maxRank = Math.max(maxRank, t.rank());
+        for (ArrayType t : types) maxRank = Math.max(maxRank, rank(t));
         List<int[]> out = new ArrayList<>();
         if (n == 0) out.add(new int[0]);
         for (int[] mask : masks) {
             for (int p = 0; p <= maxRank + 1; p++) {
                 int[] dims = new int[n];
                 for (int i = 0; i < n; i++) {
-                    int r = types.get(i).rank();
+                    int r = rank(types.get(i));
                     dims[i] = mask[i] == 0 ? NOT_MAPPED : p <= maxRank ? Math.min(p, r) : rnd.nextInt(r + 1);
                 }
                 out.add(dims);
@@ -111,6 +114,9 @@ class BatchRuleContractTest {
         }
         return out;
     }
+
+    /** The rank batch axes range over: a key array's logical rank (a batch axis never follows its key words). */
+    private static int rank(ArrayType t) { return t.isExtended() ? t.rank() - 1 : t.rank(); }
 
     private static int[] bits(int m, int n) {
         int[] out = new int[n];

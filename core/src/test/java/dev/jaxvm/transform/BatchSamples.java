@@ -1,6 +1,7 @@
 package dev.jaxvm.transform;
 
 import dev.jaxvm.DType;
+import dev.jaxvm.ExtendedDType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Primitive;
@@ -40,6 +41,9 @@ final class BatchSamples {
 
     static ArrayType u32(int... dims) { return ArrayType.of(DType.UINT32, dims); }
 
+    /** A key array type ({@code key<fry>}) of the given logical shape. */
+    static ArrayType key(int... dims) { return ArrayType.extended(ExtendedDType.KEY_FRY, Shape.of(dims)); }
+
     static ArrayType bool(int... dims) { return ArrayType.of(DType.BOOL, dims); }
 
     /** The samples for primitive class {@code c}; empty when the catalog grew a primitive without samples here. */
@@ -59,7 +63,8 @@ final class BatchSamples {
             case "Squeeze" -> List.of(new Sample(new Squeeze(Ints.of(0, 2)), List.of(f32(1, 3, 1, 2))));
             case "Transpose" -> List.of(new Sample(new Transpose(Ints.of(2, 0, 1)), List.of(f32(2, 3, 4))));
             case "Slice" -> List.of(new Sample(new Slice(Ints.of(1, 0), Ints.of(3, 4), Ints.of(1, 2)), List.of(f32(4, 5))),
-                    new Sample(new Slice(Ints.of(0), Ints.of(2), null), List.of(i32(3))));
+                    new Sample(new Slice(Ints.of(0), Ints.of(2), null), List.of(i32(3))),
+                    new Sample(new Slice(Ints.of(1, 0), Ints.of(3, 2), null), List.of(key(4, 2))));   // logical indices of keys
             case "Stack" -> List.of(new Sample(new Stack(1), List.of(f32(2, 3), f32(2, 3), f32(2, 3))),
                     new Sample(new Stack(0), List.of(i32(), i32())));
             case "SelectN" -> List.of(new Sample(new SelectN(), List.of(bool(2, 3), f32(2, 3), f32(2, 3))),
@@ -74,7 +79,22 @@ final class BatchSamples {
             case "Unstack" -> List.of(new Sample(new dev.jaxvm.lax.Unstack(1), List.of(f32(2, 3))));
             case "Threefry2x32" -> List.of(new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(), u32(), u32(3), u32(3))),
                     new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(2), u32(2), u32(2), u32(2))));
-            case "RandomGamma" -> List.of(new Sample(new dev.jaxvm.lax.RandomGamma(false, false), List.of(u32(2), f32(3))));
+            case "RandomGamma" -> List.of(new Sample(new dev.jaxvm.lax.RandomGamma(false, false), List.of(key(), f32(3))),
+                    new Sample(new dev.jaxvm.lax.RandomGamma(true, true), List.of(key(2), f32(2, 3))));
+            case "RandomGammaGrad" -> List.of(new Sample(new dev.jaxvm.lax.RandomGammaGrad(), List.of(f32(3), f32(3))));
+            case "RandomSeed" -> List.of(new Sample(new dev.jaxvm.lax.RandomSeed(ExtendedDType.KEY_FRY), List.of(i32(3))),
+                    new Sample(new dev.jaxvm.lax.RandomSeed(ExtendedDType.KEY_FRY), List.of(u32())));
+            case "RandomBits" -> List.of(new Sample(new dev.jaxvm.lax.RandomBits(32, Shape.of(3), true), List.of(key())),
+                    new Sample(new dev.jaxvm.lax.RandomBits(8, Shape.of(2, 3), false), List.of(key(2))),
+                    new Sample(new dev.jaxvm.lax.RandomBits(64, Shape.of(2), false), List.of(key())));
+            case "RandomSplit" -> List.of(new Sample(new dev.jaxvm.lax.RandomSplit(Shape.of(3), true), List.of(key())),
+                    new Sample(new dev.jaxvm.lax.RandomSplit(Shape.of(2), false), List.of(key(2))));
+            case "RandomFoldIn" -> List.of(new Sample(new dev.jaxvm.lax.RandomFoldIn(), List.of(key(), u32())),
+                    new Sample(new dev.jaxvm.lax.RandomFoldIn(), List.of(key(3), u32(3))),
+                    new Sample(new dev.jaxvm.lax.RandomFoldIn(), List.of(key(), u32(2))));
+            case "RandomWrap" -> List.of(new Sample(new dev.jaxvm.lax.RandomWrap(ExtendedDType.KEY_FRY), List.of(u32(3, 2))));
+            case "RandomUnwrap" -> List.of(new Sample(new dev.jaxvm.lax.RandomUnwrap(), List.of(key(3))));
+            case "RandomClone" -> List.of(new Sample(new dev.jaxvm.lax.RandomClone(), List.of(key(2))));
             case "Cholesky" -> List.of(new Sample(new dev.jaxvm.lax.Cholesky(), List.of(f32(3, 3))));
             case "Qr" -> List.of(new Sample(new dev.jaxvm.lax.Qr(false), List.of(f32(4, 3))),
                     new Sample(new dev.jaxvm.lax.Qr(true), List.of(f32(2, 3, 2))));

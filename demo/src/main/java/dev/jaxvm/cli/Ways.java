@@ -48,11 +48,19 @@ final class Ways {
      * Rows {@code [r0, r1)} only; {@code onRow} is told each finished row.
      */
     static Array perPixel(Array a, Array f, Fn2 kernel, int r0, int r1, IntConsumer onRow) {
+        return perPixel(pad(a, f.shape()[0] / 2), f, kernel, r0, r1, onRow);
+    }
+
+    /**
+     * {@link #perPixel(Array, Array, Fn2, int, int, IntConsumer)} on an image already padded by
+     * {@code k / 2} (as the introduction pads once before its loop; callers that run the loop in
+     * chunks of rows pad once, not per chunk).
+     */
+    static Array perPixel(DenseArray padded, Array f, Fn2 kernel, int r0, int r1, IntConsumer onRow) {
         int k = f.shape()[0];
-        DenseArray padded = pad(a, k / 2);
-        int w = a.shape()[1];
-        int c = a.shape()[2];
-        DType t = resultDType(a, f);
+        int w = padded.shape()[1] - 2 * (k / 2);
+        int c = padded.shape()[2];
+        DType t = resultDType(padded, f);
         Object out = Storage.allocate(t, (r1 - r0) * w * c);
         for (int i = r0; i < r1; i++) {
             for (int j = 0; j < w; j++) {
