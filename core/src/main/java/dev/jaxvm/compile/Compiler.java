@@ -115,7 +115,7 @@ public final class Compiler {
     /** Compiles without caching, with loop kernels on {@code backend}. */
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
-        ClosedJaxpr simple = Simplifier.simplify(closed);
+        ClosedJaxpr simple = GemmFold.apply(Simplifier.simplify(closed));
         Program fused = StackedReductions.merge(Fuser.fuse(simple));
         List<Kernel> kernels = new ArrayList<>();
         for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));

@@ -154,6 +154,7 @@ final class Simplifier {
         for (int i = eqns.size() - 1; i >= 0; i--) {
             Eqn e = eqns.get(i);
             if (e.outputs().stream().noneMatch(live::contains)) continue;
+            e = dev.jaxvm.ir.DceRule.pruned(e, live);
             kept.add(e);
             for (Atom a : e.inputs()) if (a instanceof Var v) live.add(v);
         }

@@ -134,6 +134,13 @@ sealed interface Step {
 
     /** A library kernel or a primitive's reference evaluation. */
     record Opaque(Kernel kernel) implements Step {
+        /** The output buffers' arrays from an earlier call (null where none). */
+        private Object[] into(Object[] bufs, List<ArrayType> outTypes) {
+            Object[] into = new Object[outTypes.size()];
+            for (int i = 0; i < into.length; i++) into[i] = bufs[kernel.outputs().get(i)];
+            return into;
+        }
+
         public void run(Object[] bufs, List<ArrayType> types, int threads) {
             List<Integer> inIds = switch (kernel) {
                 case Kernel.Library l -> l.in();
@@ -146,7 +153,8 @@ sealed interface Step {
             List<ArrayType> outTypes = new ArrayList<>();
             for (int b : kernel.outputs()) outTypes.add(types.get(b));
             List<DenseArray> out = switch (kernel) {
-                case Kernel.Library l -> l.kernel().run(in, outTypes, threads);
+                case Kernel.Library l -> l.kernel().recyclable() ? l.kernel().run(in, outTypes, threads, into(bufs, outTypes))
+                        : l.kernel().run(in, outTypes, threads);
                 case Kernel.Fallback f -> f.primitive().evaluate(in, outTypes);
                 case Kernel.Map m -> throw new IllegalStateException("a loop kernel");
                 case Kernel.Reduce r -> throw new IllegalStateException("a loop kernel");

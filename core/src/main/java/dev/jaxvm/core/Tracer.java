@@ -23,7 +23,7 @@ public non-sealed abstract class Tracer implements Array {
                 + what + " was called on a traced array with type " + type().toLongString() + " (" + owner().describe()
                 + ").\nThe value of a traced array is not known while a function is being transformed: Java control"
                 + " flow (if, while, item()) cannot depend on it. Use Jnp.where or Lax.select for value-dependent"
-                + " choices, Lax.cond / Lax.whileLoop / Lax.forLoop for control flow, or mark the argument static"
+                + " choices, Lax.cond / Lax.whileLoop / Lax.foriLoop / Lax.scan for control flow, or mark the argument static"
                 + " (Jax.jit(f).staticArgnums(...)) so that it stays a Java value.");
     }
 

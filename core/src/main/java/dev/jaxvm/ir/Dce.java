@@ -75,6 +75,7 @@ public final class Dce {
             boolean needed = false;
             for (Var v : e.outputs()) needed |= live.contains(v);
             if (!needed) continue;
+            e = DceRule.pruned(e, live);
             kept.add(e);
             for (Atom a : e.inputs()) if (a instanceof Var v) live.add(v);
         }

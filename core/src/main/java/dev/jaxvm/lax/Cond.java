@@ -19,7 +19,7 @@ import java.util.List;
  *
  * @param branches the branch programs, all with the same input and output types
  */
-public record Cond(List<ClosedJaxpr> branches) implements HigherOrderPrimitive, Lowerable {
+public record Cond(List<ClosedJaxpr> branches) implements HigherOrderPrimitive, Lowerable, dev.jaxvm.ir.DceRule {
     public Cond {
         branches = List.copyOf(branches);
         if (branches.isEmpty()) throw new IllegalArgumentException("cond requires at least one branch function");
@@ -80,6 +80,10 @@ public record Cond(List<ClosedJaxpr> branches) implements HigherOrderPrimitive, 
         ClosedJaxpr b = branches.get(clampIndex(in.getFirst(), branches.size()));
         return Loops.withWeakTypes(While.run(b, in.subList(1, in.size())), out);
     }
+
+    /** Unused outputs and what only they need leave the equation (JAX's DCE rule). */
+    @Override
+    public dev.jaxvm.ir.Eqn prune(dev.jaxvm.ir.Eqn e, boolean[] usedOutputs) { return ControlFlowDce.cond(this, e, usedOutputs); }
 
     /** Compiled as a choice in Java between the compiled branches. */
     @Override

@@ -37,10 +37,14 @@ final class Conds {
             if (!p.dtype().isInteger() && !p.dtype().isFloating()) {
                 throw new IllegalArgumentException("Pred type must be either boolean or number, got " + p.dtype().numpyName() + ".");
             }
-            p = Lax.ne(p, DenseArray.scalar(p.dtype(), p.weakType(), 0));
+            // a concrete number is compared now (as Python compares a Python or NumPy scalar)
+            p = p instanceof DenseArray d ? DenseArray.scalarLong(DType.BOOL, false, d.getDouble(0) != 0 ? 1 : 0)
+                    : Lax.ne(p, DenseArray.scalar(p.dtype(), p.weakType(), 0));
         }
-        return stage("cond", List.of(falseFn, trueFn), List.of("false_fun", "true_fun"), Lax.convertElementType(p, DType.INT32),
-                operands, 1);
+        if (p instanceof DenseArray d) p = DenseArray.scalarLong(DType.INT32, false, d.getBoolean(0) ? 1 : 0);
+        // JAX traces true_fun first and merges the constants in that order; the branches are (false, true)
+        return stage("cond", List.of(trueFn, falseFn), List.of("true_fun", "false_fun"), Lax.convertElementType(p, DType.INT32),
+                operands, true);
     }
 
     /** {@code lax.switch}: the branch {@code index} selects, clamped into range. */
@@ -58,7 +62,7 @@ final class Conds {
                 DenseArray.scalarLong(DType.INT32, false, branches.size() - 1));
         List<String> names = new ArrayList<>();
         for (int k = 0; k < branches.size(); k++) names.add(k == 0 ? "branch 0" : "branch" + k);
-        return stage("switch", branches, names, idx, operands, 0);
+        return stage("switch", branches, names, idx, operands, false);
     }
 
     private static String pyShape(Array a) {
@@ -70,7 +74,8 @@ final class Conds {
 
     /** Traces the branches, merges their constants, checks their outputs and binds {@code cond}. */
     private static Object stage(String api, List<? extends Function<Object[], Object>> fns, List<String> names, Array index,
-            Object[] operands, int reference) {
+            Object[] operands, boolean reversed) {
+        int reference = 0;
         Tree.Flat flat = Tree.flatten(Arrays.asList(operands));
         TreeDef tree = flat.treeDef();
         List<Array> args = CfTrace.arrays(flat.leaves(), api);
@@ -96,6 +101,7 @@ final class Conds {
         }
         List<ClosedJaxpr> pruned = new ArrayList<>();
         for (ClosedJaxpr j : jaxprs) pruned.add(CfTrace.pruneOutputs(j, keep));
+        if (reversed) java.util.Collections.reverse(pruned);
         List<Array> all = CfTrace.concat(consts, args);
         List<Array> operandsIn = new ArrayList<>();
         operandsIn.add(index);

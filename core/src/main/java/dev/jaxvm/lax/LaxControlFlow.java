@@ -13,7 +13,9 @@ import java.util.function.Function;
  * these static methods. The functions are plain Java lambdas over pytrees of arrays (records, lists,
  * maps, arrays, Java scalars); they are traced once into Jaxprs, so the loops and branches are
  * primitives ({@link While}, {@link Cond}, {@link Scan}) that every transformation and {@code jit}
- * understand, with the value-dependent decision taken at run time.
+ * understand, with the value-dependent decision taken at run time. Results come back with the
+ * structure the functions returned, every leaf an {@link Array} (a Java scalar leaf becomes a
+ * weakly typed scalar array, as a Python scalar does in JAX).
  *
  * {@snippet :
  * Array y = Lax.cond(x.sum().gt(0), v -> v.mul(2), v -> v.neg(), x);
@@ -43,7 +45,16 @@ public abstract sealed class LaxControlFlow extends LaxCollectives permits Lax {
      * traced bounds a {@code while}, as in JAX.
      */
     public static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal) {
-        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal);
+        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal, 1);
+    }
+
+    /**
+     * {@link #foriLoop(Object, Object, BiFunction, Object)} with the scan's {@code unroll} factor.
+     *
+     * @throws IllegalArgumentException (JAX's) when {@code unroll != 1} and a bound is traced
+     */
+    public static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal, int unroll) {
+        return WhileLoops.foriLoop(lower, upper, bodyFn, initVal, unroll);
     }
 
     /**

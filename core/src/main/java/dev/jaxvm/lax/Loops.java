@@ -77,4 +77,21 @@ final class Loops {
         for (int i = 0; i < xs.size(); i++) res.add(xs.get(i).withWeakType(out.get(i).weakType()));
         return res;
     }
+
+    /** Whether any element of a boolean array is true. */
+    static boolean anyTrue(DenseArray pred) {
+        for (int i = 0; i < pred.type().size(); i++) if (pred.getBoolean(i)) return true;
+        return false;
+    }
+
+    /** Per lane of {@code pred} (a prefix of the operands' shape): {@code onTrue}'s block if set, else {@code onFalse}'s. */
+    static DenseArray selectLanes(DenseArray pred, DenseArray onTrue, DenseArray onFalse) {
+        int lanes = pred.type().size(), n = onTrue.type().size();
+        int block = lanes == 0 ? 0 : n / lanes;
+        Object out = dev.jaxvm.core.Storage.allocate(onTrue.dtype(), n);
+        for (int l = 0; l < lanes; l++) {
+            System.arraycopy((pred.getBoolean(l) ? onTrue : onFalse).buffer(), l * block, out, l * block, block);
+        }
+        return DenseArray.wrap(onTrue.type().withWeakType(onFalse.weakType()), out);
+    }
 }

@@ -25,7 +25,7 @@ import java.util.Objects;
  * @param unroll how many steps a compiled loop body would hold (a performance hint; results do not depend on it)
  */
 public record Scan(ClosedJaxpr jaxpr, int length, int numCarry, int numConsts, boolean reverse, int unroll)
-        implements HigherOrderPrimitive, Lowerable {
+        implements HigherOrderPrimitive, Lowerable, dev.jaxvm.ir.DceRule {
     public Scan {
         Objects.requireNonNull(jaxpr, "jaxpr");
         if (length < 0) throw new IllegalArgumentException("scan: negative length " + length);
@@ -65,6 +65,10 @@ public record Scan(ClosedJaxpr jaxpr, int length, int numCarry, int numConsts, b
     public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
         return ScanLoops.run(this, in, out, args -> While.run(jaxpr, args));
     }
+
+    /** Unused outputs and what only they need leave the equation (JAX's DCE rule). */
+    @Override
+    public dev.jaxvm.ir.Eqn prune(dev.jaxvm.ir.Eqn e, boolean[] usedOutputs) { return ControlFlowDce.scan(this, e, usedOutputs); }
 
     /** Compiled as a loop in Java around the compiled body. */
     @Override

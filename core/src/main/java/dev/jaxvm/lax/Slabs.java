@@ -4,7 +4,6 @@ import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
-import java.util.List;
 
 /** Row access along the leading axis of concrete arrays, for running scans on concrete values. */
 final class Slabs {
@@ -42,7 +41,4 @@ final class Slabs {
         int n = row.type().size();
         System.arraycopy(row.buffer(), 0, buf, i * n, n);
     }
-
-    /** The concrete operands as a list view. */
-    static List<DenseArray> sub(List<DenseArray> xs, int from, int to) { return xs.subList(from, to); }
 }

@@ -53,8 +53,17 @@ public record While(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxp
         Loops.checkOperands("while_loop cond function", condJaxpr.inTypes(), condIn);
         Loops.checkOperands("while_loop body function", bodyJaxpr.inTypes(), in.subList(condNconsts, in.size()));
         List<ArrayType> pred = condJaxpr.outTypes();
-        if (pred.size() != 1 || pred.getFirst().rank() != 0 || pred.getFirst().dtype() != dev.jaxvm.DType.BOOL) {
+        if (pred.size() != 1 || pred.getFirst().dtype() != dev.jaxvm.DType.BOOL) {
             throw new IllegalArgumentException("cond_fun must return a boolean scalar, but got output type(s) " + pred);
+        }
+        // a batched predicate (vmap) is a prefix of every carry's shape: each lane stops on its own
+        int[] p = pred.getFirst().shape().dims();
+        for (ArrayType c : carry) {
+            int[] d = c.shape().dims();
+            if (d.length < p.length || !java.util.Arrays.equals(p, java.util.Arrays.copyOf(d, p.length))) {
+                throw new IllegalArgumentException("while: the predicate's shape " + pred.getFirst()
+                        + " is not a prefix of the carry's shape " + c);
+            }
         }
         Loops.checkCarry("while_loop body", carry, bodyJaxpr.outTypes());
         return bodyJaxpr.outTypes();
@@ -65,12 +74,29 @@ public record While(ClosedJaxpr condJaxpr, int condNconsts, ClosedJaxpr bodyJaxp
         List<DenseArray> cconsts = in.subList(0, condNconsts);
         List<DenseArray> bconsts = in.subList(condNconsts, condNconsts + bodyNconsts);
         List<DenseArray> carry = new ArrayList<>(in.subList(condNconsts + bodyNconsts, in.size()));
-        while (pred(cconsts, carry)) carry = run(bodyJaxpr, CfTrace.concat(bconsts, carry));
-        return Loops.withWeakTypes(carry, out);
+        return Loops.withWeakTypes(loop(carry, c -> run(condJaxpr, CfTrace.concat(cconsts, c)).getFirst(),
+                c -> run(bodyJaxpr, CfTrace.concat(bconsts, c))), out);
     }
 
-    private boolean pred(List<DenseArray> consts, List<DenseArray> carry) {
-        return run(condJaxpr, CfTrace.concat(consts, carry)).getFirst().getBoolean(0);
+    /**
+     * The loop on concrete values: while the predicate holds (any lane of a batched predicate), step
+     * the carry; lanes whose predicate is false keep their carry.
+     */
+    static List<DenseArray> loop(List<DenseArray> carry, java.util.function.Function<List<DenseArray>, DenseArray> cond,
+            java.util.function.Function<List<DenseArray>, List<DenseArray>> body) {
+        while (true) {
+            DenseArray pred = cond.apply(carry);
+            if (pred.type().rank() == 0) {
+                if (!pred.getBoolean(0)) return carry;
+                carry = body.apply(carry);
+                continue;
+            }
+            if (!Loops.anyTrue(pred)) return carry;
+            List<DenseArray> next = body.apply(carry);
+            List<DenseArray> kept = new ArrayList<>(next.size());
+            for (int i = 0; i < next.size(); i++) kept.add(Loops.selectLanes(pred, next.get(i), carry.get(i)));
+            carry = kept;
+        }
     }
 
     /** Runs a Jaxpr on concrete operands with the eager evaluator. */

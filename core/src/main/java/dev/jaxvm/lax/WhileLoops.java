@@ -105,7 +105,7 @@ final class WhileLoops {
     }
 
     /** {@code lax.fori_loop}: a scan when both bounds are concrete, else a {@code while} over (i, upper, x). */
-    static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal) {
+    static <T> T foriLoop(Object lower, Object upper, BiFunction<Array, T, T> bodyFn, T initVal, int unroll) {
         if (bodyFn == null) throw new IllegalArgumentException("lax.fori_loop: body_fun argument should be callable.");
         Array lo = CfTrace.asArray(lower, "fori_loop"), hi = CfTrace.asArray(upper, "fori_loop");
         DType dtype = boundsType(lo, hi);
@@ -119,10 +119,13 @@ final class WhileLoops {
                 T v = (T) carry.get(1);
                 Array next = Lax.add(i, DenseArray.scalarLong(i.dtype(), true, 1));
                 return new ScanResult<>(List.of(next, bodyFn.apply(i, v)), null);
-            }, List.<Object>of(i0, initVal), null, length, false, 1, "fori_loop");
+            }, List.<Object>of(i0, initVal), null, length, false, unroll, "fori_loop");
             @SuppressWarnings("unchecked")
             T out = (T) r.carry().get(1);
             return out;
+        }
+        if (unroll != 1) {
+            throw new IllegalArgumentException("Can only use `unroll` in `fori_loop` if the loop bounds are statically known.");
         }
         if (lo.dtype() != dtype) lo = Lax.convertElementType(lo, dtype);
         if (hi.dtype() != dtype) hi = Lax.convertElementType(hi, dtype);

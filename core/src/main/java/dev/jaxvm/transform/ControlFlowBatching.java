@@ -41,32 +41,49 @@ final class ControlFlowBatching {
 
     /** Batches {@code j}; outputs marked in {@code force} are batched even when they do not depend on the batch. */
     static BatchedJaxpr batchJaxpr(ClosedJaxpr j, boolean[] inBat, int size, String name, boolean[] force) {
+        int[] in = new int[inBat.length], out = new int[force.length];
+        for (int i = 0; i < in.length; i++) in[i] = inBat[i] ? 0 : NOT_MAPPED;
+        for (int k = 0; k < out.length; k++) out[k] = force[k] ? 0 : NOT_MAPPED;
+        return batchJaxprAxes(j, in, size, name, out);
+    }
+
+    /**
+     * Batches {@code j} with input {@code i} batched along {@code inDims[i]} (or not); output {@code k}
+     * comes out batched along {@code outDims[k]} when that is set, else along 0 if it depends on the batch.
+     */
+    static BatchedJaxpr batchJaxprAxes(ClosedJaxpr j, int[] inDims, int size, String name, int[] outDims) {
         List<ArrayType> types = new ArrayList<>();
         List<ArrayType> in = j.inTypes();
-        for (int i = 0; i < in.size(); i++) types.add(inBat[i] ? withAxis(in.get(i), size) : in.get(i));
+        for (int i = 0; i < in.size(); i++) types.add(inDims[i] == NOT_MAPPED ? in.get(i) : withAxis(in.get(i), size, inDims[i]));
         boolean[] outBat = new boolean[j.outTypes().size()];
         ClosedJaxpr batched = StagingInterpreter.trace(args -> {
             BatchInterpreter b = new BatchInterpreter(Trace.current(), size, name);
             List<Array> xs = new ArrayList<>();
-            for (int i = 0; i < args.size(); i++) xs.add(b.tracer(args.get(i), inBat[i] ? 0 : NOT_MAPPED));
+            for (int i = 0; i < args.size(); i++) xs.add(b.tracer(args.get(i), inDims[i]));
             List<Array> outs = Trace.under(b, () -> JaxprEval.eval(j, xs));
             List<Array> res = new ArrayList<>();
             for (int k = 0; k < outs.size(); k++) {
                 Batched o = b.unwrap(outs.get(k));
                 int d = o.dims().get(0);
-                outBat[k] = d != NOT_MAPPED || force[k];
-                res.add(atFront(o.values().getFirst(), d, size, outBat[k]));
+                outBat[k] = d != NOT_MAPPED || outDims[k] != NOT_MAPPED;
+                res.add(moveTo(o.values().getFirst(), d, size, outBat[k] ? Math.max(0, outDims[k]) : NOT_MAPPED));
             }
             return res;
         }, types);
         return new BatchedJaxpr(batched, outBat);
     }
 
-    static ArrayType withAxis(ArrayType t, int size) {
+    /** {@code x} batched along {@code d} (or not) moved to {@code to}, broadcast if unbatched; unchanged when {@code to} is not mapped. */
+    static Array moveTo(Array x, int d, int size, int to) {
+        if (to == NOT_MAPPED) return x;
+        if (d == NOT_MAPPED) return Batchable.broadcastAxis(x, size, to);
+        return d == to ? x : Batchable.moveAxis(x, d, to);
+    }
+
+    static ArrayType withAxis(ArrayType t, int size, int at) {
         int[] d = t.shape().dims();
         int[] s = new int[d.length + 1];
-        s[0] = size;
-        System.arraycopy(d, 0, s, 1, d.length);
+        for (int i = 0, k = 0; i < s.length; i++) s[i] = i == at ? size : d[k++];
         return t.withShape(new Shape(s));
     }
 
@@ -112,7 +129,10 @@ final class ControlFlowBatching {
             Array isB = Lax.eq(index, DenseArray.scalarLong(DType.INT32, false, b));
             List<Array> ops_ = new ArrayList<>();
             // a select on the inputs too, for the safety of reverse-mode differentiation (as JAX)
-            for (Array x : ops) ops_.add(Lax.select(bcast(isB, x), x, Lax.stopGradient(x)));
+            for (Array x : ops) {
+                Array stopped = Lax.stopGradient(x);
+                ops_.add(Lax.select(bcast(isB, x), x, stopped));
+            }
             branchOuts.add(JaxprEval.eval(bj, ops_));
         }
         List<Array> out = new ArrayList<>();
@@ -129,44 +149,45 @@ final class ControlFlowBatching {
         return p.ndim() == x.ndim() ? p : Lax.broadcastInDim(p, x.shape(), 0);
     }
 
+    /**
+     * JAX's {@code _while_loop_batching_rule}: a batched predicate makes every carry batched (along 0) and
+     * the {@code while} itself runs each lane until its own predicate is false; an unbatched predicate
+     * of rank r (from an inner vmap) puts the batched carries' axis after it.
+     */
     static Batched whileLoop(While w, List<Array> values, Ints dims, int size, String name) {
         int cc = w.condNconsts(), bc = w.bodyNconsts(), n = values.size() - cc - bc;
-        boolean[] cconstBat = mapped(dims, 0, cc), bconstBat = mapped(dims, cc, cc + bc), carryBat = mapped(dims, cc + bc, cc + bc + n);
-        BatchedJaxpr body;
-        while (true) {
-            body = batchJaxpr(w.bodyJaxpr(), CfJaxprs.cat(bconstBat, carryBat), size, name, carryBat);
-            if (!CfJaxprs.orInto(carryBat, body.outBatched())) break;
+        boolean[] bconstBat = mapped(dims, cc, cc + bc), carryBat = mapped(dims, cc + bc, cc + bc + n);
+        boolean[] cconstBat = mapped(dims, 0, cc);
+        while (CfJaxprs.orInto(carryBat, batchJaxpr(w.bodyJaxpr(), CfJaxprs.cat(bconstBat, carryBat), size, name, carryBat)
+                .outBatched())) {
+            // fixpoint: a carry is batched when the body makes it depend on the batch
         }
-        BatchedJaxpr cond = batchJaxpr(w.condJaxpr(), CfJaxprs.cat(cconstBat, carryBat), size, name, new boolean[1]);
-        if (cond.outBatched()[0]) {
-            Arrays.fill(carryBat, true);
-            body = batchJaxpr(w.bodyJaxpr(), CfJaxprs.cat(bconstBat, carryBat), size, name, carryBat);
-            cond = batchJaxpr(w.condJaxpr(), CfJaxprs.cat(cconstBat, carryBat), size, name, new boolean[1]);
+        boolean predBat = batchJaxpr(w.condJaxpr(), CfJaxprs.cat(cconstBat, carryBat), size, name, new boolean[1]).outBatched()[0];
+        int[] carryDims = new int[n];
+        if (predBat) {
+            Arrays.fill(carryDims, 0);
+        } else {
+            int rank = w.condJaxpr().outTypes().getFirst().rank();
+            for (int i = 0; i < n; i++) carryDims[i] = carryBat[i] ? rank : NOT_MAPPED;
         }
-        List<Array> args = new ArrayList<>();
-        boolean[] bat = CfJaxprs.cat(cconstBat, bconstBat, carryBat);
-        for (int i = 0; i < values.size(); i++) args.add(atFront(values.get(i), dims.get(i), size, bat[i]));
-        if (!cond.outBatched()[0]) {
-            List<Array> outs = Trace.bind(new While(cond.jaxpr(), cc, body.jaxpr(), bc), args);
-            return new Batched(outs, outDims(carryBat, 0));
+        int[] cdims = new int[cc], bdims = new int[bc];
+        for (int i = 0; i < cc; i++) cdims[i] = dims.get(i);
+        for (int i = 0; i < bc; i++) bdims[i] = dims.get(cc + i);
+        ClosedJaxpr body = batchJaxprAxes(w.bodyJaxpr(), concat(bdims, carryDims), size, name, carryDims).jaxpr();
+        ClosedJaxpr cond = batchJaxprAxes(w.condJaxpr(), concat(cdims, carryDims), size, name,
+                new int[] {predBat ? 0 : NOT_MAPPED}).jaxpr();
+        List<Array> args = new ArrayList<>(values.subList(0, cc + bc));
+        for (int i = 0; i < n; i++) {
+            int d = dims.get(cc + bc + i);
+            args.add(carryDims[i] == NOT_MAPPED ? values.get(cc + bc + i) : moveTo(values.get(cc + bc + i), d, size, carryDims[i]));
         }
-        ClosedJaxpr condJ = cond.jaxpr(), bodyJ = body.jaxpr();
-        List<ArrayType> types = new ArrayList<>();
-        for (Array a : args) types.add(a.type());
-        ClosedJaxpr newCond = StagingInterpreter.trace(xs -> {
-            List<Array> pred = JaxprEval.eval(condJ, xs);
-            return List.of(Lax.reduceOr(pred.getFirst(), 0));
-        }, CfJaxprs.catTypes(types.subList(0, cc), types.subList(cc + bc, types.size())));
-        ClosedJaxpr newBody = StagingInterpreter.trace(xs -> {
-            List<Array> carry = xs.subList(cc + bc, xs.size());
-            Array pred = JaxprEval.eval(condJ, CfJaxprs.catArrays(xs.subList(0, cc), carry)).getFirst();
-            List<Array> next = JaxprEval.eval(bodyJ, xs.subList(cc, xs.size()));
-            List<Array> out = new ArrayList<>();
-            for (int i = 0; i < next.size(); i++) out.add(Lax.select(bcast(pred, next.get(i)), next.get(i), carry.get(i)));
-            return out;
-        }, types);
-        List<Array> outs = Trace.bind(new While(newCond, cc, newBody, cc + bc), CfJaxprs.catArrays(args.subList(0, cc), args));
-        return new Batched(outs, outDims(carryBat, 0));
+        return new Batched(Trace.bind(new While(cond, cc, body, bc), args), Ints.of(carryDims));
+    }
+
+    private static int[] concat(int[] a, int[] b) {
+        int[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     private static boolean[] mapped(Ints dims, int from, int to) {

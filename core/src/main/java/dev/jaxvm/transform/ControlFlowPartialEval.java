@@ -1,7 +1,12 @@
 package dev.jaxvm.transform;
 
 import dev.jaxvm.Array;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Trace;
+import dev.jaxvm.ir.JaxprEval;
+import dev.jaxvm.ir.StagingInterpreter;
+import dev.jaxvm.lax.Lax;
 import dev.jaxvm.ir.Atom;
 import dev.jaxvm.ir.ClosedJaxpr;
 import dev.jaxvm.ir.Dce;
@@ -68,26 +73,67 @@ final class ControlFlowPartialEval {
         return out;
     }
 
+    /**
+     * JAX's {@code _cond_partial_eval}: each branch is split by {@link PeJaxpr} (the outputs unknown in
+     * any branch unknown in all); the known {@code cond} returns the known outputs and every branch's
+     * residuals (zeros for the branches not taken), the unknown {@code cond} takes them all.
+     */
     static List<Array> cond(PartialEvalInterpreter pe, Cond c, List<Array> args) {
         if (pe.owns(args.getFirst())) return pe.stage(c, args);
         int n = args.size() - 1;
         boolean[] inUk = unknown(pe, args, 1, n + 1);
         int nOut = c.branches().getFirst().outTypes().size();
         boolean[] outUk = new boolean[nOut];
-        for (ClosedJaxpr b : c.branches()) CfJaxprs.orInto(outUk, unknownOutputs(b.jaxpr(), inUk));
-        List<ClosedJaxpr> knownBs = new ArrayList<>(), unknownBs = new ArrayList<>();
-        boolean[] outKnown = new boolean[nOut];
-        for (int k = 0; k < nOut; k++) outKnown[k] = !outUk[k];
         for (ClosedJaxpr b : c.branches()) {
-            Jaxpr j = b.jaxpr();
-            knownBs.add(restrict(b, CfJaxprs.select(j.invars(), not(inUk)), CfJaxprs.select(j.outvars(), outKnown)));
-            unknownBs.add(restrict(b, j.invars(), CfJaxprs.select(j.outvars(), outUk)));
+            CfJaxprs.orInto(outUk, Trace.under(pe.parent(), () -> PeJaxpr.split(b, inUk, outUk, 0)).outUnknown());
+        }
+        List<PeJaxpr.Split> splits = new ArrayList<>();
+        for (ClosedJaxpr b : c.branches()) splits.add(Trace.under(pe.parent(), () -> PeJaxpr.split(b, inUk, outUk, 0)));
+        List<ArrayType> resTypes = new ArrayList<>();
+        int[] offsets = new int[splits.size() + 1];
+        for (int b = 0; b < splits.size(); b++) {
+            resTypes.addAll(splits.get(b).residualTypes());
+            offsets[b + 1] = resTypes.size();
         }
         List<Array> knownArgs = known(pe, args);
-        List<Array> knownOuts = CfJaxprs.count(outKnown) == 0 ? List.of()
-                : Trace.under(pe.parent(), () -> Trace.bind(new Cond(knownBs), knownArgs));
-        List<Array> unknownOuts = pe.stage(new Cond(unknownBs), args);
-        return merge(outUk, knownOuts, unknownOuts);
+        List<ArrayType> knownTypes = new ArrayList<>();
+        for (Array a : knownArgs.subList(1, knownArgs.size())) knownTypes.add(a.type());
+        int nKnownOut = nOut - CfJaxprs.count(outUk);
+        List<ClosedJaxpr> knownBs = new ArrayList<>(), unknownBs = new ArrayList<>();
+        List<ArrayType> ukTypes = new ArrayList<>(resTypes);
+        for (int i = 0; i < n; i++) if (inUk[i]) ukTypes.add(args.get(i + 1).type());
+        for (int b = 0; b < splits.size(); b++) {
+            PeJaxpr.Split sp = splits.get(b);
+            int self = b;
+            knownBs.add(Trace.under(pe.parent(), () -> StagingInterpreter.trace(kxs -> {
+                List<Array> o = JaxprEval.eval(sp.known(), kxs);
+                List<Array> out = new ArrayList<>(o.subList(0, nKnownOut));
+                for (int r = 0, k = nKnownOut; r < resTypes.size(); r++) {
+                    int local = r - offsets[self];
+                    if (local < 0 || r >= offsets[self + 1]) out.add(zeros(resTypes.get(r)));
+                    else out.add(sp.sources().get(local) == PeJaxpr.Source.CONSTANT ? sp.constants().get(local) : o.get(k++));
+                }
+                return out;
+            }, knownTypes)));
+            unknownBs.add(Trace.under(pe.parent(), () -> StagingInterpreter.trace(xs -> {
+                List<Array> in = new ArrayList<>(xs.subList(offsets[self], offsets[self + 1]));
+                in.addAll(xs.subList(resTypes.size(), xs.size()));
+                return JaxprEval.eval(sp.unknown(), in);
+            }, ukTypes)));
+        }
+        List<Array> kres = Trace.under(pe.parent(), () -> Trace.bind(new Cond(knownBs), knownArgs));
+        List<Array> uargs = new ArrayList<>();
+        uargs.add(args.getFirst());
+        uargs.addAll(kres.subList(nKnownOut, kres.size()));
+        for (int i = 0; i < n; i++) if (inUk[i]) uargs.add(args.get(i + 1));
+        List<Array> unknownOuts = CfJaxprs.count(outUk) == 0 ? List.of() : pe.stage(new Cond(unknownBs), uargs);
+        return merge(outUk, kres.subList(0, nKnownOut), unknownOuts);
+    }
+
+    /** Zeros of any dtype (a residual of a branch not taken). */
+    static Array zeros(ArrayType t) {
+        DenseArray z = DenseArray.scalar(t.dtype(), false, 0);
+        return t.rank() == 0 ? z : Lax.broadcastInDim(z, t.shape().dims());
     }
 
     static boolean[] not(boolean[] m) {

@@ -139,6 +139,16 @@ final class AdSamples {
                         List.of(ArrayType.of(DType.FLOAT64, 3), ArrayType.of(DType.FLOAT64, 3)));
                 return List.of(new Sample(new Remat(h.jaxpr(), false), List.of(f64(r, 3), f64(r, 3)), List.of()));
             }),
+            Map.entry(Cond.class, (r, v) -> List.of(
+                    new Sample(ControlFlowSamples.cond(DType.FLOAT64), List.of(DenseArray.scalarLong(DType.INT32, false, 0),
+                            f64(r, 2, 3), f64(r, 2, 3)), List.of()),
+                    new Sample(ControlFlowSamples.cond(DType.FLOAT64), List.of(DenseArray.scalarLong(DType.INT32, false, 1),
+                            f64(r, 2, 3), f64(r, 2, 3)), List.of()))),
+            Map.entry(While.class, (r, v) -> List.of(new Sample(ControlFlowSamples.whileLoop(DType.FLOAT64),
+                    List.of(f64(r), f64(r, 3), f64(r, 3)), List.of()))),
+            Map.entry(Scan.class, (r, v) -> List.of(
+                    new Sample(ControlFlowSamples.scan(DType.FLOAT64, false), List.of(f64(r, 3), f64(r, 3), f64(r, 4, 3)), List.of()),
+                    new Sample(ControlFlowSamples.scan(DType.FLOAT64, true), List.of(f64(r, 3), f64(r, 3), f64(r, 4, 3)), List.of()))),
             Map.entry(Jit.class, (r, v) -> {
                 Hoisted h = Hoisted.trace(xs -> List.of(Lax.mul(Lax.sin(xs.get(0)), xs.get(1)), Lax.cos(xs.get(1))),
                         List.of(ArrayType.of(DType.FLOAT64, 3), ArrayType.of(DType.FLOAT64, 3)));

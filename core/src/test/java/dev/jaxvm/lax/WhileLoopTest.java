@@ -61,6 +61,19 @@ class WhileLoopTest {
     }
 
     @Test
+    void javaControlFlowOnATracedValuePointsToLaxControlFlow() {
+        var e = assertThrows(dev.jaxvm.core.ConcretizationTypeError.class, () -> Jax.jit((Array x) -> {
+            Array c = x;
+            while ((Boolean) c.sum().lt(10).item()) c = c.mul(2);   // a Java loop on a traced condition
+            return c;
+        }).apply(Jnp.ones(3)));
+        assertTrue(e.getMessage().contains("Lax.cond") && e.getMessage().contains("Lax.whileLoop"), e.getMessage());
+        // the fix the message suggests
+        var fixed = Jax.jit((Array x) -> Lax.whileLoop((Array c) -> c.sum().lt(10), c -> c.mul(2), x));
+        assertArrayEquals(new float[] {4, 4, 4}, fixed.apply(Jnp.ones(3)).toFloatArray());
+    }
+
+    @Test
     void errorsInJaxWords() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Lax.whileLoop((Array c) -> c.lt(3), c -> Jnp.zeros(3), Jnp.zeros(2)));

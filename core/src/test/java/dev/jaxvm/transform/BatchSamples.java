@@ -76,6 +76,10 @@ final class BatchSamples {
             case "Remat" -> List.of(new Sample(new dev.jaxvm.lax.Remat(dev.jaxvm.ir.StagingInterpreter.trace(
                     xs -> List.of(dev.jaxvm.lax.Lax.mul(dev.jaxvm.lax.Lax.sin(xs.get(0)), xs.get(1))),
                     List.of(f32(2, 3), f32(2, 3))), false), List.of(f32(2, 3), f32(2, 3))));
+            case "Cond" -> List.of(new Sample(dev.jaxvm.lax.ControlFlowSamples.cond(DType.FLOAT32), List.of(i32(), f32(2, 3), f32(2, 3))));
+            case "While" -> List.of(new Sample(dev.jaxvm.lax.ControlFlowSamples.whileLoop(DType.FLOAT32), List.of(f32(), f32(3), f32(3))));
+            case "Scan" -> List.of(new Sample(dev.jaxvm.lax.ControlFlowSamples.scan(DType.FLOAT32, false), List.of(f32(3), f32(3), f32(4, 3))),
+                    new Sample(dev.jaxvm.lax.ControlFlowSamples.scan(DType.FLOAT32, true), List.of(f32(3), f32(3), f32(4, 3))));
             case "Unstack" -> List.of(new Sample(new dev.jaxvm.lax.Unstack(1), List.of(f32(2, 3))));
             case "Threefry2x32" -> List.of(new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(), u32(), u32(3), u32(3))),
                     new Sample(new dev.jaxvm.lax.Threefry2x32(), List.of(u32(2), u32(2), u32(2), u32(2))));
