@@ -109,6 +109,7 @@ final class ConvPrologue {
             case Expr.Index i -> {
                 for (Expr v : Exprs.indexValues(i.index())) loads(v, into);
             }
+            case Expr.Threefry t -> t.args().forEach(a -> loads(a, into));
         }
         return into;
     }
