@@ -7,6 +7,7 @@ Run with the JAX virtualenv (it has SciPy too):  /work/venv-jax/bin/python tools
 - linalg.json: jax 0.10.2 (float64) values of triangular_solve for every flag combination, and the JVPs and
   gradients of cholesky, qr, triangular_solve and digamma, on fixed seeded inputs.
 - stop_gradient.json: jax.grad through lax.stop_gradient applied to pytrees (a dict of params, a list).
+- scatter.json: jvp and grad of x.at[idx].set(v) with repeated indices.
 - weak.json: weak_type of jnp.stack / jnp.concatenate / jnp.array / jnp.hstack of weak inputs.
 """
 import json
@@ -127,6 +128,23 @@ def weak():
     return out
 
 
+def scatter():
+    """Gradients through x.at[idx].set(v) with repeated indices (JAX's non-unique scatter JVP)."""
+    out = []
+    for xs, idx, vs in [((5,), [1, 3, 1, 0], (4,)), ((4, 3), [2, 0, 2], (3, 3))]:
+        x = rng.uniform(-1, 1, size=xs)
+        v = rng.uniform(-1, 1, size=vs)
+        w = rng.uniform(-1, 1, size=xs)
+        i = np.array(idx, dtype=np.int32)
+        f = lambda x, v: jnp.sum(jnp.sin(x.at[i].set(v) * w))
+        gx, gv = jax.grad(f, argnums=(0, 1))(x, v)
+        tx, tv = rng.uniform(-1, 1, size=xs), rng.uniform(-1, 1, size=vs)
+        y, ty = jax.jvp(lambda x, v: x.at[i].set(v), (x, v), (tx, tv))
+        out.append({"x": case(x), "idx": idx, "v": case(v), "w": case(w), "out": case(y), "tx": case(tx),
+                    "tv": case(tv), "tangent": case(ty), "grad_x": case(gx), "grad_v": case(gv)})
+    return out
+
+
 def stop_gradient():
     w = rng.uniform(-1, 1, size=3)
     b = 0.7
@@ -143,7 +161,7 @@ def stop_gradient():
 
 os.makedirs(OUT, exist_ok=True)
 for name, value in [("polygamma.json", polygamma()), ("zeta.json", zeta()), ("linalg.json", linalg()), ("weak.json", weak()),
-                    ("stop_gradient.json", stop_gradient())]:
+                    ("stop_gradient.json", stop_gradient()), ("scatter.json", scatter())]:
     with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, separators=(",", ":"))
         f.write("\n")

@@ -23,15 +23,9 @@ public record Scatter(ScatterDimensionNumbers dimensionNumbers, boolean indicesA
     @Override
     public ScalarOp combiner() { return ScalarOp.COPY; }
 
+    /** JAX's rule: see {@link ScatterSetJvp}. */
     @Override
-    public Jvp jvp(List<Array> primals, List<Array> tangents) {
-        Array out = Trace.bind1(this, primals.toArray(Array[]::new));
-        Array gOp = tangents.get(0), gUp = tangents.get(2);
-        if (gOp == null && gUp == null) return Jvp.of(out, null);
-        gOp = gOp != null ? gOp : Tangents.zeros(Tangents.tangentType(primals.get(0).type()));
-        gUp = gUp != null ? gUp : Tangents.zeros(Tangents.tangentType(primals.get(2).type()));
-        return Jvp.of(out, Trace.bind1(this, gOp, primals.get(1), gUp));
-    }
+    public Jvp jvp(List<Array> primals, List<Array> tangents) { return ScatterSetJvp.jvp(this, primals, tangents); }
 
     /**
      * JAX's rule, defined only for {@code uniqueIndices}: the operand's cotangent is {@code ct} with
