@@ -4,6 +4,8 @@ Run with the JAX virtualenv (it has SciPy too):  /work/venv-jax/bin/python tools
 - polygamma.json: scipy.special.polygamma(m, x) in float64, for float64 inputs and for the float32-rounded
   inputs of the float32 check.
 - zeta.json: scipy.special.zeta(x, q) (Hurwitz) in float64, likewise.
+- igamma.json: scipy.special.gammainc / gammaincc (float64, float32-rounded inputs) and JAX's
+  lax.igamma_grad_a (float64).
 - linalg.json: jax 0.10.2 (float64) values of triangular_solve for every flag combination, and the JVPs and
   gradients of cholesky, qr, triangular_solve and digamma, on fixed seeded inputs.
 - stop_gradient.json: jax.grad through lax.stop_gradient applied to pytrees (a dict of params, a list).
@@ -56,6 +58,20 @@ def zeta():
     x32, q32 = x.astype(np.float32).astype(np.float64), q.astype(np.float32).astype(np.float64)
     return {"x": lst(x), "q": lst(q), "f64": lst(scipy.special.zeta(x, q)), "x32": lst(x32), "q32": lst(q32),
             "f32": lst(scipy.special.zeta(x32, q32))}
+
+
+def igamma():
+    a_s, x_s = [], []
+    for a in [0.1, 0.5, 1.0, 2.5, 7.0, 30.0, 150.0]:
+        for x in [0.0, 1e-3, 0.3, 1.0, 2.0, 5.5, 12.0, 40.0, 200.0]:
+            a_s.append(a)
+            x_s.append(x)
+    a, x = np.array(a_s), np.array(x_s)
+    a32, x32 = a.astype(np.float32).astype(np.float64), x.astype(np.float32).astype(np.float64)
+    grad_a = np.asarray(lax.igamma_grad_a(jnp.asarray(a), jnp.asarray(x)))
+    return {"a": lst(a), "x": lst(x), "p": lst(scipy.special.gammainc(a, x)), "q": lst(scipy.special.gammaincc(a, x)),
+            "a32": lst(a32), "x32": lst(x32), "p32": lst(scipy.special.gammainc(a32, x32)),
+            "q32": lst(scipy.special.gammaincc(a32, x32)), "grad_a_jax": lst(grad_a)}
 
 
 def spd(*shape):
@@ -160,7 +176,7 @@ def stop_gradient():
 
 
 os.makedirs(OUT, exist_ok=True)
-for name, value in [("polygamma.json", polygamma()), ("zeta.json", zeta()), ("linalg.json", linalg()), ("weak.json", weak()),
+for name, value in [("polygamma.json", polygamma()), ("zeta.json", zeta()), ("igamma.json", igamma()), ("linalg.json", linalg()), ("weak.json", weak()),
                     ("stop_gradient.json", stop_gradient()), ("scatter.json", scatter())]:
     with open(os.path.join(OUT, name), "w") as f:
         json.dump(value, f, separators=(",", ":"))

@@ -19,4 +19,13 @@ public final class LaxSpecial {
 
     /** {@code zeta}: the Hurwitz zeta function {@code zeta(x, q)} elementwise; both operands float of one dtype. */
     public static Array zeta(Array x, Array q) { return Trace.bind1(new Zeta(), x, q); }
+
+    /** {@code igamma}: the lower regularized incomplete gamma function {@code P(a, x)} elementwise. */
+    public static Array igamma(Array a, Array x) { return Trace.bind1(new Igamma(), a, x); }
+
+    /** {@code igammac}: the upper regularized incomplete gamma function {@code Q(a, x)} elementwise. */
+    public static Array igammac(Array a, Array x) { return Trace.bind1(new Igammac(), a, x); }
+
+    /** {@code igamma_grad_a}: {@code dP(a, x)/da} elementwise. */
+    public static Array igammaGradA(Array a, Array x) { return Trace.bind1(new IgammaGradA(), a, x); }
 }

@@ -239,6 +239,8 @@ final class AdSamples {
             Map.entry(Cholesky.class, (r, v) -> LinalgSamples.cholesky(r)),
             Map.entry(Qr.class, (r, v) -> LinalgSamples.qr(r)),
             Map.entry(Polygamma.class, (r, v) -> LinalgSamples.polygamma(r)),
+            Map.entry(Igamma.class, (r, v) -> LinalgSamples.positivePair(new Igamma(), r)),
+            Map.entry(Igammac.class, (r, v) -> LinalgSamples.positivePair(new Igammac(), r)),
             // == section: conv samples ==
             Map.entry(ConvGeneralDilated.class, (r, v) -> ConvSamples.conv(r)),
             Map.entry(ReduceWindowSum.class, (r, v) -> ConvSamples.reduceWindowSum(r)),

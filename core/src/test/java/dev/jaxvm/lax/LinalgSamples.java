@@ -72,4 +72,12 @@ final class LinalgSamples {
                 uniform(r, ArrayType.of(DType.FLOAT64, 3), -2.7, -2.2)), List.of()));
         return out;
     }
+
+    /** Samples of a binary special function on positive operands (a in [0.5, 4], x in [0.2, 5]), with broadcasting. */
+    static List<AdSamples.Sample> positivePair(dev.jaxvm.core.Primitive p, Random r) {
+        return List.of(new AdSamples.Sample(p, List.of(uniform(r, ArrayType.of(DType.FLOAT64, 2, 3), 0.5, 4),
+                        uniform(r, ArrayType.of(DType.FLOAT64, 2, 3), 0.2, 5)), List.of()),
+                new AdSamples.Sample(p, List.of(uniform(r, ArrayType.of(DType.FLOAT64), 0.5, 4),
+                        uniform(r, ArrayType.of(DType.FLOAT64, 4), 0.2, 5)), List.of()));
+    }
 }

@@ -105,7 +105,7 @@ final class BatchSamples {
             case "TriangularSolve" -> List.of(
                     new Sample(new dev.jaxvm.lax.TriangularSolve(true, true, false, false, false), List.of(f32(3, 3), f32(3, 2))),
                     new Sample(new dev.jaxvm.lax.TriangularSolve(false, false, true, false, true), List.of(f32(2, 3, 3), f32(2, 4, 3))));
-            case "Polygamma", "Zeta" -> List.of(
+            case "Polygamma", "Zeta", "Igamma", "Igammac", "IgammaGradA" -> List.of(
                     new Sample((Primitive) c.getDeclaredConstructor().newInstance(), List.of(f32(2, 3), f32(2, 3))),
                     new Sample((Primitive) c.getDeclaredConstructor().newInstance(), List.of(f32(), f32(3))));
             case "ConvGeneralDilated", "ReduceWindowSum", "ReduceWindowMax", "ReduceWindowMin", "SelectAndGatherAdd",
