@@ -87,6 +87,37 @@ class LinalgAdGoldenTest {
         }
     }
 
+    /** JAX 0.10.2's {@code make_jaxpr} text of the new primitives (printed by jax, pasted here). */
+    @Test
+    void jaxprsPrintAsJax() {
+        Array a = DenseArray.zeros(ArrayType.of(DType.FLOAT64, 3, 3));
+        Array b = DenseArray.zeros(ArrayType.of(DType.FLOAT64, 3, 2));
+        assertEquals("""
+                { lambda ; a:f64[3,3] b:f64[3,2]. let
+                    c:f64[3,2] = triangular_solve[
+                      conjugate_a=False
+                      left_side=True
+                      lower=True
+                      transpose_a=False
+                      unit_diagonal=False
+                    ] a b
+                  in (c,) }""", Jax.makeJaxpr((Fn2) (x, y) -> LaxLinalg.triangularSolve(x, y, true, true, false, false, false))
+                .apply(a, b).toString().strip());
+        Array v = DenseArray.zeros(ArrayType.of(DType.FLOAT64, 2));
+        assertEquals("""
+                { lambda ; a:f64[2] b:f64[2]. let
+                    c:f64[2] = polygamma a b
+                    d:f64[2] = zeta a b
+                    e:f64[2] = igamma a b
+                    f:f64[2] = igammac a b
+                    g:f64[2] = igamma_grad_a a b
+                  in (c, d, e, f, g) }""", Jax.makeJaxprN(xs -> {
+            Array m = (Array) xs[0], x = (Array) xs[1];
+            return List.of(LaxSpecial.polygamma(m, x), LaxSpecial.zeta(m, x), LaxSpecial.igamma(m, x), LaxSpecial.igammac(m, x),
+                    LaxSpecial.igammaGradA(m, x));
+        }).apply(v, v).toString().strip());
+    }
+
     @Test
     void choleskyJvpAndGradMatchJax() {
         for (JsonElement e : goldens().getAsJsonArray("cholesky")) {
