@@ -8,6 +8,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.XlaFloat32;
+import dev.jaxvm.core.XlaPowF32;
 import java.util.Arrays;
 import java.util.List;
 
@@ -120,7 +121,7 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
             return (XlaFloat32.log(d) + XlaFloat32.log(v3)) + lb;
         }
         float samples = 1f - ThreefryScalars.uniform(sub[0], sub[1], partitionable);
-        float b = boost ? 1f : (float) Math.pow(samples, 1f / alphaOrig);
+        float b = boost ? 1f : XlaPowF32.pow(samples, 1f / alphaOrig);
         return (d * v3) * b;
     }
 

@@ -98,7 +98,7 @@ final class Shuffles {
                 Array r = Lax.mul(last, Lax.sub(Uniforms.constant(1, p.dtype()), u));
                 ind = Jnp.searchsorted(cuml, r).astype(DType.defaultInt());
             } else {
-                Array g = Lax.add(Uniforms.gumbel(key, new int[] {n}, p.dtype()), Lax.log(p));
+                Array g = Lax.add(Transforms.gumbel(key, new int[] {n}, p.dtype()), Lax.log(p));
                 ind = Lax.topK(g, draws).get(1).astype(DType.defaultInt());
             }
             result = arr == null ? ind : take(arr, ind, axis);
@@ -131,7 +131,7 @@ final class Shuffles {
         int prefix = shape.length - batch.length;
         if (!logits.dtype().isFloating()) logits = Lax.convertElementType(logits, DType.defaultFloat(), false);
         if (!replace) {
-            Array l = Lax.add(logits, Uniforms.gumbel(key, ls, logits.dtype()));
+            Array l = Lax.add(logits, Transforms.gumbel(key, ls, logits.dtype()));
             int k = Threefry.size(Arrays.copyOf(shape, prefix));
             if (k > ls[axis]) {
                 throw new IllegalArgumentException("Number of samples without replacement (" + k
@@ -146,7 +146,7 @@ final class Shuffles {
         int[] gshape = new int[prefix + nd];
         System.arraycopy(shape, 0, gshape, 0, prefix);
         for (int i = 0, j = 0; i < nd; i++) gshape[prefix + i] = i == axis ? ls[axis] : batch[j++];
-        Array g = Uniforms.gumbel(key, gshape, logits.dtype());
+        Array g = Transforms.gumbel(key, gshape, logits.dtype());
         int[] dims = new int[nd];
         for (int i = 0; i < nd; i++) dims[i] = prefix + i;
         Array expanded = Lax.broadcastInDim(logits, gshape, dims);

@@ -1,0 +1,141 @@
+package dev.jaxvm.random;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import com.google.gson.JsonObject;
+import dev.jaxvm.Array;
+import dev.jaxvm.Jax;
+import dev.jaxvm.numpy.Jnp;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Jaxprs JAX 0.10.2 prints for the samplers on a typed key, byte for byte, and the gamma family
+ * with small alpha (through XLA:CPU's {@code powf}) bit for bit (resource prng/sampler_jaxprs.json,
+ * from tools/gen_prng_sampler_jaxprs.py).
+ */
+class SamplerJaxprsTest {
+    private static final JsonObject G = Golden.load("/prng/sampler_jaxprs.json");
+    private static final int[] S = {3};
+
+    private static String jaxpr(String name) { return G.getAsJsonObject("jaxprs").get(name).getAsString(); }
+
+    private static String make(Function<KeyArray, Object> f) {
+        return Jax.makeJaxpr(f).apply(Random.key(0)).toString();
+    }
+
+    static Map<String, Function<KeyArray, Object>> cases() {
+        Map<String, Function<KeyArray, Object>> m = new LinkedHashMap<>();
+        m.put("gumbel", k -> Random.gumbel(k, S));
+        m.put("truncated_normal", k -> Random.truncatedNormal(k, -1.0, 2.0, S));
+        m.put("laplace", k -> Random.laplace(k, S));
+        m.put("logistic", k -> Random.logistic(k, S));
+        m.put("cauchy", k -> Random.cauchy(k, S));
+        m.put("exponential", k -> Random.exponential(k, S));
+        m.put("uniform_bounds", k -> Random.uniform(k, S, null, -1.5, 2.0));
+        m.put("beta", k -> Random.beta(k, 2.0, 3.0, S));
+        m.put("dirichlet", k -> Random.dirichlet(k, Jnp.array(new float[] {0.5f, 1f, 2f})));
+        m.put("categorical", k -> Random.categorical(k, Jnp.array(new float[] {0.1f, 0.5f, -1f})));
+        m.put("choice", k -> Random.choice(k, 5, S));
+        m.put("choice_noreplace", k -> Random.choice(k, 5, S, false, null));
+        m.put("permutation", k -> Random.permutation(k, 5));
+        m.put("permutation_array", k -> Random.permutation(k, Jnp.arange(6).astype(dev.jaxvm.DType.FLOAT32)));
+        m.put("bernoulli", k -> Random.bernoulli(k, 0.3, S));
+        m.put("t", k -> Random.t(k, 3.0, S));
+        m.put("chisquare", k -> Random.chisquare(k, 3.0, S));
+        m.put("rademacher", k -> Random.rademacher(k, S));
+        m.put("poisson", k -> Random.poisson(k, 3.5, S));
+        m.put("ball", k -> Random.ball(k, 3));
+        m.put("orthogonal", k -> Random.orthogonal(k, 3));
+        m.put("multivariate_normal", k -> Random.multivariateNormal(k, Jnp.zeros(2), Jnp.eye(2)));
+        m.put("weibull_min", k -> Random.weibullMin(k, 1.5, 2.0, S));
+        m.put("pareto", k -> Random.pareto(k, 3.0, S));
+        m.put("maxwell", k -> Random.maxwell(k, S));
+        m.put("binomial", k -> Random.binomial(k, 10.0, 0.3, S));
+        m.put("rayleigh", k -> Random.rayleigh(k, 2.0, S));
+        m.put("lognormal", k -> Random.lognormal(k, 0.5, S, null));
+        return m;
+    }
+
+    /** Samplers whose Jaxpr is not yet JAX's text, with the reason; every other case must print as JAX's. */
+    private static final Map<String, String> PINNED = Map.ofEntries(
+            Map.entry("uniform_bounds", "general bounds: XLA:CPU fuses f * span + minval into an FMA; jaxvm stages it in float64"),
+            Map.entry("cauchy", "uniform on [eps, 1): the float64 FMA work-around of uniform_bounds"),
+            Map.entry("truncated_normal", "JAX stages _truncated_normal as a let-bound jit with traced bounds; not yet"),
+            Map.entry("beta", "JAX's _beta jit structure (log-space gammas, staged splits) not yet reproduced"),
+            Map.entry("dirichlet", "JAX's _dirichlet jit structure not yet reproduced"),
+            Map.entry("categorical", "JAX's _categorical / _gumbel nesting not yet reproduced"),
+            Map.entry("choice_noreplace", "JAX's permutation-based staging (jit _shuffle, sort) not yet reproduced"),
+            Map.entry("permutation", "JAX's _shuffle jit (sort rounds, iota) not yet reproduced"),
+            Map.entry("permutation_array", "JAX's _shuffle jit (sort rounds) not yet reproduced"),
+            Map.entry("t", "JAX's _t jit (normal and gamma under one jit) not yet reproduced"),
+            Map.entry("chisquare", "JAX's _chisquare jit structure not yet reproduced"),
+            Map.entry("poisson", "JAX's _poisson: lax.cond between Knuth and rejection, while loops; jaxvm stages its primitives"),
+            Map.entry("binomial", "JAX's _binomial: while loops and cond; jaxvm stages its own loops"),
+            Map.entry("ball", "JAX's _ball (generalized normal, gamma) structure not yet reproduced"),
+            Map.entry("orthogonal", "JAX's _orthogonal: qr lowering (householder_product) differs from jaxvm's linalg"),
+            Map.entry("multivariate_normal", "JAX's _multivariate_normal: cholesky / svd staging differs"));
+
+    @Test
+    void samplerJaxprsPrintAsJax() {
+        cases().forEach((name, f) -> {
+            String got = make(f);
+            if (PINNED.containsKey(name)) {
+                assertNotEquals(jaxpr(name), got, name + " now prints as JAX: unpin it (" + PINNED.get(name) + ")");
+            } else {
+                assertEquals(jaxpr(name), got, name);
+            }
+        });
+    }
+
+    private static JsonObject small(String name) { return G.getAsJsonObject("small_alpha").getAsJsonObject(name); }
+
+    private static void assertUlps(JsonObject want, Array got, String label) {
+        var hex = want.getAsJsonArray("hex");
+        float[] g = got.toFloatArray();
+        assertEquals(hex.size(), g.length, label);
+        for (int i = 0; i < g.length; i++) {
+            int w = Integer.parseUnsignedInt(hex.get(i).getAsString().substring(2), 16);
+            int d = Math.abs(Float.floatToRawIntBits(g[i]) - w);
+            org.junit.jupiter.api.Assertions.assertTrue(d <= 8, label + "[" + i + "]: " + d + " ulps");
+        }
+    }
+
+    @Test
+    void smallAlphaGammaFamilyMatchesJax() {
+        Array alphas = Jnp.array(new float[] {0.1f, 0.5f, 0.9f});
+        Array reversed = Jnp.array(new float[] {0.9f, 0.5f, 0.1f});
+        int[] s43 = {4, 3};
+        for (int seed : new int[] {0, 7, 42}) {
+            KeyArray k = Random.key(seed);
+            // Array alpha: JAX's eager/jitted program computes (1/3) / sqrt(d) as (1/3) * rsqrt(d), the
+            // hardware rsqrtss estimate plus one Newton step (not correctly rounded, CPU-vendor dependent;
+            // SPEC 7.10); jaxvm rounds correctly, so these agree to a few ulps, not bit for bit.
+            assertUlps(small("gamma_" + seed), Random.gamma(k, alphas, s43, null), "gamma " + seed);
+            assertUlps(small("gamma_" + seed), Jax.jit((Array a) -> Random.gamma(k, a, s43, null)).apply(alphas),
+                    "jit gamma " + seed);
+            assertUlps(small("loggamma_" + seed), Random.loggamma(k, alphas, s43, null), "loggamma " + seed);
+            assertUlps(small("beta_" + seed), Random.beta(k, alphas, reversed, s43, null), "beta " + seed);
+            assertUlps(small("dirichlet_" + seed), Random.dirichlet(k, alphas, new int[] {4}, null), "dirichlet " + seed);
+            // Constant alpha (XLA folds c exactly): bit for bit, the boost through XLA:CPU's powf
+            for (double a : new double[] {0.1, 0.5, 0.9}) {
+                String name = "gamma_const_" + a + "_" + seed;
+                Golden.assertFloatBits(small(name), Random.gamma(k, a, new int[] {8}), name);
+                Golden.assertFloatBits(small(name), Jax.jit((KeyArray x) -> Random.gamma(x, a, new int[] {8})).apply(k),
+                        "jit " + name);
+            }
+        }
+        // vmap over keys equals the loop over them
+        KeyArray keys = Random.split(Random.key(3), 3);
+        Array batched = Jax.vmap((KeyArray x) -> Random.gamma(x, alphas, null, null)).apply(keys);
+        for (int i = 0; i < 3; i++) {
+            assertArrayEquals(Random.gamma(keys.get(i), alphas, null, null).toFloatArray(),
+                    batched.toFloatArray().length == 9 ? java.util.Arrays.copyOfRange(batched.toFloatArray(), 3 * i, 3 * i + 3)
+                            : null, "vmap gamma " + i);
+        }
+    }
+}
