@@ -3,6 +3,8 @@ package dev.jaxvm.random;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Index;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFnN;
 import dev.jaxvm.lax.Lax;
 import dev.jaxvm.numpy.Jnp;
 import java.util.Arrays;
@@ -16,7 +18,13 @@ final class Shuffles {
     private Shuffles() {}
 
     /** JAX's {@code _shuffle}: {@code ceil(3 ln(size) / ln(2^32 - 1))} rounds of sorting {@code x} along {@code axis}. */
-    static Array shuffle(Array key, Array x, int axis) {
+    static Array shuffle(Array key, Array x, int axis) { return SHUFFLE.call(key, x, axis); }
+
+    /** JAX's {@code _shuffle}, jitted with a static axis. */
+    private static final JitFnN SHUFFLE = Jax.jitN(a -> shuffleBody((Array) a[0], (Array) a[1], (Integer) a[2]))
+            .named("_shuffle").staticArgnums(2);
+
+    private static Array shuffleBody(Array key, Array x, int axis) {
         int rounds = (int) Math.ceil(3 * Math.log(Math.max(1, x.size())) / Math.log(4294967295.0));
         for (int r = 0; r < rounds; r++) {
             Array[] k = Gammas.split2(key);
@@ -149,7 +157,8 @@ final class Shuffles {
         Array g = Transforms.gumbel(key, gshape, logits.dtype());
         int[] dims = new int[nd];
         for (int i = 0; i < nd; i++) dims[i] = prefix + i;
-        Array expanded = Lax.broadcastInDim(logits, gshape, dims);
+        // jnp's broadcasting: nothing staged when the shapes already agree
+        Array expanded = Arrays.equals(gshape, ls) ? logits : Lax.broadcastInDim(logits, gshape, dims);
         return Lax.argmax(Lax.add(g, expanded), prefix + axis, DType.INT32);
     }
 }
