@@ -63,15 +63,24 @@ class SamplerJaxprsTest {
     }
 
     /** Samplers whose Jaxpr is not yet JAX's text, with the reason; every other case must print as JAX's. */
+    /**
+     * Samplers whose Jaxpr is not yet JAX's text, with the reason; every other case must print as JAX's
+     * (and a pinned case that starts to print as JAX's fails, so that it gets unpinned).
+     */
     private static final Map<String, String> PINNED = Map.ofEntries(
-            Map.entry("uniform_bounds", "general bounds: XLA:CPU fuses f * span + minval into an FMA; jaxvm stages it in float64"),
-            Map.entry("cauchy", "uniform on [eps, 1): the float64 FMA work-around of uniform_bounds"),
-            Map.entry("truncated_normal", "JAX stages _truncated_normal as a let-bound jit with traced bounds; not yet"),
-            Map.entry("poisson", "JAX's _poisson: lax.cond between Knuth and rejection, while loops; jaxvm stages its primitives"),
+            Map.entry("uniform_bounds", "general bounds: XLA:CPU contracts f * span + minval into one FMA in the"
+                    + " compiled kernel; jaxvm's compiler does not contract mul+add, so _uniform stages the product"
+                    + " and sum in float64 to keep JAX's values (see the report: contraction belongs in compile's Fuser)"),
+            Map.entry("cauchy", "uniform on [eps, 1): the general-bounds _uniform of uniform_bounds"),
+            Map.entry("truncated_normal", "uniform on [erf(a/sqrt2), erf(b/sqrt2)): the general-bounds _uniform;"
+                    + " and JAX's let-bound _truncated_normal jit with traced bounds and a clip jit"),
+            Map.entry("poisson", "JAX's _poisson: lax.cond between Knuth and rejection, while loops; jaxvm stages its own loops"),
             Map.entry("binomial", "JAX's _binomial: while loops and cond; jaxvm stages its own loops"),
-            Map.entry("ball", "JAX's _ball (generalized normal, gamma) structure not yet reproduced"),
-            Map.entry("orthogonal", "JAX's _orthogonal: qr lowering (householder_product) differs from jaxvm's linalg"),
-            Map.entry("multivariate_normal", "JAX's _multivariate_normal: cholesky / svd staging differs"));
+            Map.entry("ball", "JAX's _ball traces p as an int32 argument (pow of float32 by int32) and a let-bound"
+                    + " _generalized_normal; not yet"),
+            Map.entry("orthogonal", "JAX's _orthogonal: qr (householder_product) staging differs from jaxvm's linalg"),
+            Map.entry("multivariate_normal", "JAX's _multivariate_normal: the cholesky jit (symmetrise, tril mask)"
+                    + " and dot_general staging differ"));
 
     @Test
     void samplerJaxprsPrintAsJax() {
