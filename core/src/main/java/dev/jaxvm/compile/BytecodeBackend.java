@@ -84,6 +84,7 @@ final class BytecodeBackend {
             case Expr.Load l -> Exprs.indexValues(l.index());
             case Expr.Const c -> List.of();
             case Expr.Index i -> Exprs.indexValues(i.index());
+            case Expr.Threefry t -> t.args();
         };
         if (kids == null) {
             Expr.Lane l = (Expr.Lane) e;
@@ -180,6 +181,7 @@ final class BytecodeBackend {
                     }
                     case Expr.Const c -> { }
                     case Expr.Index i -> collectBuffers(Exprs.indexValues(i.index()), seen);
+                    case Expr.Threefry t -> collectBuffers(t.args(), seen);
                 }
             }
         }
@@ -227,7 +229,7 @@ final class BytecodeBackend {
             prologue(List.of(m.body()), m.out(), m.body().type(), dims.length);
             Ix.Loop inner = (Ix.Loop) loops.getLast();
             DType t = m.body().type();
-            boolean vector = simd && (t == DType.FLOAT32 || t == DType.FLOAT64) && VectorEmitter.unitStride(store, inner)
+            boolean vector = simd && VectorEmitter.vectorOutput(t) && VectorEmitter.unitStride(store, inner)
                     && schedule.at(inner.level()).stream().allMatch(n -> VectorEmitter.vectorizable(n, inner, t))
                     && schedule.depth(m.body()) == inner.level();
             Runnable simdBody = !vector ? null : () -> {

@@ -90,6 +90,7 @@ public final class Compiler {
         boolean move = switch (lowering) {
             case Lowering.IndexMap m -> true;
             case Lowering.Reshape r -> true;
+            case Lowering.MultiMap m -> false;
             case null -> false;
             case Lowering.Lanewise l -> false;
             case Lowering.Reduce r -> false;
@@ -115,8 +116,12 @@ public final class Compiler {
     /** Compiles without caching, with loop kernels on {@code backend}. */
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
-        ClosedJaxpr simple = Simplifier.simplify(closed);
-        Program program = StackedReductions.merge(Fuser.fuse(simple));
+        ClosedJaxpr simple = GemmFold.apply(Simplifier.simplify(closed));
+        Program fused = StackedReductions.merge(Fuser.fuse(simple));
+        List<Kernel> kernels = new ArrayList<>();
+        for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
+        if (backend != Backend.REFERENCE) kernels = ConvPrologue.fuse(kernels, fused.outputs());
+        Program program = new Program(fused.buffers(), fused.inputs(), fused.constants(), kernels, fused.outputs());
         List<Step> steps = new ArrayList<>();
         for (Kernel k : program.kernels()) steps.add(step(k, backend));
         steps = RowGroups.group(steps, program.buffers());

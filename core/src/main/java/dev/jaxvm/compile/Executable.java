@@ -21,7 +21,7 @@ public final class Executable {
     private final Program program;
     private final List<Step> steps;
     private final double compileMillis;
-    /** Which buffers are intermediates written by loop kernels: their arrays are reused by later calls. */
+    /** Which buffers are intermediates written by loop kernels (or recyclable library kernels): their arrays are reused by later calls. */
     private final boolean[] reusable;
     /** Intermediate buffers of finished calls, one set per concurrent caller (an allocation cache). */
     private final ConcurrentLinkedQueue<Object[]> spare = new ConcurrentLinkedQueue<>();
@@ -32,13 +32,17 @@ public final class Executable {
         this.compileMillis = compileMillis;
         this.reusable = new boolean[program.buffers().size()];
         for (Kernel k : program.kernels()) {
-            if (k instanceof Kernel.Map || k instanceof Kernel.Reduce) for (int o : k.outputs()) reusable[o] = true;
+            boolean recycled = k instanceof Kernel.Map || k instanceof Kernel.Reduce
+                    || k instanceof Kernel.Library l && l.kernel().recyclable();
+            if (recycled) for (int o : k.outputs()) reusable[o] = true;
         }
         for (int o : program.outputs()) reusable[o] = false;
         // a library kernel or a reference evaluation may return views of its operands: never reuse those
         for (Kernel k : program.kernels()) {
             switch (k) {
-                case Kernel.Library l -> l.in().forEach(i -> reusable[i] = false);
+                case Kernel.Library l -> {
+                    if (!l.kernel().recyclable()) l.in().forEach(i -> reusable[i] = false);
+                }
                 case Kernel.Fallback f -> f.in().forEach(i -> reusable[i] = false);
                 case Kernel.Map m -> { }
                 case Kernel.Reduce r -> { }

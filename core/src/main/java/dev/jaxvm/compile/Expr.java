@@ -115,6 +115,33 @@ public sealed interface Expr {
         @Override public String toString() { return "index[" + type.shortName() + "](" + index + ")"; }
     }
 
+    /**
+     * One 32-bit word of the Threefry-2x32 block function (Random123, 20 rounds) of key words
+     * {@code (k0, k1)} and counter words {@code (x0, x1)}, all uint32: {@code threefry2x32} as a lane
+     * operation, so that counters come from the loop index and the hash feeds its consumers in
+     * registers. The two words of equal operands are computed once ({@link #other()}).
+     *
+     * @param k0 the first key word
+     * @param k1 the second key word
+     * @param x0 the first counter word
+     * @param x1 the second counter word
+     * @param word 0 for {@code y0}, 1 for {@code y1}
+     */
+    record Threefry(Expr k0, Expr k1, Expr x0, Expr x1, int word) implements Expr {
+        public Threefry {
+            for (Expr a : List.of(k0, k1, x0, x1)) {
+                if (a.type() != DType.UINT32) throw new IllegalArgumentException("threefry2x32 of " + a.type());
+            }
+            if (word != 0 && word != 1) throw new IllegalArgumentException("threefry2x32 word " + word);
+        }
+        public DType type() { return DType.UINT32; }
+        /** The operands, in order. */
+        public List<Expr> args() { return List.of(k0, k1, x0, x1); }
+        /** The other word of the same block. */
+        public Threefry other() { return new Threefry(k0, k1, x0, x1, 1 - word); }
+        @Override public String toString() { return "threefry2x32[" + word + "](" + k0 + ", " + k1 + ", " + x0 + ", " + x1 + ")"; }
+    }
+
     /** A lane operation on operands of equal dtype. */
     static Expr lane(ScalarOp op, Expr... args) { return new Lane(op, List.of(args), args[0].type()); }
 
@@ -134,6 +161,7 @@ public sealed interface Expr {
             case Bitcast c -> depth(c.arg());
             case Select s -> Math.max(depth(s.which()), s.cases().stream().mapToInt(Expr::depth).max().orElse(-1));
             case Index i -> i.index().depth();
+            case Threefry t -> t.args().stream().mapToInt(Expr::depth).max().orElse(-1);
         };
     }
 }

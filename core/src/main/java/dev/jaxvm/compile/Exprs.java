@@ -65,6 +65,7 @@ final class Exprs {
             case Expr.Bitcast c -> anyIndex(c.arg(), p, seen);
             case Expr.Lane l -> l.args().stream().anyMatch(a -> anyIndex(a, p, seen));
             case Expr.Select s -> anyIndex(s.which(), p, seen) || s.cases().stream().anyMatch(a -> anyIndex(a, p, seen));
+            case Expr.Threefry t -> t.args().stream().anyMatch(a -> anyIndex(a, p, seen));
         };
     }
 }

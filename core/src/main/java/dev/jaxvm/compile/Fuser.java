@@ -89,6 +89,7 @@ final class Fuser {
             case Lowering.Lanewise w -> true;
             case Lowering.IndexMap m -> true;
             case Lowering.Reshape r -> true;
+            case Lowering.MultiMap m -> true;
             case Lowering.Reduce r -> false;
             case Lowering.Library k -> false;
             case Lowering.Call c -> false;
@@ -101,23 +102,30 @@ final class Fuser {
         Map<Var, Integer> uses = new IdentityHashMap<>();
         Map<Var, Integer> size = new IdentityHashMap<>();
         Set<Var> expensive = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<Var> hashed = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         for (Eqn e : jaxpr.eqns()) {
             Lowering l = lowering(e);
             lowering.put(e, l);
             int s = 1;
             boolean exp = l instanceof Lowering.Lanewise(var op) && Scalars.expensive(op);
+            boolean hash = l instanceof Lowering.MultiMap;
             for (Atom a : distinct(e.inputs())) {
                 if (!(a instanceof Var v)) continue;
                 uses.merge(v, 1, Integer::sum);
                 if (!fusible(l) && !(l instanceof Lowering.Reduce)) roots.add(v);
                 s += size.getOrDefault(v, 0);
                 exp |= expensive.contains(v);
+                hash |= hashed.contains(v);
+                // a hash and a heavy function in one loop exceed C2's inlining budget for one method:
+                // two loops (run chunk by chunk together, see RowGroups) compile fully
+                if (hashed.contains(v) && l instanceof Lowering.Lanewise(var op) && Scalars.expensive(op)) roots.add(v);
             }
             for (Var v : e.outputs()) {
                 producer.put(v, e);
-                if (!fusible(l) || e.outputs().size() != 1) roots.add(v);
+                if (!fusible(l) || e.outputs().size() != 1 && !(l instanceof Lowering.MultiMap)) roots.add(v);
                 size.put(v, Math.min(s, 1 << 20));
                 if (exp) expensive.add(v);
+                if (hash && fusible(l)) hashed.add(v);
             }
         }
         for (Atom a : jaxpr.outvars()) if (a instanceof Var v) roots.add(v);
@@ -140,6 +148,15 @@ final class Fuser {
             case Lowering.Lanewise w -> emitMap(e);
             case Lowering.IndexMap m -> emitMap(e);
             case Lowering.Reshape r -> emitMap(e);
+            case Lowering.MultiMap m -> {
+                if (e.outputs().stream().allMatch(roots::contains)) {
+                    kernels.add(new Kernel.Library(m.materialised(), inputBuffers(e), outputBuffers(e)));
+                } else {
+                    for (int k = 0; k < e.outputs().size(); k++) {
+                        if (roots.contains(e.outputs().get(k))) emitMap(e, k);
+                    }
+                }
+            }
             case Lowering.Reduce r -> emitReduce(e, r);
             case Lowering.Library k -> {
                 List<Integer> in = inputBuffers(e);
@@ -169,15 +186,18 @@ final class Fuser {
         return out;
     }
 
-    private void emitMap(Eqn e) {
-        Var v = e.outputs().getFirst();
+    private void emitMap(Eqn e) { emitMap(e, 0); }
+
+    /** A map kernel materialising output {@code k} of {@code e}. */
+    private void emitMap(Eqn e, int k) {
+        Var v = e.outputs().get(k);
         int[] dims = v.type().shape().dims();
         int n = v.type().size();
         Shape loops = Shape.of(n);
-        Expr body = element(e, At.flat(new Ix.Loop(0, n), dims));
+        Expr body = element(e, At.flat(new Ix.Loop(0, n), dims), k);
         if (dims.length > 1 && n > 0 && Exprs.dividesIndices(body)) {
             memo.clear();
-            body = element(e, At.multi(loopIndex(dims, 0), dims));
+            body = element(e, At.multi(loopIndex(dims, 0), dims), k);
             loops = new Shape(dims);
         }
         memo.clear();
@@ -234,16 +254,16 @@ final class Fuser {
                 Map<Object, Expr> m = memo.computeIfAbsent(v, k -> new HashMap<>());
                 Expr cached = m.get(at.key());
                 if (cached != null) yield cached;
-                Expr x = element(e, at);
+                Expr x = element(e, at, e.outputs().indexOf(v));
                 m.put(at.key(), x);
                 yield x;
             }
         };
     }
 
-    /** The element of fusible equation {@code e}'s single output at {@code at}. */
-    private Expr element(Eqn e, At at) {
-        ArrayType out = e.outputs().getFirst().type();
+    /** The element of fusible equation {@code e}'s output {@code k} at {@code at}. */
+    private Expr element(Eqn e, At at, int k) {
+        ArrayType out = e.outputs().get(k).type();
         return switch (lowering.get(e)) {
             case Lowering.Lanewise(var op) -> {
                 List<Expr> args = new ArrayList<>();
@@ -254,18 +274,23 @@ final class Fuser {
                 Atom x = e.inputs().getFirst();
                 yield read(x, At.flat(at.flat(), x.type().shape().dims()));
             }
-            case Lowering.IndexMap(var rule) -> rule.element(at.multi(), new Lowering.Operands() {
-                public ArrayType type(int k) { return e.inputs().get(k).type(); }
-                public int count() { return e.inputs().size(); }
-                public Expr read(int k, List<Ix> index) {
-                    Atom x = e.inputs().get(k);
-                    return Fuser.this.read(x, At.multi(index, x.type().shape().dims()));
-                }
-            });
+            case Lowering.IndexMap(var rule) -> rule.element(at.multi(), operands(e));
+            case Lowering.MultiMap(var rules, var whole) -> rules.get(k).element(at.multi(), operands(e));
             case Lowering.Reduce r -> throw new IllegalStateException("not fusible");
-            case Lowering.Library k -> throw new IllegalStateException("not fusible");
+            case Lowering.Library l -> throw new IllegalStateException("not fusible");
             case Lowering.Call c -> throw new IllegalStateException("not fusible");
             case Lowering.NotLowerable n -> throw new IllegalStateException("not fusible");
+        };
+    }
+
+    private Lowering.Operands operands(Eqn e) {
+        return new Lowering.Operands() {
+            public ArrayType type(int k) { return e.inputs().get(k).type(); }
+            public int count() { return e.inputs().size(); }
+            public Expr read(int k, List<Ix> index) {
+                Atom x = e.inputs().get(k);
+                return Fuser.this.read(x, At.multi(index, x.type().shape().dims()));
+            }
         };
     }
 

@@ -64,8 +64,13 @@ final class LaneEmitter {
                 nodes.math(name, f ? (a.size() == 1 ? NodeEmitter.F_F : NodeEmitter.FF_F)
                         : (a.size() == 1 ? NodeEmitter.D_D : NodeEmitter.DD_D));
             }
-            case EXP, SIN, COS -> {
-                if (f) {
+            case EXP, SIN, COS, TANH, LOGISTIC -> {
+                if (op == ScalarOp.LOGISTIC && !f) {
+                    nodes.applyDoubleOf(op, () -> {
+                        nodes.push(a.getFirst());
+                        code.dconst_0();
+                    });
+                } else if (f) {
                     // jaxvm's own float32 forms: the same bits as the SIMD loops compute (VectorMath)
                     nodes.push(a.getFirst());
                     code.invokestatic(ClassDesc.of("dev.jaxvm.compile.ScalarMath"), op.name().toLowerCase(), NodeEmitter.F_F);
@@ -74,7 +79,7 @@ final class LaneEmitter {
                     nodes.math(op.name().toLowerCase(), NodeEmitter.D_D);
                 }
             }
-            case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, TANH, TAN, ASIN, ACOS, ATAN, SINH,
+            case SQRT, FLOOR, CEIL, ROUND_EVEN, LOG, EXPM1, TAN, ASIN, ACOS, ATAN, SINH,
                  COSH, CBRT, POW, ATAN2 -> {
                 for (Expr x : a) pushDouble(x);
                 nodes.math(mathName(op), a.size() == 1 ? NodeEmitter.D_D : NodeEmitter.DD_D);

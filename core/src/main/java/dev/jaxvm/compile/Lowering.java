@@ -57,6 +57,21 @@ public sealed interface Lowering {
     }
 
     /**
+     * One index map per output, for an elementwise primitive with several outputs (threefry2x32's two
+     * words); fusible: a consumer inlines the map of the output it reads. Where every output must be
+     * materialised, {@code materialised} computes them all in one pass instead.
+     *
+     * @param rules one rule per output
+     * @param materialised the library kernel computing every output
+     */
+    record MultiMap(List<IndexMapRule> rules, LibraryKernel materialised) implements Lowering {
+        public MultiMap {
+            rules = List.copyOf(rules);
+            Objects.requireNonNull(materialised);
+        }
+    }
+
+    /**
      * The operand's row-major elements unchanged under a new shape (reshape, squeeze, expand_dims):
      * the flat index passes through; fusible.
      */

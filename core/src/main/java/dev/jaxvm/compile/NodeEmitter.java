@@ -175,6 +175,14 @@ final class NodeEmitter {
             case Expr.Bitcast c -> { push(c.arg()); bitcast(c.arg().type(), c.type()); }
             case Expr.Index i -> { push(i.index()); convert(DType.INT32, i.type()); wrap(i.type()); }
             case Expr.Select s -> { select(s, k); return; }
+            case Expr.Threefry t -> {
+                // both words at once: the other word's node then finds its value computed
+                if (slots.containsKey(t)) return;
+                int[] y = ThreefryEmitter.scalar(code, this, t);
+                slots.put(t.word() == 0 ? t : t.other(), y[0]);
+                slots.put(t.word() == 0 ? t.other() : t, y[1]);
+                return;
+            }
             default -> throw new IllegalArgumentException("not computable: " + node);
         }
         int slot = code.allocateLocal(k);

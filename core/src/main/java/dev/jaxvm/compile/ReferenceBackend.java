@@ -110,6 +110,7 @@ final class ReferenceBackend {
             };
             case Expr.Select s -> evalD(s.cases().get(choice(s)));
             case Expr.Index i -> index(i.index(), loops);
+            case Expr.Threefry t -> throw new IllegalArgumentException("threefry2x32 is uint32");
         };
     }
 
@@ -139,6 +140,10 @@ final class ReferenceBackend {
             });
             case Expr.Select s -> evalL(s.cases().get(choice(s)));
             case Expr.Index i -> Scalars.wrap(i.type(), index(i.index(), loops));
+            case Expr.Threefry t -> {
+                long y = ThreefryKernel.block((int) evalL(t.k0()), (int) evalL(t.k1()), (int) evalL(t.x0()), (int) evalL(t.x1()));
+                yield (t.word() == 0 ? y : y >>> 32) & 0xFFFFFFFFL;
+            }
         };
     }
 

@@ -107,6 +107,7 @@ final class RowGroups {
             }
             case Expr.Const c -> { }
             case Expr.Index i -> Exprs.indexValues(i.index()).forEach(a -> collect(a, out, seen));
+            case Expr.Threefry t -> t.args().forEach(a -> collect(a, out, seen));
         }
     }
 }

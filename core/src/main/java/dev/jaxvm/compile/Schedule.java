@@ -34,6 +34,7 @@ final class Schedule {
             case Expr.Bitcast c -> add(c.arg());
             case Expr.Select s -> Math.max(add(s.which()), maxOf(s.cases()));
             case Expr.Index i -> add(i.index());
+            case Expr.Threefry t -> maxOf(t.args());
             default -> throw new IllegalArgumentException("not a kernel IR node: " + root);
         };
         depth.put(root, d);

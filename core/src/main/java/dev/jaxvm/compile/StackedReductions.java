@@ -124,6 +124,7 @@ final class StackedReductions {
             }
             case Expr.Const c -> { }
             case Expr.Index i -> { for (Expr v : Exprs.indexValues(i.index())) loads(v, n); }
+            case Expr.Threefry t -> t.args().forEach(a -> loads(a, n));
         }
     }
 
@@ -137,6 +138,7 @@ final class StackedReductions {
             case Expr.Bitcast c -> new Expr.Bitcast(shift(c.arg()), c.type());
             case Expr.Select s -> new Expr.Select(shift(s.which()), s.cases().stream().map(StackedReductions::shift).toList());
             case Expr.Index i -> new Expr.Index(shift(i.index()), i.type());
+            case Expr.Threefry t -> new Expr.Threefry(shift(t.k0()), shift(t.k1()), shift(t.x0()), shift(t.x1()), t.word());
         };
     }
 

@@ -58,6 +58,13 @@ public record ThreefryKernel() implements LibraryKernel {
         return List.of(DenseArray.wrap(t, y0), DenseArray.wrap(t, y1));
     }
 
+    /** One block: {@code y0 | y1 << 32} for key {@code (k0, k1)} and counter {@code (x0, x1)}. */
+    static long block(int k0, int k1, int x0, int x1) {
+        int[] a = {x0}, b = {x1};
+        hash(k0, k1, a, b, a, b, 0, 1);
+        return (a[0] & 0xFFFFFFFFL) | (long) b[0] << 32;
+    }
+
     /**
      * Hashes counters {@code (x0[i], x1[i])} for {@code i} in {@code [from, to)} under one key into
      * {@code y0[i], y1[i]}: the hot loop of every sampler.

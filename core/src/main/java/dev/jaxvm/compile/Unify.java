@@ -56,6 +56,16 @@ final class Unify {
                 yield ix == null ? null : new Expr.Index(ix, i.type());
             }
             case Expr.Select s -> allEqual(es) ? s : null;
+            case Expr.Threefry t -> {
+                for (Expr e : es) if (((Expr.Threefry) e).word() != t.word()) yield null;
+                Expr[] args = new Expr[4];
+                for (int a = 0; a < 4; a++) {
+                    int k = a;
+                    args[a] = exprs(map(es, e -> ((Expr.Threefry) e).args().get(k)), loop);
+                    if (args[a] == null) yield null;
+                }
+                yield new Expr.Threefry(args[0], args[1], args[2], args[3], t.word());
+            }
         };
     }
 

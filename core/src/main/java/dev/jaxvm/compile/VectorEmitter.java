@@ -18,8 +18,10 @@ import java.util.Set;
 /**
  * Emits the explicit-SIMD form of an innermost loop with the incubating Vector API
  * ({@code jdk.incubator.vector}, 256-bit species): unit-stride loads, exact lanewise operations
- * (arithmetic, min/max, sqrt; the transcendentals only on request, see {@link #FAST_TRANSCENDENTALS}),
- * and a unit-stride store.
+ * (arithmetic, min/max, sqrt; float32 transcendentals of {@link VectorMath}; the JDK's only on request,
+ * see {@link #FAST_TRANSCENDENTALS}), and a unit-stride store. Values of one loop may mix dtypes of one
+ * width: float32, int32 and uint32 lanes (bitcasts, shifts, int32 to float32, iota counters, the
+ * threefry2x32 hash) share 8-lane vectors; float64 runs alone, 4 lanes.
  * Used only when the module is present at run time; the scalar loop finishes the tail.
  */
 final class VectorEmitter {
@@ -45,22 +47,67 @@ final class VectorEmitter {
     private static final Set<ScalarOp> TRANSCENDENTAL = Set.of(ScalarOp.EXP, ScalarOp.LOG, ScalarOp.LOG1P,
             ScalarOp.EXPM1, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TAN, ScalarOp.TANH, ScalarOp.ASIN, ScalarOp.ACOS,
             ScalarOp.ATAN, ScalarOp.SINH, ScalarOp.COSH, ScalarOp.CBRT, ScalarOp.POW, ScalarOp.ATAN2);
-    /** float32 transcendentals with a reproducible SIMD form of jaxvm's own ({@link VectorMath}). */
-    private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS);
+    /**
+     * float32 transcendentals with a reproducible SIMD form ({@link VectorMath}): jaxvm's own (as
+     * {@link ScalarMath}) or XLA's sequences (as {@code XlaFloat32}), lane for lane the scalar bits.
+     */
+    private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TANH,
+            ScalarOp.LOGISTIC, ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
     private final CodeBuilder code;
     private final NodeEmitter scalars;
     private final ClassDesc vec;
-    private final ClassDesc elem;
     private final Map<Object, Integer> slots = new HashMap<>();
+    private final java.util.Set<Expr.Threefry> lazy = new java.util.HashSet<>();
+    private static final ClassDesc INT_VECTOR = ClassDesc.of(PKG + "IntVector");
+    private static final ClassDesc FLOAT_VECTOR = ClassDesc.of(PKG + "FloatVector");
+    private static final ClassDesc VECTOR_INTS = ClassDesc.of("dev.jaxvm.compile.VectorInts");
 
+    /** An emitter for a loop whose result (or reduced value) has dtype {@code t}. */
     VectorEmitter(CodeBuilder code, NodeEmitter scalars, DType t) {
         this.code = code;
         this.scalars = scalars;
-        this.vec = ClassDesc.of(PKG + (t == DType.FLOAT32 ? "FloatVector" : "DoubleVector"));
-        this.elem = t == DType.FLOAT32 ? CD_float : CD_double;
+        this.vec = vec(t);
+    }
+
+    /** The Vector API class holding lanes of dtype {@code t}. */
+    private static ClassDesc vec(DType t) {
+        return switch (t) {
+            case FLOAT32 -> FLOAT_VECTOR;
+            case FLOAT64 -> DOUBLE_VECTOR;
+            case INT32, UINT32 -> INT_VECTOR;
+            default -> throw new IllegalArgumentException("no vector of " + t);
+        };
+    }
+
+    /** The JVM element type of dtype {@code t}'s vector lanes. */
+    private static ClassDesc elem(DType t) {
+        return switch (t) {
+            case FLOAT32 -> CD_float;
+            case FLOAT64 -> CD_double;
+            default -> CD_int;
+        };
+    }
+
+    /** Whether a loop storing dtype {@code t} may have a SIMD form. */
+    static boolean vectorOutput(DType t) {
+        return t == DType.FLOAT32 || t == DType.FLOAT64 || t == DType.INT32 || t == DType.UINT32;
+    }
+
+    /** Whether values of dtype {@code d} have vectors of the lane count of dtype {@code t}'s. */
+    private static boolean sameLanes(DType d, DType t) {
+        return t == DType.FLOAT64 ? d == DType.FLOAT64 : d == DType.FLOAT32 || d == DType.INT32 || d == DType.UINT32;
+    }
+
+    /** Integer lane operations with an exact Vector API form (both int32 and uint32, unless noted). */
+    private static boolean integerOp(ScalarOp op, DType t) {
+        return switch (op) {
+            case ADD, SUB, MUL, AND, OR, XOR, NOT, NEG, COPY, SHIFT_LEFT, SHIFT_RIGHT_LOGICAL, SHIFT_RIGHT_ARITHMETIC -> true;
+            case MAX, MIN -> t == DType.INT32;
+            default -> false;
+        };
     }
 
     private static boolean link() {
@@ -81,10 +128,19 @@ final class VectorEmitter {
     static boolean vectorizable(Object n, Ix.Loop loop, DType t) {
         return switch (n) {
             case Ix x -> true;
-            case Expr.Load l -> l.type() == t && unitStride(l.index(), loop);
-            case Expr.Lane l -> l.operandType() == t && !l.op().predicate() && l.args().stream().allMatch(a -> a.type() == t)
-                    && (EXACT.contains(l.op()) || OWN.contains(l.op()) && t == DType.FLOAT32
-                    || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op()));
+            case Expr.Load l -> sameLanes(l.type(), t) && unitStride(l.index(), loop);
+            case Expr.Lane l -> {
+                DType o = l.operandType();
+                if (!sameLanes(o, t) || l.op().predicate() || !l.args().stream().allMatch(a -> a.type() == o)) yield false;
+                if (!o.isFloating()) yield integerOp(l.op(), o);
+                yield EXACT.contains(l.op()) || OWN.contains(l.op()) && o == DType.FLOAT32
+                        || FAST_TRANSCENDENTALS && TRANSCENDENTAL.contains(l.op());
+            }
+            case Expr.Bitcast b -> sameLanes(b.type(), t) && sameLanes(b.arg().type(), t);
+            case Expr.Convert c -> c.type() == DType.FLOAT32 && c.arg().type() == DType.INT32 && sameLanes(c.type(), t);
+            case Expr.Index i -> (i.type() == DType.INT32 || i.type() == DType.UINT32) && sameLanes(i.type(), t)
+                    && unitStride(i.index(), loop);
+            case Expr.Threefry f -> sameLanes(DType.UINT32, t);
             default -> false;
         };
     }
@@ -99,16 +155,44 @@ final class VectorEmitter {
         switch (n) {
             case Ix x -> scalars.compute(x);
             case Expr.Load l -> {
-                species();
+                ClassDesc v = vec(l.type());
+                species(v);
                 code.aload(scalars.array(l.buffer()));
                 scalars.push(l.index());
-                code.invokestatic(vec, "fromArray", MethodTypeDesc.of(vec, SPECIES, elem.arrayType(), CD_int));
+                code.invokestatic(v, "fromArray", MethodTypeDesc.of(v, SPECIES, elem(l.type()).arrayType(), CD_int));
                 store(n);
             }
             case Expr.Lane l -> {
-                lane(l);
+                if (l.op() == ScalarOp.XOR && l.args().get(0) instanceof Expr.Threefry f
+                        && l.args().get(1) instanceof Expr.Threefry g && f.equals(g.other())) {
+                    threefry("threefryXor", f);
+                } else if (l.operandType().isFloating()) lane(l);
+                else integerLane(l);
                 store(n);
             }
+            case Expr.Bitcast b -> {
+                push(b.arg());
+                ClassDesc from = vec(b.arg().type()), to = vec(b.type());
+                if (!from.equals(to)) {
+                    code.invokevirtual(from, to.equals(FLOAT_VECTOR) ? "reinterpretAsFloats" : "reinterpretAsInts",
+                            MethodTypeDesc.of(to));
+                }
+                store(n);
+            }
+            case Expr.Convert c -> {
+                push(c.arg());
+                code.getstatic(OPS, "I2F", OPERATOR_TYPES.get("I2F"));
+                code.loadConstant(0);
+                code.invokevirtual(INT_VECTOR, "convert", MethodTypeDesc.of(VECTOR, OPERATOR_TYPES.get("I2F"), CD_int));
+                code.checkcast(FLOAT_VECTOR);
+                store(n);
+            }
+            case Expr.Index i -> {
+                scalars.push(i.index());
+                code.invokestatic(VECTOR_INTS, "iota", MethodTypeDesc.of(INT_VECTOR, CD_int));
+                store(n);
+            }
+            case Expr.Threefry f -> lazy.add(f);   // computed where used (push): xor of both words hashes once
             default -> throw new IllegalArgumentException("no vector form: " + n);
         }
     }
@@ -121,12 +205,13 @@ final class VectorEmitter {
             default -> {
                 if (OWN.contains(l.op()) && l.operandType() == DType.FLOAT32 && !FAST_TRANSCENDENTALS) {
                     push(a);
-                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), l.op().name().toLowerCase(),
-                            MethodTypeDesc.of(vec, vec));
+                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), ownName(l.op()),
+                            MethodTypeDesc.of(FLOAT_VECTOR, FLOAT_VECTOR));
                 } else if (l.args().size() == 1) {
+                    ClassDesc v = vec(a.type());
                     push(a);
                     code.getstatic(OPS, l.op().name(), OPERATOR_TYPES.get(l.op().name()));
-                    code.invokevirtual(vec, "lanewise", MethodTypeDesc.of(vec, UNARY));
+                    code.invokevirtual(v, "lanewise", MethodTypeDesc.of(v, UNARY));
                 } else {
                     binary(l.op().name(), a, l.args().get(1));
                 }
@@ -134,11 +219,54 @@ final class VectorEmitter {
         }
     }
 
+    private static String ownName(ScalarOp op) {
+        return op == ScalarOp.ERF_INV ? "erfInv" : op.name().toLowerCase();
+    }
+
     private void binary(String op, Expr a, Expr b) {
+        ClassDesc v = vec(a.type());
         push(a);
         code.getstatic(OPS, op, OPERATOR_TYPES.get(op));
         push(b);
-        code.invokevirtual(vec, "lanewise", MethodTypeDesc.of(vec, BINARY, VECTOR));
+        code.invokevirtual(v, "lanewise", MethodTypeDesc.of(v, BINARY, VECTOR));
+    }
+
+    /** An int32 or uint32 lane operation: exact lanewise forms, shifts with lax's out-of-range rule. */
+    private void integerLane(Expr.Lane l) {
+        Expr a = l.args().getFirst();
+        switch (l.op()) {
+            case COPY -> push(a);
+            case NOT, NEG -> {
+                push(a);
+                code.getstatic(OPS, l.op().name(), OPERATOR_TYPES.get(l.op().name()));
+                code.invokevirtual(INT_VECTOR, "lanewise", MethodTypeDesc.of(INT_VECTOR, UNARY));
+            }
+            case SHIFT_LEFT, SHIFT_RIGHT_LOGICAL, SHIFT_RIGHT_ARITHMETIC -> shift(l);
+            default -> binary(l.op().name(), a, l.args().get(1));
+        }
+    }
+
+    /** Shifts: a constant amount in [0, 32) is one lanewise shift; otherwise {@link VectorInts}' rule. */
+    private void shift(Expr.Lane l) {
+        // uint32 operands are zero-extended by lax's rule, so their arithmetic shift is the logical one
+        boolean logical = l.op() == ScalarOp.SHIFT_RIGHT_LOGICAL
+                || l.op() == ScalarOp.SHIFT_RIGHT_ARITHMETIC && l.operandType() == DType.UINT32;
+        String op = l.op() == ScalarOp.SHIFT_LEFT ? "LSHL" : logical ? "LSHR" : "ASHR";
+        Expr amount = l.args().get(1);
+        push(l.args().getFirst());
+        if (amount instanceof Expr.Const c && c.asLong() >= 0 && c.asLong() < 32) {
+            code.getstatic(OPS, op, OPERATOR_TYPES.get(op));
+            code.loadConstant((int) c.asLong());
+            code.invokevirtual(INT_VECTOR, "lanewise", MethodTypeDesc.of(INT_VECTOR, BINARY, CD_int));
+        } else {
+            push(amount);
+            String helper = switch (op) {
+                case "LSHL" -> "shiftLeft";
+                case "LSHR" -> "shiftRightLogical";
+                default -> "shiftRightArithmetic";
+            };
+            code.invokestatic(VECTOR_INTS, helper, MethodTypeDesc.of(INT_VECTOR, INT_VECTOR, INT_VECTOR));
+        }
     }
 
     private void store(Object n) {
@@ -147,7 +275,12 @@ final class VectorEmitter {
         slots.put(n, slot);
     }
 
-    private void species() { code.getstatic(vec, "SPECIES_256", SPECIES); }
+    private void species(ClassDesc v) { code.getstatic(v, "SPECIES_256", SPECIES); }
+
+    private void threefry(String method, Expr.Threefry f) {
+        for (Expr x : f.args()) push(x);
+        code.invokestatic(VECTOR_INTS, method, MethodTypeDesc.of(INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR));
+    }
 
     /** Pushes a vector value: computed at this level, or a scalar of an outer level broadcast. */
     void push(Expr e) {
@@ -156,17 +289,25 @@ final class VectorEmitter {
             code.aload(slot);
             return;
         }
-        species();
+        if (e instanceof Expr.Threefry f && lazy.contains(f)) {
+            threefry("threefry" + f.word(), f);
+            store(f);
+            code.aload(slots.get(f));
+            return;
+        }
+        ClassDesc v = vec(e.type());
+        species(v);
         scalars.push(e);
-        code.invokestatic(vec, "broadcast", MethodTypeDesc.of(vec, SPECIES, elem));
+        code.invokestatic(v, "broadcast", MethodTypeDesc.of(v, SPECIES, elem(e.type())));
     }
 
     /** {@code root.intoArray(out, index)}. */
     void storeInto(Expr root, int outBuffer, Ix index) {
+        ClassDesc v = vec(root.type());
         push(root);
         code.aload(scalars.array(outBuffer));
         scalars.push(index);
-        code.invokevirtual(vec, "intoArray", MethodTypeDesc.of(CD_void, elem.arrayType(), CD_int));
+        code.invokevirtual(v, "intoArray", MethodTypeDesc.of(CD_void, elem(root.type()).arrayType(), CD_int));
     }
 
     private static final ClassDesc DOUBLE_VECTOR = ClassDesc.of(PKG + "DoubleVector");
@@ -230,5 +371,8 @@ final class VectorEmitter {
     }
 
     /** Forgets the vector values (before the scalar tail loop). */
-    void forget() { slots.clear(); }
+    void forget() {
+        slots.clear();
+        lazy.clear();
+    }
 }

@@ -19,9 +19,12 @@ public final class XlaFloat32 {
 
     private static final float[] LOG_P = floats(0x3D9021BB, 0xBDEBD1B8, 0x3DEF251A, 0xBDFE5D4F, 0x3E11E9BF,
             0xBE2AAE50, 0x3E4CCEAC, 0xBE7FFFFC, 0x3EAAAAAA);
-    private static final float LOG_Q1 = Float.intBitsToFloat(0xB95E8083);
-    private static final float LOG_Q2 = Float.intBitsToFloat(0x3F318000);
-    private static final float SQRT_HALF = Float.intBitsToFloat(0x3F3504F3);
+    /** log's constants, public for the SIMD form of the same sequence ({@code compile.VectorMath}). */
+    public static final float LOG_Q1 = Float.intBitsToFloat(0xB95E8083);
+    /** See {@link #LOG_Q1}. */
+    public static final float LOG_Q2 = Float.intBitsToFloat(0x3F318000);
+    /** See {@link #LOG_Q1}. */
+    public static final float SQRT_HALF = Float.intBitsToFloat(0x3F3504F3);
 
     private static final float[] LOG1P_NUM = {4.5270000862445199635215E-5f, 4.9854102823193375972212E-1f,
             6.5787325942061044846969E0f, 2.9911919328553073277375E1f, 6.0949667980987787057556E1f,
@@ -29,7 +32,8 @@ public final class XlaFloat32 {
     private static final float[] LOG1P_DEN = {1f, 1.5062909083469192043167E1f, 8.3047565967967209469434E1f,
             2.2176239823732856465394E2f, 3.0909872225312059774938E2f, 2.1642788614495947685003E2f,
             6.0118660497603843919306E1f};
-    private static final float LOG1P_SMALL = Float.intBitsToFloat(0x3ED413CD);
+    /** Below this magnitude log1p takes its rational form (public for the SIMD form). */
+    public static final float LOG1P_SMALL = Float.intBitsToFloat(0x3ED413CD);
 
     private static final float[] ERF_INV_LT5 = {2.81022636e-08f, 3.43273939e-07f, -3.5233877e-06f,
             -4.39150654e-06f, 0.00021858087f, -0.00125372503f, -0.00417768164f, 0.246640727f, 1.50140941f};
@@ -40,6 +44,29 @@ public final class XlaFloat32 {
     private static final float[] ERF_Q = floats(0xB3FD3906, 0x37C588DF, 0x3A856D28, 0x3C6687D4, 0x3DE34C21,
             0x3EFEB44A, 0x3F800000);
     private static final float ERF_SATURATE = Float.intBitsToFloat(0x407547CB);
+
+    /**
+     * A copy of one coefficient table, for SIMD forms of these sequences ({@code compile.VectorMath}),
+     * which must use the same constants in the same order.
+     */
+    public enum Table {
+        /** log's polynomial, highest degree first. */ LOG_P,
+        /** log1p's numerator, highest degree first. */ LOG1P_NUM,
+        /** log1p's denominator, highest degree first. */ LOG1P_DEN,
+        /** erf_inv's polynomial for w < 5. */ ERF_INV_LT5,
+        /** erf_inv's polynomial for w >= 5. */ ERF_INV_GE5;
+
+        /** The coefficients (a fresh copy). */
+        public float[] coefficients() {
+            return switch (this) {
+                case LOG_P -> XlaFloat32.LOG_P.clone();
+                case LOG1P_NUM -> XlaFloat32.LOG1P_NUM.clone();
+                case LOG1P_DEN -> XlaFloat32.LOG1P_DEN.clone();
+                case ERF_INV_LT5 -> XlaFloat32.ERF_INV_LT5.clone();
+                case ERF_INV_GE5 -> XlaFloat32.ERF_INV_GE5.clone();
+            };
+        }
+    }
 
     private static float[] floats(int... bits) {
         float[] f = new float[bits.length];

@@ -9,6 +9,7 @@ import dev.jaxvm.core.Shape;
 import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.compile.ThreefryKernel;
+import dev.jaxvm.compile.ThreefryLowering;
 import java.util.List;
 
 /**
@@ -100,14 +101,9 @@ public record Threefry2x32() implements RandomPrimitive, Batchable, Lowerable {
         out[1] = b[0];
     }
 
-    /** The {@link ThreefryKernel} library kernel when every operand is full-size or a single word. */
+    /** Fusible word maps ({@link ThreefryLowering}) when every operand is full-size or a single word. */
     @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
-        if (!ThreefryKernel.supports(in, out.getFirst())) {
-            return new Lowering.NotLowerable("threefry2x32 with operands broadcast along some axes only " + in);
-        }
-        return new Lowering.Library(new ThreefryKernel());
-    }
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return ThreefryLowering.lowering(in, out); }
 
     /** Elementwise over its four word operands: batch axes aligned, both outputs batched alike. */
     @Override

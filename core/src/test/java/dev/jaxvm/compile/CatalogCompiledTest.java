@@ -203,10 +203,10 @@ class CatalogCompiledTest {
         String what = p.name() + " " + p.params() + " on " + in;
         boolean reduction = (p instanceof ReduceSum || p instanceof dev.jaxvm.lax.ReduceProd || p instanceof dev.jaxvm.lax.DotGeneral)
                 && in.getFirst().dtype().isFloating();
-        // jaxvm's float32 exp/sin/cos (ScalarMath, VectorMath; SVML with -Djaxvm.fast_transcendentals=true)
+        // jaxvm's float32 exp/sin/cos/tanh/logistic (ScalarMath, VectorMath; SVML with -Djaxvm.fast_transcendentals=true)
         // are within an ulp or two of Math's; everything else is bit-exact
         boolean transcendental = p instanceof Elementwise w && Scalars.expensive(w.scalarOp()) && (VectorEmitter.FAST_TRANSCENDENTALS
-                || in.getFirst().dtype() == DType.FLOAT32 && java.util.Set.of("exp", "sin", "cos").contains(p.name()));
+                || in.getFirst().dtype() == DType.FLOAT32 && java.util.Set.of("exp", "sin", "cos", "tanh", "logistic").contains(p.name()));
         double atol = 0;
         if (reduction) {
             DType t = in.getFirst().dtype();

@@ -71,6 +71,54 @@ class GemmTest {
         }
     }
 
+    /** out[b, i, j] = fma chain over p in order, in float32: what every blocking and thread count must give, bit for bit. */
+    private static float[] fmaChain(DenseArray l, DenseArray r, Gemm g) {
+        int[] ls = permutedStrides(l, g.lhsOrder()), rs = permutedStrides(r, g.rhsOrder());
+        float[] a = (float[]) l.buffer(), b = (float[]) r.buffer(), out = new float[g.batch() * g.m() * g.n()];
+        for (int bi = 0; bi < g.batch(); bi++) {
+            for (int i = 0; i < g.m(); i++) {
+                for (int j = 0; j < g.n(); j++) {
+                    float s = 0;
+                    for (int p = 0; p < g.k(); p++) s = Math.fma(a[flat(ls, bi, i, p)], b[flat(rs, bi, p, j)], s);
+                    out[(bi * g.m() + i) * g.n() + j] = s;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Sizes past the k block (256), the row block and the tile edges, all four transposition cases and a batch. */
+    @Test
+    void blockedProductsAreFmaChainsBitForBitOnAnyThreadCount() {
+        Random rnd = new Random(7);
+        int[][] cases = {{300, 70, 600}, {13, 45, 257}, {1, 100, 3}, {250, 1, 40}, {37, 33, 513}};
+        for (int[] mnk : cases) {
+            int m = mnk[0], n = mnk[1], k = mnk[2];
+            for (int variant = 0; variant < 4; variant++) {
+                boolean ta = (variant & 1) != 0, tb = (variant & 2) != 0;
+                ArrayType lt = ArrayType.of(DType.FLOAT32, ta ? new int[] {k, m} : new int[] {m, k});
+                ArrayType rt = ArrayType.of(DType.FLOAT32, tb ? new int[] {n, k} : new int[] {k, n});
+                DenseArray l = Oracle.random(lt, rnd), r = Oracle.random(rt, rnd);
+                Gemm g = Gemm.dotGeneral(lt, rt, Ints.of(ta ? 0 : 1), Ints.of(tb ? 1 : 0), Ints.EMPTY, Ints.EMPTY);
+                ArrayType out = ArrayType.of(DType.FLOAT32, m, n);
+                float[] want = fmaChain(l, r, g);
+                for (int threads : new int[] {1, 2, 3}) {
+                    float[] got = (float[]) g.run(List.of(l, r), List.of(out), threads).getFirst().buffer();
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, g.describe() + " ta=" + ta + " tb=" + tb
+                            + " threads=" + threads);
+                }
+            }
+        }
+        ArrayType lt = ArrayType.of(DType.FLOAT32, 3, 40, 300), rt = ArrayType.of(DType.FLOAT32, 3, 50, 300);
+        DenseArray l = Oracle.random(lt, rnd), r = Oracle.random(rt, rnd);
+        Gemm g = Gemm.dotGeneral(lt, rt, Ints.of(2), Ints.of(2), Ints.of(0), Ints.of(0));
+        float[] want = fmaChain(l, r, g);
+        for (int threads : new int[] {1, 2}) {
+            float[] got = (float[]) g.run(List.of(l, r), List.of(ArrayType.of(DType.FLOAT32, 3, 40, 50)), threads).getFirst().buffer();
+            org.junit.jupiter.api.Assertions.assertArrayEquals(want, got, "batched, threads=" + threads);
+        }
+    }
+
     @Test
     void describesItself() {
         Gemm g = Gemm.dotGeneral(ArrayType.of(DType.FLOAT32, 2, 3), ArrayType.of(DType.FLOAT32, 3, 4),

@@ -6,11 +6,19 @@ import dev.jaxvm.JitFunction;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Manual timing probe (run with -Dtest=PrngProbe -Dprobe=true); skipped otherwise. */
-class PrngProbe {
+/**
+ * Manual timing probe (run with -Dtest=PrngProbe -Dprobe=true, or its main with the test classpath;
+ * -Dprobe.legacy=true for the non-partitionable mode); skipped otherwise.
+ */
+public class PrngProbe {
     @Test
     void probe() {
-        if (!Boolean.getBoolean("probe")) return;
+        if (Boolean.getBoolean("probe")) main(new String[0]);
+    }
+
+    /** Runs the probe. */
+    public static void main(String[] args) {
+        if (Boolean.getBoolean("probe.legacy")) Jax.config().threefryPartitionable(false);
         int n = Integer.getInteger("probe.n", 10_000_000);
         KeyArray key = Random.key(0);
         run("bits", key, k -> Random.bits(k, new int[] {n}));
@@ -21,6 +29,7 @@ class PrngProbe {
     private static int n0(Array a) { return a.size(); }
 
     private static void run(String name, KeyArray key, Function<KeyArray, Array> f) {
+        if (!System.getProperty("probe.only", name).contains(name)) return;
         JitFunction<KeyArray, Array> j = Jax.jit(f::apply);
         if (Boolean.getBoolean("probe.text")) System.out.println(j.lower(key).compile().asText());
         double best = 1e9;
