@@ -164,4 +164,35 @@ class SamplerJaxprsTest {
                 dev.jaxvm.lax.LaxRandom.randomGammaGrad(p, q), q)).apply(aa, xx).toFloatArray();
         for (int i = 0; i < n; i++) assertEquals(eager[i] * x[i], scaled[i], "element " + i);
     }
+
+    @Test
+    void restagedSamplersUnderJitAndVmapEqualEager() {
+        KeyArray key = Random.key(11);
+        KeyArray keys = Random.split(Random.key(12), 3);
+        java.util.List<org.junit.jupiter.api.function.Executable> checks = new java.util.ArrayList<>();
+        for (String name : java.util.List.of("gumbel", "laplace", "logistic", "cauchy", "exponential", "beta",
+                "dirichlet", "categorical", "choice_noreplace", "permutation", "permutation_array", "t", "chisquare",
+                "rademacher", "weibull_min", "pareto", "maxwell", "rayleigh", "lognormal")) {
+            Function<KeyArray, Object> f = cases().get(name);
+            checks.add(() -> {
+                Array eager = (Array) f.apply(key);
+                Array jitted = (Array) Jax.jit(f).apply(key);
+                assertEquals(bits(eager), bits(jitted), "jit " + name);
+                Array batched = (Array) Jax.vmap(f).apply(keys);
+                for (int i = 0; i < 3; i++) {
+                    assertEquals(bits((Array) f.apply(keys.get(i))), bits(batched.get(i)), "vmap " + name + " " + i);
+                }
+            });
+        }
+        org.junit.jupiter.api.Assertions.assertAll(checks);
+    }
+
+    /** The values as exact text: float bit patterns, or the integers. */
+    private static String bits(Array x) {
+        if (!x.dtype().isFloating()) return java.util.Arrays.toString(x.shape()) + x;
+        float[] v = x.toFloatArray();
+        StringBuilder sb = new StringBuilder(java.util.Arrays.toString(x.shape()));
+        for (float f : v) sb.append(' ').append(Integer.toHexString(Float.floatToRawIntBits(f)));
+        return sb.toString();
+    }
 }
