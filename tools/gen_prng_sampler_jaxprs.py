@@ -70,6 +70,11 @@ for seed in [0, 7, 42]:
     for a in [0.1, 0.5, 0.9]:
         small[f"gamma_const_{a}_{seed}"] = f32(jax.jit(lambda kk: random.gamma(kk, a, (8,)))(kk))
 
+# enough draws that the boost's pow differs from a correctly rounded pow somewhere (about 1 in 1700)
+# (1/alpha = 2 and 3 are squared and cubed by XLA, 4 calls powf)
+for a in [0.1, 0.5, 0.9, 1 / 3, 0.25]:
+    small[f"gamma_const_{a}_big"] = f32(jax.jit(lambda kk: random.gamma(kk, a, (4096,)))(random.key(5)))
+
 out = {"jax_version": jax.__version__, "jaxprs": jaxprs, "small_alpha": small}
 with open("core/src/test/resources/prng/sampler_jaxprs.json", "w") as fh:
     json.dump(out, fh, indent=1)

@@ -133,6 +133,11 @@ class SamplerJaxprsTest {
                         "jit " + name);
             }
         }
+        // 4096 draws per alpha: enough that XLA's powf and a correctly rounded pow part somewhere
+        for (double a : new double[] {0.1, 0.5, 0.9, 1.0 / 3, 0.25}) {
+            Golden.assertFloatBits(small("gamma_const_" + a + "_big"), Random.gamma(Random.key(5), a, new int[] {4096}),
+                    "gamma 4096 alpha " + a);
+        }
         // vmap over keys equals the loop over them
         KeyArray keys = Random.split(Random.key(3), 3);
         Array batched = Jax.vmap((KeyArray x) -> Random.gamma(x, alphas, null, null)).apply(keys);
