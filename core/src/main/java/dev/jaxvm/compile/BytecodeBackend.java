@@ -235,11 +235,11 @@ final class BytecodeBackend {
                     && schedule.at(inner.level()).stream().allMatch(n -> VectorEmitter.vectorizable(n, inner, t))
                     && schedule.depth(m.body()) == inner.level();
             Runnable simdBody = !vector ? null : () -> {
-                VectorEmitter v = new VectorEmitter(code, nodes, t);
+                VectorEmitter v = new VectorEmitter(code, nodes, t, false);
                 for (Object n : schedule.at(inner.level())) v.compute(n);
                 v.storeInto(m.body(), m.out(), store);
             };
-            nest(0, dims, simdBody, VectorEmitter.lanes(t), () -> {
+            nest(0, dims, simdBody, VectorEmitter.lanes(t, false), () -> {
                 code.aload(arrays.get(m.out()));
                 nodes.push(store);
                 nodes.push(m.body());
@@ -350,9 +350,9 @@ final class BytecodeBackend {
                 return;
             }
             usedSimd = true;
-            int lanes = VectorEmitter.lanes(t);
+            int lanes = VectorEmitter.lanes(t, true);
             int c = loopSlots[level];
-            VectorEmitter v = new VectorEmitter(code, nodes, t);
+            VectorEmitter v = new VectorEmitter(code, nodes, t, true);
             int[] vacc = v.reduceInit(acc.op());
             Label top = code.newLabel(), end = code.newLabel();
             code.labelBinding(top);
@@ -362,6 +362,17 @@ final class BytecodeBackend {
             code.iinc(c, lanes);
             code.goto_(top);
             code.labelBinding(end);
+            if (lanes == 16) {   // 16 float32 lanes: one more 8-lane block, as at 256 bits (same order, same bits)
+                Label after = code.newLabel();
+                code.iload(c); code.loadConstant(8); code.iadd(); ub.run(); code.if_icmpgt(after);
+                nodes.forget(schedule, level);
+                v.forget();
+                v.low8();
+                for (Object n : schedule.at(level)) v.compute(n);
+                v.reduceStep(acc.op(), body, vacc);
+                code.iinc(c, 8);
+                code.labelBinding(after);
+            }
             v.reduceFinish(acc.op(), vacc, acc);
             nodes.forget(schedule, level);
         }

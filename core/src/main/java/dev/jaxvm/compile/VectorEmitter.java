@@ -17,11 +17,13 @@ import java.util.Set;
 
 /**
  * Emits the explicit-SIMD form of an innermost loop with the incubating Vector API
- * ({@code jdk.incubator.vector}, 256-bit species): unit-stride loads, exact lanewise operations
+ * ({@code jdk.incubator.vector}; the machine's preferred width, 512 or 256 bits, see {@link VectorMath#F}; a
+ * float64 reduction 256 bits): unit-stride loads, exact lanewise operations
  * (arithmetic, min/max, sqrt; float32 transcendentals of {@link VectorMath}; the JDK's only on request,
  * see {@link #FAST_TRANSCENDENTALS}), and a unit-stride store. Values of one loop may mix dtypes of one
  * width: float32, int32 and uint32 lanes (bitcasts, shifts, int32 to float32, iota counters, the
- * threefry2x32 hash) share 8-lane vectors; float64 runs alone, 4 lanes.
+ * threefry2x32 hash) share 16-lane (8-lane) vectors; float64 runs alone, 8 (4) lanes. Lanes are independent,
+ * so a map's bits do not depend on the width; a reduction's order does not either ({@link #reduceStep}).
  * Used only when the module is present at run time; the scalar loop finishes the tail.
  */
 final class VectorEmitter {
@@ -64,17 +66,27 @@ final class VectorEmitter {
     private final CodeBuilder code;
     private final NodeEmitter scalars;
     private final ClassDesc vec;
+    /** Whether this loop's vectors are 256 bits whatever the machine (a float64 reduction). */
+    private final boolean narrow;
+    /** Whether loads read only the first 8 lanes (a float32 reduction's last 8-lane step). */
+    private boolean low8;
+    private static final ClassDesc MASK = ClassDesc.of(PKG + "VectorMask");
     private final Map<Object, Integer> slots = new HashMap<>();
     private final java.util.Set<Expr.Threefry> lazy = new java.util.HashSet<>();
     private static final ClassDesc INT_VECTOR = ClassDesc.of(PKG + "IntVector");
     private static final ClassDesc FLOAT_VECTOR = ClassDesc.of(PKG + "FloatVector");
     private static final ClassDesc VECTOR_INTS = ClassDesc.of("dev.jaxvm.compile.VectorInts");
 
-    /** An emitter for a loop whose result (or reduced value) has dtype {@code t}. */
-    VectorEmitter(CodeBuilder code, NodeEmitter scalars, DType t) {
+    /** An emitter for a map loop ({@code reduction} false) or a reduction loop whose value has dtype {@code t}. */
+    VectorEmitter(CodeBuilder code, NodeEmitter scalars, DType t, boolean reduction) {
         this.code = code;
         this.scalars = scalars;
         this.vec = vec(t);
+        this.narrow = narrow(t, reduction);
+    }
+
+    private static boolean narrow(DType t, boolean reduction) {
+        return !AVAILABLE || reduction && t == DType.FLOAT64 || VectorMath.F.vectorBitSize() == 256;
     }
 
     /** The Vector API class holding lanes of dtype {@code t}. */
@@ -126,8 +138,11 @@ final class VectorEmitter {
         }
     }
 
-    /** The lanes of a 256-bit vector of dtype {@code t}. */
-    static int lanes(DType t) { return 32 / t.itemSize(); }
+    /** The lanes of a map's ({@code reduction} false) or a reduction's vectors of dtype {@code t}. */
+    static int lanes(DType t, boolean reduction) { return (narrow(t, reduction) ? 32 : 64) / t.itemSize(); }
+
+    /** Makes the next loads read the first 8 lanes only (the others 0), for {@link #reduceStep}'s last block. */
+    void low8() { low8 = true; }
 
     /** Whether node {@code n} of the innermost loop has a SIMD form (for output dtype t). */
     static boolean vectorizable(Object n, Ix.Loop loop, DType t) {
@@ -164,7 +179,12 @@ final class VectorEmitter {
                 species(v);
                 code.aload(scalars.array(l.buffer()));
                 scalars.push(l.index());
-                code.invokestatic(v, "fromArray", MethodTypeDesc.of(v, SPECIES, elem(l.type()).arrayType(), CD_int));
+                if (low8) {
+                    code.getstatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), v.equals(FLOAT_VECTOR) ? "LOW8_F" : "LOW8_I", MASK);
+                    code.invokestatic(v, "fromArray", MethodTypeDesc.of(v, SPECIES, elem(l.type()).arrayType(), CD_int, MASK));
+                } else {
+                    code.invokestatic(v, "fromArray", MethodTypeDesc.of(v, SPECIES, elem(l.type()).arrayType(), CD_int));
+                }
                 store(n);
             }
             case Expr.Lane l -> {
@@ -287,7 +307,7 @@ final class VectorEmitter {
         slots.put(n, slot);
     }
 
-    private void species(ClassDesc v) { code.getstatic(v, "SPECIES_256", SPECIES); }
+    private void species(ClassDesc v) { code.getstatic(v, narrow ? "SPECIES_256" : "SPECIES_512", SPECIES); }
 
     /** Word {@code out} of the block (0, 1, or 2 for y0 ^ y1), its rounds written into the kernel. */
     private void threefry(int out, Expr.Threefry f) {
@@ -348,15 +368,19 @@ final class VectorEmitter {
         return acc;
     }
 
-    /** Folds the vector value of {@code body} into the accumulators (float32 lanes widened to double). */
+    /**
+     * Folds the vector value of {@code body} into the accumulators (float32 lanes widened to double), 4 lanes
+     * at a time alternately into each: with 16 lanes (or the first 8 after {@link #low8}) the same sums in
+     * the same order as two (one) 8-lane steps, so a reduction's bits do not depend on the machine's width.
+     */
     void reduceStep(ScalarOp op, Expr body, int[] acc) {
         if (vec.equals(DOUBLE_VECTOR)) {
             combine(op, acc[0], () -> push(body));
             return;
         }
-        for (int part = 0; part < 2; part++) {
+        for (int part = 0; part < (low8 || narrow ? 2 : 4); part++) {
             int p = part;
-            combine(op, acc[part], () -> {
+            combine(op, acc[part % 2], () -> {
                 push(body);
                 code.getstatic(OPS, "F2D", OPERATOR_TYPES.get("F2D"));
                 code.getstatic(DOUBLE_VECTOR, "SPECIES_256", SPECIES);

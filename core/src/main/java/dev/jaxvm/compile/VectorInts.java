@@ -11,10 +11,10 @@ import jdk.incubator.vector.VectorOperators;
  * {@link ThreefryEmitter#vector}.) Loaded only when {@code jdk.incubator.vector} is present.
  */
 public final class VectorInts {
-    /** {@code 0, 1, ..., 7}: kernels add the loop index to it (a call of {@link #iota} may be left out of line). */
-    static final IntVector IOTA = IntVector.zero(IntVector.SPECIES_256).addIndex(1);
-    private static final IntVector WIDTH = IntVector.broadcast(IntVector.SPECIES_256, 32);
-    private static final IntVector ZERO = IntVector.zero(IntVector.SPECIES_256);
+    /** {@code 0, 1, ..., lanes - 1} ({@link VectorMath#I}): kernels add the loop index to it (a call of {@link #iota} may be left out of line). */
+    static final IntVector IOTA = IntVector.zero(VectorMath.I).addIndex(1);
+    private static final IntVector WIDTH = IntVector.broadcast(VectorMath.I, 32);
+    private static final IntVector ZERO = IntVector.zero(VectorMath.I);
 
     private static final int PARITY = 0x1BD11BDA;
 
@@ -61,7 +61,7 @@ public final class VectorInts {
     /** Rotation (C2 expands it into two shifts and an or on AVX2, which has no vector rotate). */
     private static IntVector rotl(IntVector v, int r) { return v.lanewise(VectorOperators.ROL, r); }
 
-    /** {@code base, base + 1, ..., base + 7}. */
+    /** {@code base, base + 1, ..., base + lanes - 1}. */
     public static IntVector iota(int base) { return IOTA.add(base); }
 
     private static VectorMask<Integer> outOfRange(IntVector n) { return n.compare(VectorOperators.UGE, WIDTH); }

@@ -18,7 +18,19 @@ import jdk.incubator.vector.VectorSpecies;
  * boxes its vectors (ten times slower). Loaded only when {@code jdk.incubator.vector} is present.
  */
 public final class VectorMath {
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    /**
+     * The width of map kernels: 512 bits where the machine's preferred species is (AVX-512), else 256.
+     * Every routine here is lane-wise, so both widths give the same bits; reductions keep 256-bit double
+     * accumulators and a fixed order ({@link VectorEmitter#reduceStep}).
+     */
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512
+            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+    /** The int32 species of {@link #F}'s shape. */
+    static final VectorSpecies<Integer> I = F.vectorBitSize() == 512 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+    /** The first 8 lanes (a 256-bit block of a wider vector), for a reduction's last 8-lane step. */
+    static final VectorMask<Float> LOW8_F = VectorMask.fromLong(F, 0xFFL);
+    /** The first 8 int32 lanes. */
+    static final VectorMask<Integer> LOW8_I = VectorMask.fromLong(I, 0xFFL);
 
     static final FloatVector ZERO = c(0f), ONE = c(1f), TWO = c(2f), HALF = c(0.5f), NEG_HALF = c(-0.5f);
     static final FloatVector ROUND = c(ScalarMath.ROUND), LOG2E = c(ScalarMath.LOG2E);
@@ -40,7 +52,7 @@ public final class VectorMath {
 
     static FloatVector c(float v) { return FloatVector.broadcast(F, v); }
 
-    static IntVector ci(int v) { return IntVector.broadcast(IntVector.SPECIES_256, v); }
+    static IntVector ci(int v) { return IntVector.broadcast(I, v); }
 
     private static IntVector bits(FloatVector v) { return v.reinterpretAsInts(); }
 
@@ -89,7 +101,7 @@ public final class VectorMath {
     private static FloatVector lanes(FloatVector x, int shift) {
         float[] a = x.toArray();
         for (int i = 0; i < a.length; i++) a[i] = ScalarMath.sinCos(a[i], shift);
-        return FloatVector.fromArray(F, a, 0);
+        return FloatVector.fromArray(x.species(), a, 0);
     }
 
     /** tanh x lane by lane (as {@link ScalarMath#tanh}). */

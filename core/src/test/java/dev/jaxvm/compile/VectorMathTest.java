@@ -24,7 +24,7 @@ class VectorMathTest {
     /** Every 4093th float32 bit pattern, then the special values: 1.05M inputs, a multiple of 8. */
     private static float[] sweep() {
         int n = (int) ((1L << 32) / 4093) + 1;
-        float[] x = new float[(n + SPECIAL.length + 7) / 8 * 8];
+        float[] x = new float[(n + SPECIAL.length + 15) / 16 * 16];
         for (int i = 0; i < n; i++) x[i] = Float.intBitsToFloat((int) (i * 4093L));
         for (int i = n; i < x.length; i++) x[i] = SPECIAL[(i - n) % SPECIAL.length];
         return x;
@@ -34,7 +34,8 @@ class VectorMathTest {
 
     private static float[] simd(UnaryOperator<FloatVector> f) {
         float[] out = new float[X.length];
-        for (int i = 0; i < X.length; i += 8) f.apply(FloatVector.fromArray(FloatVector.SPECIES_256, X, i)).intoArray(out, i);
+        // the kernels' width (512 bits on AVX-512, else 256; run with -XX:UseAVX=2 for the latter)
+        for (int i = 0; i < X.length; i += VectorMath.F.length()) f.apply(FloatVector.fromArray(VectorMath.F, X, i)).intoArray(out, i);
         return out;
     }
 
