@@ -21,10 +21,11 @@ public final class VectorMath {
     /**
      * The width of map kernels: 512 bits where the machine's preferred species is (AVX-512), else 256.
      * Every routine here is lane-wise, so both widths give the same bits; reductions keep 256-bit double
-     * accumulators and a fixed order ({@link VectorEmitter#reduceStep}).
+     * accumulators and a fixed order ({@link VectorEmitter#reduceStep}). {@code -Djaxvm.vector_bits=256}
+     * keeps 256 bits (to compare, or to test that path on an AVX-512 machine).
      */
     static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512
-            ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+            && Integer.getInteger("jaxvm.vector_bits", 512) >= 512 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
     /** The int32 species of {@link #F}'s shape. */
     static final VectorSpecies<Integer> I = F.vectorBitSize() == 512 ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
     /** The first 8 lanes (a 256-bit block of a wider vector), for a reduction's last 8-lane step. */
