@@ -73,7 +73,7 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
         if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
-        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(this, lhs, (float[]) rhs, t.size(), rows, work)));
+        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, depthwiseRows(lhs, (float[]) rhs, t.size(), rows, work)));
         if (!depthwise && vector && !EXACT && lhs instanceof float[] lf && ConvDenseSimd.applies(o)) {
             float[] dst = new float[t.size()];
             Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
@@ -127,8 +127,29 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
     }
 
     /**
-     * {@code -Djaxvm.conv.exact=true}: float32 convolutions sum in double (bit-identical to the reference
-     * evaluation, ~3x slower) instead of float32 FMAs.
+     * The float32 depthwise kernel with the Vector API on input {@code lhs} (a float[] or a byte[] of
+     * uint8): double sums equal to the reference's ({@link ConvDepthwiseExact}), or float32 FMAs
+     * ({@link ConvDepthwiseRows}) with {@code -Djaxvm.conv.fma=true}.
+     */
+    float[] depthwiseRows(Object lhs, float[] rhs, int size, int rows, long work) {
+        return FMA ? ConvDepthwiseRows.run(this, lhs, rhs, size, rows, work) : ConvDepthwiseExact.run(this, lhs, rhs, size, rows, work);
+    }
+
+    /** {@link #depthwiseRows(Object, float[], int, int, long)} into {@code dst}, a float[] or an int[] (exact integer sums). */
+    void depthwiseRows(Object lhs, float[] rhs, Object dst, int rows, long work) {
+        if (FMA) ConvDepthwiseRows.run(this, lhs, rhs, dst, rows, work);
+        else ConvDepthwiseExact.run(this, lhs, rhs, dst, rows, work);
+    }
+
+    /**
+     * {@code -Djaxvm.conv.fma=true}: the float32 depthwise kernel sums in float32 fused multiply-adds
+     * (within a few ulps of the reference, ~1.1-1.2x faster) instead of exact double sums.
+     */
+    static final boolean FMA = Boolean.getBoolean("jaxvm.conv.fma");
+
+    /**
+     * {@code -Djaxvm.conv.exact=true}: float32 convolutions run the row-buffer loops summing in double
+     * (bit-identical to the reference evaluation, ~3x slower than the register-blocked kernels).
      */
     static final boolean EXACT = Boolean.getBoolean("jaxvm.conv.exact");
 

@@ -13,7 +13,7 @@ import java.util.Set;
  * demo's {@code image.astype(float32)} before {@code convGeneralDilated}): when a map kernel only
  * converts a uint8 buffer element by element and its result is read by nothing but a depthwise
  * {@link Conv2d}, the map is dropped and the convolution reads the uint8 buffer, converting each input
- * row once as it goes ({@link ConvDepthwiseRows}), so the float32 image is never written.
+ * row once as it goes ({@link ConvDepthwiseExact}), so the float32 image is never written.
  */
 final class ConvPrologue {
     private ConvPrologue() {}
@@ -133,14 +133,14 @@ final class ConvPrologue {
             int rows = conv.n() * conv.oh();
             byte[] img = (byte[]) in.get(0).buffer();
             if (in.get(1).buffer() instanceof float[] w) {
-                return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(conv, img, w, t.size(), rows, work)));
+                return List.of(DenseArray.wrap(t, conv.depthwiseRows(img, w, t.size(), rows, work)));
             }
             int[] w = (int[]) in.get(1).buffer();
             if (exactInFloat(w, conv.c())) {
                 float[] wf = new float[w.length];
                 for (int i = 0; i < w.length; i++) wf[i] = w[i];
                 int[] dst = new int[t.size()];
-                ConvDepthwiseRows.run(conv, img, wf, dst, rows, work);
+                conv.depthwiseRows(img, wf, dst, rows, work);
                 return List.of(DenseArray.wrap(t, dst));
             }
             int[] wide = new int[img.length];
