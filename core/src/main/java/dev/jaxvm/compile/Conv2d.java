@@ -15,12 +15,14 @@ import java.util.List;
  * columns form one contiguous range (the interior; border columns whose input lies in the padding are
  * skipped, as are whole rows), so the inner loop is a plain multiply-add over contiguous memory that
  * HotSpot vectorises; with the Vector API, depthwise rows instead keep vectors of outputs in registers
- * over all taps ({@link Conv2dSimd} for int32, {@link ConvDepthwiseSimd} for float32, two output rows
- * per pass), as do dense float32 rows with a multiple of four vectors of output channels
- * ({@link ConvDenseSimd}). Those float32 paths sum in float32 fused multiply-adds (within float32
- * rounding of the reference, not bit-identical); without the Vector API, or with
- * {@code -Djaxvm.conv.exact=true}, float32 accumulates in double with the products exact, in the
- * reference evaluation's order, and equals the reference bit for bit. int32 wraps as the reference does. Output rows are split over
+ * over all taps ({@link Conv2dSimd} for int32; for float32 {@link ConvDepthwiseExact}: double
+ * accumulators, two output rows per pass), as do dense float32 rows with a multiple of four vectors of
+ * output channels ({@link ConvDenseSimd}). Float32 depthwise sums are exact products added in double
+ * in the reference evaluation's order and rounded once, so they equal the reference bit for bit, as do
+ * the row-buffer loops (without the Vector API, or with {@code -Djaxvm.conv.exact=true}); the dense
+ * kernel, and the depthwise one with {@code -Djaxvm.conv.fma=true} ({@link ConvDepthwiseSimd}), sum in
+ * float32 fused multiply-adds (within float32 rounding of the reference, not bit-identical). int32
+ * wraps as the reference does. Output rows are split over
  * the cores, each row computed by one thread, so results do not depend on the number of threads.
  *
  * {@snippet :
@@ -143,7 +145,8 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
 
     /**
      * {@code -Djaxvm.conv.fma=true}: the float32 depthwise kernel sums in float32 fused multiply-adds
-     * (within a few ulps of the reference, ~1.1-1.2x faster) instead of exact double sums.
+     * (within a few ulps of the reference; ~1.7-1.9x faster on AVX-512, where a double vector holds half
+     * as many lanes) instead of exact double sums.
      */
     static final boolean FMA = Boolean.getBoolean("jaxvm.conv.fma");
 
