@@ -117,7 +117,11 @@ public final class Compiler {
     static Executable build(ClosedJaxpr closed, Backend backend) {
         long t0 = System.nanoTime();
         ClosedJaxpr simple = GemmFold.apply(Simplifier.simplify(closed));
-        Program program = StackedReductions.merge(Fuser.fuse(simple));
+        Program fused = StackedReductions.merge(Fuser.fuse(simple));
+        List<Kernel> kernels = new ArrayList<>();
+        for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
+        if (backend != Backend.REFERENCE) kernels = ConvPrologue.fuse(kernels, fused.outputs());
+        Program program = new Program(fused.buffers(), fused.inputs(), fused.constants(), kernels, fused.outputs());
         List<Step> steps = null;
         RowScratch.Result scratch = backend == Backend.REFERENCE ? null : RowScratch.apply(program);
         if (scratch != null) {

@@ -14,10 +14,13 @@ import java.util.List;
  * <p>Each output row is accumulated tap by tap over a row buffer; for each tap the valid output
  * columns form one contiguous range (the interior; border columns whose input lies in the padding are
  * skipped, as are whole rows), so the inner loop is a plain multiply-add over contiguous memory that
- * HotSpot vectorises; with the Vector API, int32 depthwise rows instead keep 8 outputs in a register
- * over all taps ({@link Conv2dSimd}). The float32 kernel accumulates in double with the products exact, in the
- * reference evaluation's order (taps in row-major order, input channels outer for dense kernels), so
- * it equals the reference bit for bit; int32 wraps as the reference does. Output rows are split over
+ * HotSpot vectorises; with the Vector API, depthwise rows instead keep vectors of outputs in registers
+ * over all taps ({@link Conv2dSimd} for int32, {@link ConvDepthwiseSimd} for float32, two output rows
+ * per pass), as do dense float32 rows with a multiple of four vectors of output channels
+ * ({@link ConvDenseSimd}). Those float32 paths sum in float32 fused multiply-adds (within float32
+ * rounding of the reference, not bit-identical); without the Vector API, or with
+ * {@code -Djaxvm.conv.exact=true}, float32 accumulates in double with the products exact, in the
+ * reference evaluation's order, and equals the reference bit for bit. int32 wraps as the reference does. Output rows are split over
  * the cores, each row computed by one thread, so results do not depend on the number of threads.
  *
  * {@snippet :
@@ -70,6 +73,14 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
         if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
+        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(this, lhs, (float[]) rhs, t.size(), rows, work)));
+        if (!depthwise && vector && !EXACT && lhs instanceof float[] lf && ConvDenseSimd.applies(o)) {
+            float[] dst = new float[t.size()];
+            Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
+                for (int row = lo; row < hi; row++) ConvDenseSimd.row(this, lf, (float[]) rhs, dst, row);
+            });
+            return List.of(DenseArray.wrap(t, dst));
+        }
         if (t.dtype() == DType.FLOAT32) {
             float[] l = (float[]) lhs, r = (float[]) rhs, dst = new float[t.size()];
             float[] wt = depthwise ? tile(r) : null;
@@ -114,6 +125,12 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         });
         return dst;
     }
+
+    /**
+     * {@code -Djaxvm.conv.exact=true}: float32 convolutions sum in double (bit-identical to the reference
+     * evaluation, ~3x slower) instead of float32 FMAs.
+     */
+    static final boolean EXACT = Boolean.getBoolean("jaxvm.conv.exact");
 
     /** The block length: a multiple of the channel count near {@link #BLOCK}. */
     private int block() { return c * Math.max(1, BLOCK / c); }

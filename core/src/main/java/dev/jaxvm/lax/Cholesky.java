@@ -15,7 +15,7 @@ import java.util.List;
  * reciprocal) in the operand's precision, so results agree with JAX's LAPACK {@code potrf} to a few
  * ulps, not bit for bit.
  */
-public record Cholesky() implements LinalgPrimitive, Batchable, Lowerable {
+public record Cholesky() implements LinalgPrimitive, Differentiable, Batchable, Lowerable {
     @Override
     public String name() { return "cholesky"; }
 
@@ -88,4 +88,16 @@ public record Cholesky() implements LinalgPrimitive, Batchable, Lowerable {
     /** It factors every matrix of the leading dimensions: the batch goes first. */
     @Override
     public Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return BatchRules.leadingBatch(this, args, dims); }
+
+    /**
+     * JAX's rule (Murray 2016, arXiv:1602.07527): {@code dL = L phi(L^-1 dA L^-T)}, {@code phi} taking
+     * the lower triangle with the diagonal halved; like JAX's, it assumes a symmetric {@code dA}.
+     */
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array l = Lax.cholesky(primals.getFirst());
+        dev.jaxvm.Array tmp = LaxLinalg.triangularSolve(l, tangents.getFirst(), false, true, true, true, false);
+        dev.jaxvm.Array inner = LaxLinalg.triangularSolve(l, tmp, true, true, false, false, false);
+        return Jvp.of(l, LinalgAd.matmul(l, LinalgAd.phi(inner)));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.compile.Conv2d;
+import dev.jaxvm.compile.ConvGeneral;
 import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.Ints;
@@ -9,7 +10,8 @@ import java.util.List;
 /**
  * Chooses the compiled kernel of {@code conv_general_dilated}: the direct {@link Conv2d} kernel for
  * 2-D NHWC/HWIO/NHWC, stride 1, undilated, zero-padded, depthwise or ungrouped float32/int32
- * convolutions; other configurations run the reference evaluation.
+ * convolutions; the general {@link ConvGeneral} kernel for every other configuration on float32,
+ * float64, int32 or int64; other dtypes run the reference evaluation.
  */
 final class ConvLowering {
     private static final ConvDimensionNumbers NHWC = ConvDimensionNumbers.of("NHWC", "HWIO", "NHWC");
@@ -19,8 +21,15 @@ final class ConvLowering {
     static Lowering lower(ConvGeneralDilated p, List<ArrayType> in, List<ArrayType> out) {
         ArrayType lhs = in.get(0), rhs = in.get(1), res = out.getFirst();
         String why = reason(p, lhs, rhs, res);
-        if (why != null) return new Lowering.NotLowerable("conv_general_dilated: " + why + " (the direct kernel covers 2-D"
-                + " NHWC/HWIO, stride 1, no dilation, zero padding, depthwise or ungrouped, float32 or int32)");
+        if (why != null) {
+            if (!ConvGeneral.supports(lhs.dtype(), rhs.dtype(), res.dtype())) {
+                return new Lowering.NotLowerable("conv_general_dilated: dtype " + lhs.dtype() + " -> " + res.dtype()
+                        + " (the kernels cover float32, float64, int32 and int64 without preferred_element_type)");
+            }
+            return new Lowering.Library(ConvGeneral.of(lhs, rhs, res, p.dimensionNumbers().lhsSpec(), p.dimensionNumbers().rhsSpec(),
+                    p.dimensionNumbers().outSpec(), p.windowStrides(), p.padding().lo(), p.lhsDilation(), p.rhsDilation(),
+                    p.featureGroupCount(), p.batchGroupCount()));
+        }
         int[] l = lhs.shape().dims(), r = rhs.shape().dims(), o = res.shape().dims();
         boolean depthwise = p.featureGroupCount() > 1;
         return new Lowering.Library(new Conv2d(l[0], l[1], l[2], l[3], r[0], r[1], r[3], depthwise,

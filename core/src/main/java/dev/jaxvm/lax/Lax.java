@@ -584,9 +584,10 @@ public final class Lax extends LaxControlFlow {
     public static Array addAny(Array x, Array y) { return Trace.bind1(new AddAny(), x, y); }
 
     /** The identity, with a zero derivative: {@code grad} does not flow through it. */
-    public static Array stopGradient(Array x) {
-        return Trace.bind1(new StopGradient(), x);
-    }
+    public static Array stopGradient(Array x) { return Trace.bind1(new StopGradient(), x); }
+
+    /** {@link #stopGradient(Array)} on every array leaf of a pytree (JAX maps over it); other leaves pass through. */
+    public static <T> T stopGradient(T tree) { return dev.jaxvm.tree.Tree.map(l -> l instanceof Array a ? stopGradient(a) : l, tree); }
 
     /** Splits {@code x} into its slices along {@code axis}. */
     public static java.util.List<Array> unstack(Array x, int axis) { return Trace.bind(new Unstack(axis), x); }

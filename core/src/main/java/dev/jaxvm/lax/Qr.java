@@ -17,7 +17,7 @@ import java.util.List;
  *
  * @param fullMatrices whether q is square ({@code m x m})
  */
-public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable, Lowerable {
+public record Qr(boolean fullMatrices) implements LinalgPrimitive, Differentiable, Batchable, Lowerable {
     @Override
     public String name() { return "qr"; }
 
@@ -70,12 +70,12 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable, Lo
             for (int b = lo; b < hi; b++) {
                 for (int i = 0; i < m * n; i++) a[i] = x.getDouble(b * m * n + i);
                 for (int j = 0; j < p; j++) {
-                    double norm = 0;
-                    for (int i = j; i < m; i++) norm += a[i * n + j] * a[i * n + j];
-                    norm = Math.sqrt(norm);
+                    double below = 0;   // LAPACK dlarfg: no reflection when the column below the diagonal is zero
+                    for (int i = j + 1; i < m; i++) below += a[i * n + j] * a[i * n + j];
                     double alpha = a[j * n + j];
+                    double norm = Math.sqrt(alpha * alpha + below);
                     double[] h = new double[m];
-                    if (norm == 0) {
+                    if (below == 0) {
                         tau[j] = 0;
                         v[j] = h;
                         continue;
@@ -119,4 +119,30 @@ public record Qr(boolean fullMatrices) implements LinalgPrimitive, Batchable, Lo
     /** It factors every matrix of the leading dimensions: the batch goes first. */
     @Override
     public Batched batch(List<dev.jaxvm.Array> args, dev.jaxvm.core.Ints dims) { return BatchRules.leadingBatch(this, args, dims); }
+
+    /**
+     * JAX's rule: with {@code C = Q^T dA R^-1} and {@code Ω = tril(C, -1) - tril(C, -1)^T},
+     * {@code dQ = Q (Ω - C) + dA R^-1} and {@code dR = (C - Ω) R}; defined for {@code m >= n} (and
+     * square {@code a} when {@code fullMatrices}), as in JAX.
+     */
+    @Override
+    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
+        dev.jaxvm.Array x = primals.getFirst();
+        int[] d = x.shape();
+        int m = d[d.length - 2];
+        int n = d[d.length - 1];
+        if (m < n || (fullMatrices && m != n)) {
+            throw new UnsupportedOperationException("Unimplemented case of QR decomposition derivative");
+        }
+        List<dev.jaxvm.Array> qr = Lax.qr(x, false);
+        dev.jaxvm.Array q = qr.get(0);
+        dev.jaxvm.Array r = qr.get(1);
+        dev.jaxvm.Array dxRinv = LaxLinalg.triangularSolve(r, tangents.getFirst(), false, false, false, false, false);
+        dev.jaxvm.Array c = LinalgAd.matmul(LinalgAd.mT(q), dxRinv);
+        dev.jaxvm.Array lowerC = LinalgAd.tril(c, -1);
+        dev.jaxvm.Array omega = Lax.sub(lowerC, LinalgAd.mT(lowerC));
+        dev.jaxvm.Array dq = Lax.add(LinalgAd.matmul(q, Lax.sub(omega, c)), dxRinv);
+        dev.jaxvm.Array dr = LinalgAd.matmul(Lax.sub(c, omega), r);
+        return new Jvp(List.of(q, r), List.of(dq, dr));
+    }
 }

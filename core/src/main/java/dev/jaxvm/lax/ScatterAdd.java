@@ -38,16 +38,8 @@ public record ScatterAdd(ScatterDimensionNumbers dimensionNumbers, boolean indic
         Array t = cts.getFirst();
         Array updateT = null;
         if (operands.get(2).isLinear()) {
-            ScatterDimensionNumbers d = dimensionNumbers;
-            GatherDimensionNumbers gd = new GatherDimensionNumbers(d.updateWindowDims(), d.insertedWindowDims(),
-                    d.scatterDimsToOperandDims(), d.operandBatchingDims(), d.scatterIndicesBatchingDims());
-            int[] updatesShape = operands.get(2).type().shape().dims();
-            int[] sizes = new int[t.ndim()];
-            for (int i = 0, pos = 0; i < sizes.length; i++) {
-                if (d.insertedWindowDims().contains(i) || d.operandBatchingDims().contains(i)) sizes[i] = 1;
-                else sizes[i] = updatesShape[d.updateWindowDims().get(pos++)];
-            }
-            updateT = Lax.gather(t, operands.get(1).value(), gd, sizes, indicesAreSorted, uniqueIndices, mode, 0);
+            updateT = Scatter.gatherUpdates(dimensionNumbers, t, operands.get(1).value(), operands.get(2).type(),
+                    indicesAreSorted, uniqueIndices, mode);
         }
         return java.util.Arrays.asList(operands.get(0).isLinear() ? t : null, null, updateT);
     }

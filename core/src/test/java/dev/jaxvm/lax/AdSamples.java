@@ -186,7 +186,7 @@ final class AdSamples {
             Map.entry(TopK.class, (r, v) -> List.of(new Sample(new TopK(1, 2), List.of(f64(r, 2, 5)), List.of()))),
             Map.entry(Scatter.class, (r, v) -> List.of(new Sample(new Scatter(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
                     Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, true, DType.FLOAT64),
-                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of()))),
+                    List.of(f64(r, 5, 3), indices(3), f64(r, 3, 3)), List.of(0, 2)))),
             Map.entry(ScatterSub.class, (r, v) -> List.of(new Sample(new ScatterSub(new ScatterDimensionNumbers(Ints.of(1), Ints.of(0),
                     Ints.of(0)), false, GatherScatterMode.FILL_OR_DROP, false, DType.FLOAT64),
                     List.of(f64(r, 5, 3), indices(4), f64(r, 4, 3)), List.of(0, 2)))),
@@ -234,6 +234,13 @@ final class AdSamples {
             Map.entry(ReduceSum.class, (r, v) -> List.of(
                     new Sample(new ReduceSum(Ints.of(0, 2)), List.of(f64(r, 2, 3, 4)), List.of(0)),
                     new Sample(new ReduceSum(Ints.of(1)), List.of(f64(r, 2, 3)), List.of(0)))),
+            // == section: linalg samples ==
+            Map.entry(TriangularSolve.class, (r, v) -> LinalgSamples.triangularSolve(r)),
+            Map.entry(Cholesky.class, (r, v) -> LinalgSamples.cholesky(r)),
+            Map.entry(Qr.class, (r, v) -> LinalgSamples.qr(r)),
+            Map.entry(Polygamma.class, (r, v) -> LinalgSamples.polygamma(r)),
+            Map.entry(Igamma.class, (r, v) -> LinalgSamples.positivePair(new Igamma(), r)),
+            Map.entry(Igammac.class, (r, v) -> LinalgSamples.positivePair(new Igammac(), r)),
             // == section: conv samples ==
             Map.entry(ConvGeneralDilated.class, (r, v) -> ConvSamples.conv(r)),
             Map.entry(ReduceWindowSum.class, (r, v) -> ConvSamples.reduceWindowSum(r)),

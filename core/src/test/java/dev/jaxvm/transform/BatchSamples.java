@@ -102,6 +102,12 @@ final class BatchSamples {
             case "Cholesky" -> List.of(new Sample(new dev.jaxvm.lax.Cholesky(), List.of(f32(3, 3))));
             case "Qr" -> List.of(new Sample(new dev.jaxvm.lax.Qr(false), List.of(f32(4, 3))),
                     new Sample(new dev.jaxvm.lax.Qr(true), List.of(f32(2, 3, 2))));
+            case "TriangularSolve" -> List.of(
+                    new Sample(new dev.jaxvm.lax.TriangularSolve(true, true, false, false, false), List.of(f32(3, 3), f32(3, 2))),
+                    new Sample(new dev.jaxvm.lax.TriangularSolve(false, false, true, false, true), List.of(f32(2, 3, 3), f32(2, 4, 3))));
+            case "Polygamma", "Zeta", "Igamma", "Igammac", "IgammaGradA" -> List.of(
+                    new Sample((Primitive) c.getDeclaredConstructor().newInstance(), List.of(f32(2, 3), f32(2, 3))),
+                    new Sample((Primitive) c.getDeclaredConstructor().newInstance(), List.of(f32(), f32(3))));
             case "ConvGeneralDilated", "ReduceWindowSum", "ReduceWindowMax", "ReduceWindowMin", "SelectAndGatherAdd",
                     "SelectAndScatterAdd" -> WindowBatchSamples.of(n);
             case "Iota" -> List.of(new Sample(new Iota(1, DType.INT32, Shape.of(2, 3)), List.of()));

@@ -1,0 +1,161 @@
+package dev.jaxvm.compile;
+
+import dev.jaxvm.DType;
+import dev.jaxvm.core.ArrayType;
+import dev.jaxvm.core.DenseArray;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Fuses a uint8 to float32 conversion into the float32 depthwise convolution that consumes it (the
+ * demo's {@code image.astype(float32)} before {@code convGeneralDilated}): when a map kernel only
+ * converts a uint8 buffer element by element and its result is read by nothing but a depthwise
+ * {@link Conv2d}, the map is dropped and the convolution reads the uint8 buffer, converting each input
+ * row once as it goes ({@link ConvDepthwiseRows}), so the float32 image is never written.
+ */
+final class ConvPrologue {
+    private ConvPrologue() {}
+
+    /** The kernels with such conversions fused; {@code outputs} are the program's results (never fused away). */
+    static List<Kernel> fuse(List<Kernel> kernels, List<Integer> outputs) {
+        if (!VectorEmitter.AVAILABLE || Conv2d.EXACT) return kernels;
+        List<Kernel> out = new ArrayList<>(kernels);
+        for (int i = 0; i < out.size(); i++) {
+            if (!(out.get(i) instanceof Kernel.Library l) || !(l.kernel() instanceof Conv2d conv) || !conv.depthwise()) continue;
+            int src = l.in().get(0);
+            if (outputs.contains(src) || readers(out, src) != 1) continue;
+            for (int j = 0; j < i; j++) {
+                if (out.get(j) instanceof Kernel.Map m && m.out() == src) {
+                    Integer from = identityConvert(m);
+                    if (from == null) break;
+                    List<Integer> in = new ArrayList<>(l.in());
+                    in.set(0, from);
+                    out.set(i, new Kernel.Library(new Uint8(conv), in, l.outputs()));
+                    out.remove(j);
+                    i--;
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The uint8 buffer a map converts to float32 element for element (its flat index is the output's), or null. */
+    private static Integer identityConvert(Kernel.Map m) {
+        if (!(m.body() instanceof Expr.Convert c) || (c.type() != DType.FLOAT32 && c.type() != DType.INT32)) return null;
+        if (!(c.arg() instanceof Expr.Load ld) || ld.type() != DType.UINT8) return null;
+        int[] dims = m.dims().dims();
+        long[] coef = new long[dims.length + 1];
+        if (!affine(ld.index(), 1, coef, dims.length)) return null;
+        long stride = 1;
+        for (int d = dims.length - 1; d >= 0; d--) {
+            if (dims[d] != 1 && coef[d] != stride) return null;
+            stride *= dims[d];
+        }
+        return coef[dims.length] == 0 ? ld.buffer() : null;
+    }
+
+    private static boolean affine(Ix x, long k, long[] f, int rank) {
+        return switch (x) {
+            case Ix.Const c -> {
+                f[rank] += k * c.value();
+                yield true;
+            }
+            case Ix.Add a -> affine(a.a(), k, f, rank) && affine(a.b(), k, f, rank);
+            case Ix.Mul m -> affine(m.a(), k * m.c(), f, rank);
+            case Ix.Loop l -> {
+                if (l.level() >= rank) yield false;
+                f[l.level()] += k;
+                yield true;
+            }
+            case Ix.Div d -> false;
+            case Ix.Rem r -> false;
+            case Ix.Clamp c -> false;
+            case Ix.Dynamic d -> false;
+        };
+    }
+
+    /** How many kernels read buffer {@code b}. */
+    private static int readers(List<Kernel> kernels, int b) {
+        int n = 0;
+        for (Kernel k : kernels) {
+            boolean reads = switch (k) {
+                case Kernel.Library l -> l.in().contains(b);
+                case Kernel.Fallback f -> f.in().contains(b);
+                case Kernel.Map m -> loads(m.body(), new HashSet<>()).contains(b);
+                case Kernel.Reduce r -> loads(r.body(), new HashSet<>()).contains(b);
+            };
+            if (reads) n++;
+        }
+        return n;
+    }
+
+    private static Set<Integer> loads(Expr e, Set<Integer> into) {
+        switch (e) {
+            case Expr.Load l -> {
+                into.add(l.buffer());
+                for (Expr v : Exprs.indexValues(l.index())) loads(v, into);
+            }
+            case Expr.Const c -> { }
+            case Expr.Lane l -> l.args().forEach(a -> loads(a, into));
+            case Expr.Convert c -> loads(c.arg(), into);
+            case Expr.Bitcast c -> loads(c.arg(), into);
+            case Expr.Select s -> {
+                loads(s.which(), into);
+                s.cases().forEach(a -> loads(a, into));
+            }
+            case Expr.Index i -> {
+                for (Expr v : Exprs.indexValues(i.index())) loads(v, into);
+            }
+            case Expr.Threefry t -> t.args().forEach(a -> loads(a, into));
+        }
+        return into;
+    }
+
+    /**
+     * A depthwise {@link Conv2d} whose input is the uint8 image it converts row by row: float32, or
+     * int32 when every sum is exact in float32 (255 times the largest sum of |weights| of a channel
+     * below 2^24: then the float32 FMAs compute the exact integer); otherwise int32 converts the
+     * image and runs the int32 kernel.
+     *
+     * @param conv the convolution
+     */
+    record Uint8(Conv2d conv) implements LibraryKernel {
+        @Override
+        public String describe() { return conv.describe() + " <- convert[u8] fused"; }
+
+        @Override
+        public List<DenseArray> run(List<DenseArray> in, List<ArrayType> out) {
+            ArrayType t = out.getFirst();
+            long work = (long) conv.ow() * conv.o() * conv.kh() * conv.kw();
+            int rows = conv.n() * conv.oh();
+            byte[] img = (byte[]) in.get(0).buffer();
+            if (in.get(1).buffer() instanceof float[] w) {
+                return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(conv, img, w, t.size(), rows, work)));
+            }
+            int[] w = (int[]) in.get(1).buffer();
+            if (exactInFloat(w, conv.c())) {
+                float[] wf = new float[w.length];
+                for (int i = 0; i < w.length; i++) wf[i] = w[i];
+                int[] dst = new int[t.size()];
+                ConvDepthwiseRows.run(conv, img, wf, dst, rows, work);
+                return List.of(DenseArray.wrap(t, dst));
+            }
+            int[] wide = new int[img.length];
+            for (int i = 0; i < img.length; i++) wide[i] = img[i] & 0xFF;
+            return conv.run(List.of(DenseArray.wrap(ArrayType.of(DType.INT32, in.get(0).type().shape().dims()), wide), in.get(1)), out);
+        }
+
+        /** Whether 255 * sum over taps of |w[tap, ch]| < 2^24 for every channel (weights laid out [taps, c]). */
+        private static boolean exactInFloat(int[] w, int c) {
+            for (int ch = 0; ch < c; ch++) {
+                long s = 0;
+                for (int i = ch; i < w.length; i += c) s += Math.abs((long) w[i]);
+                if (255 * s >= 1 << 24) return false;
+            }
+            return true;
+        }
+    }
+}
