@@ -57,7 +57,7 @@ final class VectorEmitter {
      * XLA's sequences (normal's erf_inv and its log1p and log), copied into the kernel
      * ({@link VectorInliner}) rather than called, which C2 may leave out of line, boxing every vector.
      */
-    private static final Set<ScalarOp> WRITTEN_OUT = Set.of(ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
+    private static final Set<ScalarOp> WRITTEN_OUT = Set.of(ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV, ScalarOp.EXP);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
