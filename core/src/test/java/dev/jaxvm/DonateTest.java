@@ -71,6 +71,39 @@ class DonateTest {
         head.apply(x);
         assertFalse(x.isDeleted());
         assertArrayEquals(new float[] {0, 1, 2}, x.toFloatArray());
+        // as JAX: an argument the program does not read is not donated, even when an output could take it
+        JitFn2 twice = Jax.jit((Array u, Array v) -> Jnp.multiply(v, 2)).donateArgnums(0);
+        assertArrayEquals(new float[] {2, 2, 2}, twice.apply(x, Jnp.ones(3)).toFloatArray());
+        assertFalse(x.isDeleted());
+    }
+
+    @Test
+    void neverWritesOverDataStillToBeRead() {
+        // the map reads x at another element than it writes: writing into x's data would be wrong, so
+        // jaxvm does not take it (XLA would copy; jaxvm deletes only arrays whose data it really takes)
+        JitFn1 f = Jax.jit((Array v) -> Jnp.add(v, Jnp.flip(v))).donateArgnums(0);
+        Array x = Jnp.array(new float[] {1, 2, 3, 4, 5});
+        assertArrayEquals(new float[] {6, 6, 6, 6, 6}, f.apply(x).toFloatArray());
+        assertFalse(x.isDeleted());
+        // read by an earlier kernel (a reduction) then free: the later map may take it
+        JitFn1 g = Jax.jit((Array v) -> Jnp.subtract(Jnp.exp(v), Jnp.sum(v))).donateArgnums(0);
+        Array y = Jnp.array(new float[] {0, 1, 2});
+        float[] want = {(float) (1 - 3), (float) (Math.E - 3), (float) (Math.exp(2) - 3)};
+        assertArrayEquals(want, g.apply(y).toFloatArray(), 1e-5f);
+    }
+
+    @Test
+    void returningTheDonatedArgumentMovesItsData() {
+        // as JAX: jit(lambda x: x, donate_argnums=0)(x) deletes x and returns a new array with its data
+        JitFn1 id = Jax.jit((Array v) -> v).donateArgnums(0);
+        Array x = x3();
+        Array r = id.apply(x);
+        assertTrue(x.isDeleted());
+        assertTrue(r != x);
+        assertArrayEquals(new float[] {0, 1, 2}, r.toFloatArray());
+        Array r2 = id.apply(r);
+        assertTrue(r.isDeleted());
+        assertArrayEquals(new float[] {0, 1, 2}, r2.toFloatArray());
     }
 
     @Test

@@ -19,7 +19,8 @@ import java.util.Set;
  *     evaluation may return views of never take part.</li>
  * <li>For donation ({@code donateArgnums}), each input that may be donated gets the output it may be
  *     written into: an output of the same dtype and size written by a map kernel that runs after the
- *     input's last reader, or that is the input's last reader and reads it only at the element it writes.</li>
+ *     input's last reader, or that is the input's last reader and reads it only at the element it writes;
+ *     or itself when it is returned as it is. As in JAX, an input no kernel reads gets none.</li>
  * </ul>
  */
 final class BufferPlan {
@@ -90,7 +91,11 @@ final class BufferPlan {
         Set<Integer> taken = new HashSet<>();
         Set<Integer> outputs = new HashSet<>(program.outputs());
         for (int i = 0; i < program.inputs(); i++) {
-            if (viewed[i] || outputs.contains(i)) continue;
+            if (viewed[i]) continue;
+            int times = java.util.Collections.frequency(program.outputs(), i);
+            if (times == 1) donateInto[i] = i; // returned as it is: the result takes the data (as JAX)
+            // as JAX: an argument no kernel reads is not donated
+            if (times > 0 || lastRead[i] < 0) continue;
             ArrayType t = program.buffers().get(i);
             for (int o : program.outputs()) {
                 if (o < program.inputs() || program.constants().containsKey(o) || taken.contains(o) || writer[o] < 0) continue;

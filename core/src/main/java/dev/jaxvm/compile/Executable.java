@@ -117,7 +117,7 @@ public final class Executable {
             bufs[i] = args.get(i).buffer();
         }
         for (Map.Entry<Integer, DenseArray> c : program.constants().entrySet()) bufs[c.getKey()] = c.getValue().buffer();
-        if (donate != null) donateInto(args, donate, bufs);
+        boolean[] taken = donate == null ? null : donateInto(args, donate, bufs);
         for (int s = 0; s < steps.size(); s++) {
             plan.prepare(s, bufs);
             steps.get(s).run(bufs, types, threads);
@@ -138,13 +138,14 @@ public final class Executable {
         List<DenseArray> out = new ArrayList<>(program.outputs().size());
         for (int i = 0; i < program.outputs().size(); i++) {
             int o = program.outputs().get(i);
-            out.add(ownedOutput[i] ? DenseArray.wrapOwned(types.get(o), bufs[o]) : DenseArray.wrap(types.get(o), bufs[o]));
+            boolean owned = ownedOutput[i] || taken != null && o < taken.length && taken[o];
+            out.add(owned ? DenseArray.wrapOwned(types.get(o), bufs[o]) : DenseArray.wrap(types.get(o), bufs[o]));
         }
         return out;
     }
 
     /** Takes the donated arguments' arrays for the outputs the plan allows (deleting those arguments). */
-    private void donateInto(List<DenseArray> args, boolean[] donate, Object[] bufs) {
+    private boolean[] donateInto(List<DenseArray> args, boolean[] donate, Object[] bufs) {
         for (int i = 0; i < args.size(); i++) {
             if (!donate[i]) continue;
             for (int j = 0; j < args.size(); j++) {
@@ -154,10 +155,15 @@ public final class Executable {
                 }
             }
         }
+        boolean[] taken = new boolean[args.size()];
         for (int i = 0; i < args.size(); i++) {
             int o = plan.donateInto(i);
-            if (donate[i] && o >= 0 && args.get(i).donate()) bufs[o] = bufs[i];
+            if (donate[i] && o >= 0 && args.get(i).donate()) {
+                bufs[o] = bufs[i];
+                taken[i] = true;
+            }
         }
+        return taken;
     }
 
     /** The kernels, readable: each loop nest with its backend. */

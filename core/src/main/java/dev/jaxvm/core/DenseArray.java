@@ -81,8 +81,9 @@ public final class DenseArray implements Array {
     @Override
     public boolean isDeleted() { return state == DELETED; }
 
+    /** The data, for reading; a plain read of the state keeps element loops fast (a racing donation is caught by the caller's recheck). */
     private Object data() {
-        if (state == DELETED) {
+        if ((int) STATE.get(this) == DELETED) {
             throw new IllegalStateException("Array has been deleted with shape=" + type.dtype().numpyName() + "["
                     + type.shape().toTypeString() + "].");
         }
