@@ -206,13 +206,15 @@ final class BytecodeBackend {
                 code.istore(c);
             }
             Label top = code.newLabel(), end = code.newLabel();
-            code.labelBinding(top);
             code.iload(c);
             to.run();
             code.if_icmpge(end);
+            code.labelBinding(top);   // guarded, tested at the bottom (see nest)
             body.run();
             code.iinc(c, 1);
-            code.goto_(top);
+            code.iload(c);
+            to.run();
+            code.if_icmplt(top);
             code.labelBinding(end);
         }
 
@@ -261,12 +263,16 @@ final class BytecodeBackend {
                 int c = loopSlots[level];
                 from.run();
                 code.istore(c);
+                // guarded, tested at the bottom: C2 need not rotate it by partial peeling, which gives up
+                // ("too many clones") on long bodies such as the written-out threefry rounds
                 Label top = code.newLabel(), end = code.newLabel();
+                int last = code.allocateLocal(TypeKind.INT);   // c < to - lanes + 1 (no overflow: 0 <= to)
+                to.run(); code.loadConstant(lanes - 1); code.isub(); code.istore(last);
+                code.iload(c); code.iload(last); code.if_icmpge(end);
                 code.labelBinding(top);
-                code.iload(c); code.loadConstant(lanes); code.iadd(); to.run(); code.if_icmpgt(end);
                 simdBody.run();
                 code.iinc(c, lanes);
-                code.goto_(top);
+                code.iload(c); code.iload(last); code.if_icmplt(top);
                 code.labelBinding(end);
                 nodes.forget(schedule, level);
                 from = null;

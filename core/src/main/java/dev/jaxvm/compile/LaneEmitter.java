@@ -44,8 +44,13 @@ final class LaneEmitter {
             // XLA:CPU's float32 log/log1p/erf/erf_inv sequences (ScalarOp.applyFloat): JAX's numbers bit for bit
             nodes.applyFloatOf(op, () -> {
                 nodes.push(a.getFirst());
-                if (a.size() > 1) nodes.push(a.get(1));
-                else code.fconst_0();
+                // pow's exponent may be an integer (lax.pow(f32, i32)): XLA converts it to the base's type
+                if (a.size() > 1) {
+                    nodes.push(a.get(1));
+                    if (a.get(1).type() != DType.FLOAT32) nodes.convert(a.get(1).type(), DType.FLOAT32);
+                } else {
+                    code.fconst_0();
+                }
             });
             return;
         }

@@ -53,6 +53,11 @@ final class VectorEmitter {
      */
     private static final Set<ScalarOp> OWN = Set.of(ScalarOp.EXP, ScalarOp.SIN, ScalarOp.COS, ScalarOp.TANH,
             ScalarOp.LOGISTIC, ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
+    /**
+     * XLA's sequences (normal's erf_inv and its log1p and log), copied into the kernel
+     * ({@link VectorInliner}) rather than called, which C2 may leave out of line, boxing every vector.
+     */
+    private static final Set<ScalarOp> WRITTEN_OUT = Set.of(ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
@@ -165,7 +170,7 @@ final class VectorEmitter {
             case Expr.Lane l -> {
                 if (l.op() == ScalarOp.XOR && l.args().get(0) instanceof Expr.Threefry f
                         && l.args().get(1) instanceof Expr.Threefry g && f.equals(g.other())) {
-                    threefry("threefryXor", f);
+                    threefry(2, f);
                 } else if (l.operandType().isFloating()) lane(l);
                 else integerLane(l);
                 store(n);
@@ -188,8 +193,11 @@ final class VectorEmitter {
                 store(n);
             }
             case Expr.Index i -> {
+                // IOTA + index written out: C2 inlines the Vector API's methods whatever the kernel's size
+                code.getstatic(VECTOR_INTS, "IOTA", INT_VECTOR);
+                code.getstatic(OPS, "ADD", OPERATOR_TYPES.get("ADD"));
                 scalars.push(i.index());
-                code.invokestatic(VECTOR_INTS, "iota", MethodTypeDesc.of(INT_VECTOR, CD_int));
+                code.invokevirtual(INT_VECTOR, "lanewise", MethodTypeDesc.of(INT_VECTOR, BINARY, CD_int));
                 store(n);
             }
             case Expr.Threefry f -> lazy.add(f);   // computed where used (push): xor of both words hashes once
@@ -205,8 +213,12 @@ final class VectorEmitter {
             default -> {
                 if (OWN.contains(l.op()) && l.operandType() == DType.FLOAT32 && !FAST_TRANSCENDENTALS) {
                     push(a);
-                    code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), ownName(l.op()),
-                            MethodTypeDesc.of(FLOAT_VECTOR, FLOAT_VECTOR));
+                    MethodTypeDesc type = MethodTypeDesc.of(FLOAT_VECTOR, FLOAT_VECTOR);
+                    if (WRITTEN_OUT.contains(l.op()) && VectorInliner.inlinable(ownName(l.op()), type)) {
+                        VectorInliner.inline(code, ownName(l.op()), type);
+                    } else {
+                        code.invokestatic(ClassDesc.of("dev.jaxvm.compile.VectorMath"), ownName(l.op()), type);
+                    }
                 } else if (l.args().size() == 1) {
                     ClassDesc v = vec(a.type());
                     push(a);
@@ -277,9 +289,15 @@ final class VectorEmitter {
 
     private void species(ClassDesc v) { code.getstatic(v, "SPECIES_256", SPECIES); }
 
-    private void threefry(String method, Expr.Threefry f) {
+    /** Word {@code out} of the block (0, 1, or 2 for y0 ^ y1), its rounds written into the kernel. */
+    private void threefry(int out, Expr.Threefry f) {
         for (Expr x : f.args()) push(x);
-        code.invokestatic(VECTOR_INTS, method, MethodTypeDesc.of(INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR));
+        if (Boolean.getBoolean("jaxvm.threefry_inline")) {
+            ThreefryEmitter.vector(code, out);
+            return;
+        }
+        code.invokestatic(VECTOR_INTS, out == 2 ? "threefryXor" : "threefry" + out,
+                MethodTypeDesc.of(INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR, INT_VECTOR));
     }
 
     /** Pushes a vector value: computed at this level, or a scalar of an outer level broadcast. */
@@ -290,7 +308,7 @@ final class VectorEmitter {
             return;
         }
         if (e instanceof Expr.Threefry f && lazy.contains(f)) {
-            threefry("threefry" + f.word(), f);
+            threefry(f.word(), f);
             store(f);
             code.aload(slots.get(f));
             return;

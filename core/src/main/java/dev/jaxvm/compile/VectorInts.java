@@ -7,10 +7,12 @@ import jdk.incubator.vector.VectorOperators;
 /**
  * int32 and uint32 lane helpers for SIMD kernels ({@link VectorEmitter}): iota counters and lax's
  * shifts, whose amounts outside [0, 32) give 0 (or the sign for an arithmetic right shift) where Java
- * and the Vector API would mask the amount. Loaded only when {@code jdk.incubator.vector} is present.
+ * and the Vector API would mask the amount. (The threefry2x32 hash is written into kernels by
+ * {@link ThreefryEmitter#vector}.) Loaded only when {@code jdk.incubator.vector} is present.
  */
 public final class VectorInts {
-    private static final IntVector IOTA = IntVector.zero(IntVector.SPECIES_256).addIndex(1);
+    /** {@code 0, 1, ..., 7}: kernels add the loop index to it (a call of {@link #iota} may be left out of line). */
+    static final IntVector IOTA = IntVector.zero(IntVector.SPECIES_256).addIndex(1);
     private static final IntVector WIDTH = IntVector.broadcast(IntVector.SPECIES_256, 32);
     private static final IntVector ZERO = IntVector.zero(IntVector.SPECIES_256);
 

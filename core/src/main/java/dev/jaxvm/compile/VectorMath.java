@@ -18,23 +18,23 @@ import jdk.incubator.vector.VectorSpecies;
  * boxes its vectors (ten times slower). Loaded only when {@code jdk.incubator.vector} is present.
  */
 public final class VectorMath {
-    private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
 
-    private static final FloatVector ZERO = c(0f), ONE = c(1f), TWO = c(2f), HALF = c(0.5f), NEG_HALF = c(-0.5f);
-    private static final FloatVector ROUND = c(ScalarMath.ROUND), LOG2E = c(ScalarMath.LOG2E);
-    private static final FloatVector EXP_LO = c(-104f), EXP_HI = c(89f);
-    private static final FloatVector LN2_HI = c(-ScalarMath.LN2_HI), LN2_LO = c(-ScalarMath.LN2_LO);
-    private static final FloatVector E0 = c(ScalarMath.EXP_POLY[0]), E1 = c(ScalarMath.EXP_POLY[1]),
+    static final FloatVector ZERO = c(0f), ONE = c(1f), TWO = c(2f), HALF = c(0.5f), NEG_HALF = c(-0.5f);
+    static final FloatVector ROUND = c(ScalarMath.ROUND), LOG2E = c(ScalarMath.LOG2E);
+    static final FloatVector EXP_LO = c(-104f), EXP_HI = c(89f);
+    static final FloatVector LN2_HI = c(-ScalarMath.LN2_HI), LN2_LO = c(-ScalarMath.LN2_LO);
+    static final FloatVector E0 = c(ScalarMath.EXP_POLY[0]), E1 = c(ScalarMath.EXP_POLY[1]),
             E2 = c(ScalarMath.EXP_POLY[2]), E3 = c(ScalarMath.EXP_POLY[3]), E4 = c(ScalarMath.EXP_POLY[4]),
             E5 = c(ScalarMath.EXP_POLY[5]);
-    private static final IntVector ROUND_BITS = ci(ScalarMath.ROUND_BITS), BIAS = ci(127), TWO_I = ci(2);
-    private static final FloatVector INV_PI = c(ScalarMath.INV_PI), LARGE = c(ScalarMath.LARGE);
-    private static final FloatVector PI_1 = c(-ScalarMath.PI_1), PI_2 = c(-ScalarMath.PI_2), PI_3 = c(-ScalarMath.PI_3);
-    private static final FloatVector SIN_3 = c(ScalarMath.SIN_3), SIN_5 = c(ScalarMath.SIN_5), SIN_7 = c(ScalarMath.SIN_7),
+    static final IntVector ROUND_BITS = ci(ScalarMath.ROUND_BITS), BIAS = ci(127), TWO_I = ci(2);
+    static final FloatVector INV_PI = c(ScalarMath.INV_PI), LARGE = c(ScalarMath.LARGE);
+    static final FloatVector PI_1 = c(-ScalarMath.PI_1), PI_2 = c(-ScalarMath.PI_2), PI_3 = c(-ScalarMath.PI_3);
+    static final FloatVector SIN_3 = c(ScalarMath.SIN_3), SIN_5 = c(ScalarMath.SIN_5), SIN_7 = c(ScalarMath.SIN_7),
             SIN_9 = c(ScalarMath.SIN_9);
-    private static final FloatVector T1 = c(ScalarMath.T1), T2 = c(ScalarMath.T2), T3 = c(ScalarMath.T3),
+    static final FloatVector T1 = c(ScalarMath.T1), T2 = c(ScalarMath.T2), T3 = c(ScalarMath.T3),
             T4 = c(ScalarMath.T4), T5 = c(ScalarMath.T5), TANH_SMALL = c(ScalarMath.TANH_SMALL);
-    private static final IntVector SIGN_MASK = ci(0x80000000);
+    static final IntVector SIGN_MASK = ci(0x80000000);
 
     private VectorMath() {}
 
@@ -111,13 +111,13 @@ public final class VectorMath {
     }
 
     // XLA's sequences: constants from XlaFloat32's tables
-    private static final float[] LP = XlaFloat32.Table.LOG_P.coefficients();
-    private static final FloatVector LP0 = c(LP[0]), LP1 = c(LP[1]), LP2 = c(LP[2]), LP3 = c(LP[3]), LP4 = c(LP[4]),
+    static final float[] LP = XlaFloat32.Table.LOG_P.coefficients();
+    static final FloatVector LP0 = c(LP[0]), LP1 = c(LP[1]), LP2 = c(LP[2]), LP3 = c(LP[3]), LP4 = c(LP[4]),
             LP5 = c(LP[5]), LP6 = c(LP[6]), LP7 = c(LP[7]), LP8 = c(LP[8]);
-    private static final FloatVector LOG_Q1 = c(XlaFloat32.LOG_Q1), LOG_Q2 = c(XlaFloat32.LOG_Q2),
+    static final FloatVector LOG_Q1 = c(XlaFloat32.LOG_Q1), LOG_Q2 = c(XlaFloat32.LOG_Q2),
             SQRT_HALF = c(XlaFloat32.SQRT_HALF), MIN_NORMAL = c(Float.MIN_NORMAL), INF = c(Float.POSITIVE_INFINITY),
             NEG_INF = c(Float.NEGATIVE_INFINITY), NAN = c(Float.NaN);
-    private static final IntVector MANTISSA_SIGN = ci(0x807FFFFF), HALF_EXPONENT = ci(0x3F000000);
+    static final IntVector MANTISSA_SIGN = ci(0x807FFFFF), HALF_EXPONENT = ci(0x3F000000);
 
     /** XLA:CPU's float32 log lane by lane, bit for bit {@link XlaFloat32#log}. */
     public static FloatVector log(FloatVector y) {
@@ -144,10 +144,10 @@ public final class VectorMath {
         return out.blend(NAN, y.compare(VectorOperators.LT, ZERO).or(y.compare(VectorOperators.NE, y)));
     }
 
-    private static final float[] LN = XlaFloat32.Table.LOG1P_NUM.coefficients(), LD = XlaFloat32.Table.LOG1P_DEN.coefficients();
-    private static final FloatVector N0 = c(LN[0]), N1 = c(LN[1]), N2 = c(LN[2]), N3 = c(LN[3]), N4 = c(LN[4]),
+    static final float[] LN = XlaFloat32.Table.LOG1P_NUM.coefficients(), LD = XlaFloat32.Table.LOG1P_DEN.coefficients();
+    static final FloatVector N0 = c(LN[0]), N1 = c(LN[1]), N2 = c(LN[2]), N3 = c(LN[3]), N4 = c(LN[4]),
             N5 = c(LN[5]), N6 = c(LN[6]);
-    private static final FloatVector D0 = c(LD[0]), D1 = c(LD[1]), D2 = c(LD[2]), D3 = c(LD[3]), D4 = c(LD[4]),
+    static final FloatVector D0 = c(LD[0]), D1 = c(LD[1]), D2 = c(LD[2]), D3 = c(LD[3]), D4 = c(LD[4]),
             D5 = c(LD[5]), D6 = c(LD[6]), LOG1P_SMALL = c(XlaFloat32.LOG1P_SMALL);
 
     /** XLA:CPU's float32 log1p lane by lane, bit for bit {@link XlaFloat32#log1p}. */
@@ -160,12 +160,12 @@ public final class VectorMath {
         return log(x.add(ONE)).blend(small, x.abs().compare(VectorOperators.LT, LOG1P_SMALL));
     }
 
-    private static final float[] A = XlaFloat32.Table.ERF_INV_LT5.coefficients(), G = XlaFloat32.Table.ERF_INV_GE5.coefficients();
-    private static final FloatVector A0 = c(A[0]), A1 = c(A[1]), A2 = c(A[2]), A3 = c(A[3]), A4 = c(A[4]), A5 = c(A[5]),
+    static final float[] A = XlaFloat32.Table.ERF_INV_LT5.coefficients(), G = XlaFloat32.Table.ERF_INV_GE5.coefficients();
+    static final FloatVector A0 = c(A[0]), A1 = c(A[1]), A2 = c(A[2]), A3 = c(A[3]), A4 = c(A[4]), A5 = c(A[5]),
             A6 = c(A[6]), A7 = c(A[7]), A8 = c(A[8]);
-    private static final FloatVector G0 = c(G[0]), G1 = c(G[1]), G2 = c(G[2]), G3 = c(G[3]), G4 = c(G[4]), G5 = c(G[5]),
+    static final FloatVector G0 = c(G[0]), G1 = c(G[1]), G2 = c(G[2]), G3 = c(G[3]), G4 = c(G[4]), G5 = c(G[5]),
             G6 = c(G[6]), G7 = c(G[7]), G8 = c(G[8]);
-    private static final FloatVector FIVE = c(5f), TWO_HALF = c(2.5f), THREE = c(3f);
+    static final FloatVector FIVE = c(5f), TWO_HALF = c(2.5f), THREE = c(3f);
 
     /** XLA's float32 erf_inv lane by lane, bit for bit {@link XlaFloat32#erfInv}: both polynomials, blended. */
     public static FloatVector erfInv(FloatVector x) {

@@ -98,7 +98,8 @@ public enum ScalarOp {
     /**
      * The float32 semantics: {@link #applyDouble} rounded to float32, except where XLA:CPU computes
      * a float32 function with its own operation sequence ({@code log}, {@code log1p}, {@code erf},
-     * {@code erf_inv}), which {@link XlaFloat32} reproduces bit for bit.
+     * {@code erf_inv}, and {@code pow} through the C library's {@code powf}), which {@link XlaFloat32}
+     * and {@link XlaPowF32} reproduce bit for bit.
      */
     public float applyFloat(float a, float b) {
         // keep in sync with hasFloat32Form()
@@ -107,10 +108,11 @@ public enum ScalarOp {
             case LOG1P -> XlaFloat32.log1p(a);
             case ERF -> XlaFloat32.erf(a);
             case ERF_INV -> XlaFloat32.erfInv(a);
+            case POW -> XlaPowF32.pow(a, b);
             case NEXTAFTER -> Math.nextAfter(a, (double) b);
             case NEG, SIGN, FLOOR, CEIL, ROUND_AWAY, ROUND_EVEN, IS_FINITE, EXP, EXP2, EXPM1, TANH, LOGISTIC,
                  SIN, COS, TAN, ASIN, ACOS, ATAN, SINH, COSH, ASINH, ACOSH, ATANH, SQRT, RSQRT, CBRT, SQUARE,
-                 ABS, NOT, POPCNT, CLZ, COPY, ERFC, LGAMMA, DIGAMMA, ADD, SUB, MUL, DIV, REM, POW, MAX, MIN,
+                 ABS, NOT, POPCNT, CLZ, COPY, ERFC, LGAMMA, DIGAMMA, ADD, SUB, MUL, DIV, REM, MAX, MIN,
                  ATAN2, AND, OR, XOR, SHIFT_LEFT, SHIFT_RIGHT_ARITHMETIC, SHIFT_RIGHT_LOGICAL, EQ, NE, LT, LE, GT,
                  GE -> (float) applyDouble(a, b);
         };
@@ -122,7 +124,8 @@ public enum ScalarOp {
      * {@code applyFloat} for these to give JAX's numbers.
      */
     public boolean hasFloat32Form() {
-        return this == LOG || this == LOG1P || this == ERF || this == ERF_INV || this == NEXTAFTER;
+        return this == LOG || this == LOG1P || this == ERF || this == ERF_INV || this == NEXTAFTER
+                || this == POW;
     }
 
     private static double asinh(double a) {

@@ -8,6 +8,7 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.XlaFloat32;
+import dev.jaxvm.core.XlaPowF32;
 import java.util.Arrays;
 import java.util.List;
 
@@ -120,8 +121,19 @@ public record RandomGamma(boolean logSpace, boolean partitionable) implements Ra
             return (XlaFloat32.log(d) + XlaFloat32.log(v3)) + lb;
         }
         float samples = 1f - ThreefryScalars.uniform(sub[0], sub[1], partitionable);
-        float b = boost ? 1f : (float) Math.pow(samples, 1f / alphaOrig);
+        float b = boost ? 1f : boost(samples, 1f / alphaOrig);
         return (d * v3) * b;
+    }
+
+    /**
+     * {@code samples ** e} as XLA:CPU compiles it for a constant alpha: {@code pow(x, 2)} becomes
+     * {@code x * x} and {@code pow(x, 3)} becomes {@code (x * x) * x} (alpha = 1/3 gives e = 3 in
+     * float32); other exponents (4 included, checked) call {@code powf}.
+     */
+    private static float boost(float samples, float e) {
+        if (e == 2f) return samples * samples;
+        if (e == 3f) return (samples * samples) * samples;
+        return XlaPowF32.pow(samples, e);
     }
 
     /** {@link #one} in float64 (glibc-like {@code log} through {@link StrictMath}). */

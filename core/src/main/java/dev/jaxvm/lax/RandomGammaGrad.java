@@ -36,19 +36,26 @@ public record RandomGammaGrad() implements RandomPrimitive, Batchable, Lowerable
     }
 
     @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
+    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
+
+    /** A library kernel: the per-element series and continued fraction, split over the compiler's pool. */
+    @Override
+    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
+        return new Lowering.Library(new RangesKernel(name(), this::evaluate));
+    }
+
+    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
         DType t = out.getFirst().dtype();
         GammaGradEval g = new GammaGradEval(t == DType.FLOAT32);
         int n = out.getFirst().size();
         Object r = Storage.allocate(t, n);
-        for (int i = 0; i < n; i++) Storage.setDouble(t, r, i, g.grad(in.get(0).getDouble(i), in.get(1).getDouble(i)));
+        DenseArray a = in.get(0);
+        DenseArray x = in.get(1);
+        // each element runs a series of up to a few hundred terms
+        ranges.run(n, 512, (lo, hi) -> {
+            for (int i = lo; i < hi; i++) Storage.setDouble(t, r, i, g.grad(a.getDouble(i), x.getDouble(i)));
+        });
         return List.of(DenseArray.wrap(out.getFirst(), r));
-    }
-
-    /** Iterative per element: its reference loop runs inside compiled programs. */
-    @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
-        return new Lowering.NotLowerable("random_gamma_grad iterates per element");
     }
 
     @Override

@@ -42,9 +42,19 @@ final class Gammas {
     static Array[] split2(Array key) { return Threefry.split2(key); }
 
     static Array beta(Array key, Array a, Array b, int[] shape, DType dtype) {
-        a = broadcastFull(Lax.convertElementType(a, dtype, false), shape);
-        b = broadcastFull(Lax.convertElementType(b, dtype, false), shape);
+        return BETA.call(key, a, b, new Shape(shape), dtype);
+    }
+
+    /** JAX's {@code _beta} (jitted; static shape and dtype): two log-space gammas, normalised. */
+    private static final JitFnN BETA = Jax.jitN(x -> betaBody((Array) x[0], (Array) x[1], (Array) x[2],
+            ((Shape) x[3]).dims(), (DType) x[4])).named("_beta").staticArgnums(3, 4);
+
+    private static Array betaBody(Array key, Array a, Array b, int[] shape, DType dtype) {
+        a = Lax.convertElementType(a, dtype, false);
+        b = Lax.convertElementType(b, dtype, false);
         Array[] k = split2(key);
+        a = broadcastFull(a, shape);
+        b = broadcastFull(b, shape);
         Array la = gamma(k[0], a, shape, dtype, true);
         Array lb = gamma(k[1], b, shape, dtype, true);
         Array m = Lax.max(la, lb);
@@ -57,33 +67,42 @@ final class Gammas {
         if (alpha.ndim() < 1) {
             throw new IllegalArgumentException("dirichlet requires alpha.ndim >= 1, got alpha.ndim == " + alpha.ndim());
         }
+        return DIRICHLET.call(key, alpha, new Shape(shape), dtype);
+    }
+
+    /**
+     * JAX's {@code _dirichlet} (jitted; static shape and dtype): log-space gammas, then
+     * {@code _softmax} over the last axis (max with {@code -inf}, kept dims, stop_gradient).
+     */
+    private static final JitFnN DIRICHLET = Jax.jitN(x -> {
+        Array alpha = (Array) x[1];
+        int[] shape = ((Shape) x[2]).dims();
+        DType dtype = (DType) x[3];
         int kdim = alpha.shape()[alpha.ndim() - 1];
         int[] full = Arrays.copyOf(shape, shape.length + 1);
         full[shape.length] = kdim;
-        Array lg = gamma(key, alpha, full, dtype, true);
-        // softmax over the last axis: exp(x - max) / sum(exp(x - max))
-        Array max = null;
-        for (int j = 0; j < kdim; j++) {
-            Array s = lastAxisSlice(lg, j);
-            max = max == null ? s : Lax.max(max, s);
-        }
-        int[] dims = new int[shape.length];
-        for (int i = 0; i < dims.length; i++) dims[i] = i;
-        Array e = Lax.exp(Lax.sub(lg, Lax.broadcastInDim(max, full, dims)));
-        Array sum = Lax.reduceSum(e, shape.length);
-        return Lax.div(e, Lax.broadcastInDim(sum, full, dims));
-    }
-
-    private static Array lastAxisSlice(Array x, int j) {
-        int[] s = x.shape();
-        int[] start = new int[s.length];
-        int[] limit = s.clone();
-        start[s.length - 1] = j;
-        limit[s.length - 1] = j + 1;
-        return Lax.reshape(Lax.slice(x, start, limit, null), Arrays.copyOf(s, s.length - 1));
-    }
+        Array lg = gamma((Array) x[0], alpha, full, dtype, true);
+        int last = shape.length;
+        int[] keep = full.clone();
+        keep[last] = 1;
+        int[] dims = new int[last];
+        for (int i = 0; i < last; i++) dims[i] = i;
+        Array max = Lax.max(Uniforms.constant(Double.NEGATIVE_INFINITY, dtype), Lax.reduceMax(lg, last));
+        Array m = Lax.stopGradient(Lax.broadcastInDim(max, keep, dims));
+        Array e = Lax.exp(Lax.sub(lg, m));
+        Array sum = Lax.broadcastInDim(Lax.reduceSum(e, last), keep, dims);
+        return Lax.div(e, sum);
+    }).named("_dirichlet").staticArgnums(2, 3);
 
     static Array chisquare(Array key, Array df, int[] shape, DType dtype) {
+        return CHISQUARE.call(key, df, new Shape(shape), dtype);
+    }
+
+    /** JAX's {@code _chisquare} (jitted; static shape and dtype): {@code 2 exp(loggamma(df / 2))}. */
+    private static final JitFnN CHISQUARE = Jax.jitN(x -> chisquareBody((Array) x[0], (Array) x[1],
+            ((Shape) x[2]).dims(), (DType) x[3])).named("_chisquare").staticArgnums(2, 3);
+
+    private static Array chisquareBody(Array key, Array df, int[] shape, DType dtype) {
         df = Lax.convertElementType(df, dtype, false);
         Array two = Uniforms.constant(2, dtype);
         Array halfDf = Lax.div(df, two);
@@ -92,6 +111,14 @@ final class Gammas {
     }
 
     static Array t(Array key, Array df, int[] shape, DType dtype) {
+        return T.call(key, df, new Shape(shape), dtype);
+    }
+
+    /** JAX's {@code _t} (jitted; static shape and dtype): {@code normal * sqrt((df / 2) / gamma(df / 2))}. */
+    private static final JitFnN T = Jax.jitN(x -> tBody((Array) x[0], (Array) x[1], ((Shape) x[2]).dims(),
+            (DType) x[3])).named("_t").staticArgnums(2, 3);
+
+    private static Array tBody(Array key, Array df, int[] shape, DType dtype) {
         df = Lax.convertElementType(df, dtype, false);
         Array[] k = split2(key);
         Array n = Uniforms.normal(k[0], shape, dtype);

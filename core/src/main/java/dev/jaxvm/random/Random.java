@@ -68,7 +68,7 @@ public final class Random extends RandomSamplers {
     /** Beta(a, b) floats of the given dtype. */
     public static Array beta(KeyArray key, double a, double b, int[] shape, DType dtype) {
         DType t = Uniforms.floatDtype("beta", dtype);
-        return Gammas.beta(single("beta", key), floatScalar(a, t), floatScalar(b, t), shape.clone(), t);
+        return Gammas.beta(single("beta", key), Uniforms.weak(a), Uniforms.weak(b), shape.clone(), t);
     }
 
     /** Dirichlet(alpha) floats of shape {@code shape + alpha.shape[-1:]} ({@code shape} null: alpha's batch shape). */
@@ -87,7 +87,7 @@ public final class Random extends RandomSamplers {
     /** Chi-square floats of the given dtype. */
     public static Array chisquare(KeyArray key, double df, int[] shape, DType dtype) {
         DType t = Uniforms.floatDtype("chisquare", dtype);
-        return Gammas.chisquare(single("chisquare", key), floatScalar(df, t), shape.clone(), t);
+        return Gammas.chisquare(single("chisquare", key), Uniforms.weak(df), shape.clone(), t);
     }
 
     /** Student's t float32s with {@code df} degrees of freedom. */
@@ -96,7 +96,7 @@ public final class Random extends RandomSamplers {
     /** Student's t floats of the given dtype. */
     public static Array t(KeyArray key, double df, int[] shape, DType dtype) {
         DType t = Uniforms.floatDtype("t", dtype);
-        return Gammas.t(single("t", key), floatScalar(df, t), shape.clone(), t);
+        return Gammas.t(single("t", key), Uniforms.weak(df), shape.clone(), t);
     }
 
     /** F-distribution float32s. */

@@ -101,7 +101,7 @@ public class RandomSamplers extends RandomKeys {
 
     /** Maxwell-Boltzmann floats (the norm of 3 standard normals). */
     public static Array maxwell(KeyArray key, int[] shape, DType dtype) {
-        return Uniforms.maxwell(single("maxwell", key), shape.clone(), Uniforms.floatDtype("maxwell", dtype));
+        return Transforms.maxwell(single("maxwell", key), shape.clone(), Uniforms.floatDtype("maxwell", dtype));
     }
 
     /** Maxwell-Boltzmann float32s. */
@@ -138,14 +138,14 @@ public class RandomSamplers extends RandomKeys {
 
     /** Standard Gumbel floats of {@code dtype} (mode 'low'). */
     public static Array gumbel(KeyArray key, int[] shape, DType dtype) {
-        return Uniforms.gumbel(single("gumbel", key), shape.clone(), Uniforms.floatDtype("gumbel", dtype));
+        return Transforms.gumbel(single("gumbel", key), shape.clone(), Uniforms.floatDtype("gumbel", dtype));
     }
 
     /** Standard Gumbel floats in mode {@code "low"} (the default) or {@code "high"} (two draws per value). */
     public static Array gumbel(KeyArray key, int[] shape, DType dtype, String mode) {
         DType t = Uniforms.floatDtype("gumbel", dtype);
         return switch (mode) {
-            case "low" -> Uniforms.gumbel(single("gumbel", key), shape.clone(), t);
+            case "low" -> Transforms.gumbel(single("gumbel", key), shape.clone(), t);
             case "high" -> Uniforms.gumbelHigh(single("gumbel", key), shape.clone(), t);
             default -> throw new IllegalArgumentException("mode must be 'low' or 'high' ('highest' is not supported),"
                     + " got '" + mode + "'");
@@ -157,7 +157,7 @@ public class RandomSamplers extends RandomKeys {
 
     /** Standard Laplace floats of {@code dtype}. */
     public static Array laplace(KeyArray key, int[] shape, DType dtype) {
-        return Uniforms.laplace(single("laplace", key), shape.clone(), Uniforms.floatDtype("laplace", dtype));
+        return Transforms.laplace(single("laplace", key), shape.clone(), Uniforms.floatDtype("laplace", dtype));
     }
 
     /** Standard logistic floats. */
@@ -165,7 +165,7 @@ public class RandomSamplers extends RandomKeys {
 
     /** Standard logistic floats of {@code dtype}. */
     public static Array logistic(KeyArray key, int[] shape, DType dtype) {
-        return Uniforms.logistic(single("logistic", key), shape.clone(), Uniforms.floatDtype("logistic", dtype));
+        return Transforms.logistic(single("logistic", key), shape.clone(), Uniforms.floatDtype("logistic", dtype));
     }
 
     /** Standard Cauchy floats. */
@@ -173,12 +173,12 @@ public class RandomSamplers extends RandomKeys {
 
     /** Standard Cauchy floats of {@code dtype}. */
     public static Array cauchy(KeyArray key, int[] shape, DType dtype) {
-        return Uniforms.cauchy(single("cauchy", key), shape.clone(), Uniforms.floatDtype("cauchy", dtype));
+        return Transforms.cauchy(single("cauchy", key), shape.clone(), Uniforms.floatDtype("cauchy", dtype));
     }
 
     /** Pareto floats with shape parameter {@code b}: {@code exp(exponential / b)}. */
     public static Array pareto(KeyArray key, double b, int[] shape, DType dtype) {
-        return Uniforms.pareto(single("pareto", key), b, shape.clone(), Uniforms.floatDtype("pareto", dtype));
+        return Transforms.pareto(single("pareto", key), b, shape.clone(), Uniforms.floatDtype("pareto", dtype));
     }
 
     /** Pareto float32s. */
@@ -186,7 +186,7 @@ public class RandomSamplers extends RandomKeys {
 
     /** Weibull floats: {@code (-log1p(-u)) ** (1 / concentration) * scale}. */
     public static Array weibullMin(KeyArray key, double scale, double concentration, int[] shape, DType dtype) {
-        return Uniforms.weibullMin(single("weibull_min", key), scale, concentration, shape.clone(),
+        return Transforms.weibullMin(single("weibull_min", key), scale, concentration, shape.clone(),
                 Uniforms.floatDtype("weibull_min", dtype));
     }
 
@@ -197,7 +197,7 @@ public class RandomSamplers extends RandomKeys {
 
     /** Rayleigh floats: {@code scale * sqrt(-2 log u)}. */
     public static Array rayleigh(KeyArray key, double scale, int[] shape, DType dtype) {
-        return Uniforms.rayleigh(single("rayleigh", key), scale, shape.clone(), Uniforms.floatDtype("rayleigh", dtype));
+        return Transforms.rayleigh(single("rayleigh", key), scale, shape.clone(), Uniforms.floatDtype("rayleigh", dtype));
     }
 
     /** Rayleigh float32s. */
@@ -258,7 +258,7 @@ public class RandomSamplers extends RandomKeys {
     /** Random signs {@code +1 / -1} of {@code dtype}. */
     public static Array rademacher(KeyArray key, int[] shape, DType dtype) {
         DType t = dtype == null ? DType.defaultInt() : dtype.canonicalize();
-        return Integers.rademacher(single("rademacher", key), shape.clone(), t);
+        return Transforms.rademacher(single("rademacher", key), shape.clone(), t);
     }
 
     /**

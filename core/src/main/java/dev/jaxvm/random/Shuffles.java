@@ -3,6 +3,8 @@ package dev.jaxvm.random;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Index;
+import dev.jaxvm.Jax;
+import dev.jaxvm.JitFnN;
 import dev.jaxvm.lax.Lax;
 import dev.jaxvm.numpy.Jnp;
 import java.util.Arrays;
@@ -16,7 +18,13 @@ final class Shuffles {
     private Shuffles() {}
 
     /** JAX's {@code _shuffle}: {@code ceil(3 ln(size) / ln(2^32 - 1))} rounds of sorting {@code x} along {@code axis}. */
-    static Array shuffle(Array key, Array x, int axis) {
+    static Array shuffle(Array key, Array x, int axis) { return SHUFFLE.call(key, x, axis); }
+
+    /** JAX's {@code _shuffle}, jitted with a static axis. */
+    private static final JitFnN SHUFFLE = Jax.jitN(a -> shuffleBody((Array) a[0], (Array) a[1], (Integer) a[2]))
+            .named("_shuffle").staticArgnums(2);
+
+    private static Array shuffleBody(Array key, Array x, int axis) {
         int rounds = (int) Math.ceil(3 * Math.log(Math.max(1, x.size())) / Math.log(4294967295.0));
         for (int r = 0; r < rounds; r++) {
             Array[] k = Gammas.split2(key);
@@ -98,7 +106,7 @@ final class Shuffles {
                 Array r = Lax.mul(last, Lax.sub(Uniforms.constant(1, p.dtype()), u));
                 ind = Jnp.searchsorted(cuml, r).astype(DType.defaultInt());
             } else {
-                Array g = Lax.add(Uniforms.gumbel(key, new int[] {n}, p.dtype()), Lax.log(p));
+                Array g = Lax.add(Transforms.gumbel(key, new int[] {n}, p.dtype()), Lax.log(p));
                 ind = Lax.topK(g, draws).get(1).astype(DType.defaultInt());
             }
             result = arr == null ? ind : take(arr, ind, axis);
@@ -131,7 +139,7 @@ final class Shuffles {
         int prefix = shape.length - batch.length;
         if (!logits.dtype().isFloating()) logits = Lax.convertElementType(logits, DType.defaultFloat(), false);
         if (!replace) {
-            Array l = Lax.add(logits, Uniforms.gumbel(key, ls, logits.dtype()));
+            Array l = Lax.add(logits, Transforms.gumbel(key, ls, logits.dtype()));
             int k = Threefry.size(Arrays.copyOf(shape, prefix));
             if (k > ls[axis]) {
                 throw new IllegalArgumentException("Number of samples without replacement (" + k
@@ -146,10 +154,11 @@ final class Shuffles {
         int[] gshape = new int[prefix + nd];
         System.arraycopy(shape, 0, gshape, 0, prefix);
         for (int i = 0, j = 0; i < nd; i++) gshape[prefix + i] = i == axis ? ls[axis] : batch[j++];
-        Array g = Uniforms.gumbel(key, gshape, logits.dtype());
+        Array g = Transforms.gumbel(key, gshape, logits.dtype());
         int[] dims = new int[nd];
         for (int i = 0; i < nd; i++) dims[i] = prefix + i;
-        Array expanded = Lax.broadcastInDim(logits, gshape, dims);
+        // jnp's broadcasting: nothing staged when the shapes already agree
+        Array expanded = Arrays.equals(gshape, ls) ? logits : Lax.broadcastInDim(logits, gshape, dims);
         return Lax.argmax(Lax.add(g, expanded), prefix + axis, DType.INT32);
     }
 }

@@ -67,6 +67,17 @@ final class Uniforms {
     private static final JitFnN UNIFORM = Jax.jitN(a -> uniformBody((Array) a[0], (Shape) a[1], (DType) a[2],
             (Array) a[3], (Array) a[4], (Boolean) a[5])).named("_uniform").staticArgnums(1, 2, 5);
 
+    /** {@code _uniform} called with keyword bounds: JAX flattens them sorted, {@code maxval} first. */
+    private static final JitFnN UNIFORM_KW = Jax.jitN(a -> uniformBody((Array) a[0], (Shape) a[1], (DType) a[2],
+            (Array) a[4], (Array) a[3], (Boolean) a[5])).named("_uniform").staticArgnums(1, 2, 5);
+
+    /** {@code uniform} staged as JAX's keyword call {@code _uniform(key, shape, dtype, minval=, maxval=)}. */
+    static Array uniformKw(Array key, int[] shape, DType dtype, Array minval, Array maxval) {
+        Threefry.size(shape);
+        boolean exact = productIsExact(minval, maxval, dtype);
+        return UNIFORM_KW.call(key, new Shape(shape), dtype, maxval, minval, exact);
+    }
+
     /**
      * {@code uniform(key, shape, dtype, minval, maxval)}; {@code minval} and {@code maxval} are
      * scalars, converted to {@code dtype} first. Staged, as in JAX, as a call of the jitted
@@ -212,12 +223,6 @@ final class Uniforms {
 
     static double eps(DType t) { return Math.scalb(1.0, -nmant(t)); }
 
-    /** {@code gumbel} (mode 'low'): {@code -log(-log(uniform(tiny, 1)))}. */
-    static Array gumbel(Array key, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, tiny(dtype), 1.0);
-        return Lax.neg(Lax.log(Lax.neg(Lax.log(u))));
-    }
-
     /**
      * {@code gumbel} in mode 'high': two draws per value, {@code x = hi >= 0.5 ? hi : hi + 2^-nmant lo + tiny},
      * then {@code -log(-log1p(-x))}, resolving the small tail of the uniform.
@@ -245,56 +250,10 @@ final class Uniforms {
         return Lax.reshape(Lax.slice(x, start, limit, null), java.util.Arrays.copyOfRange(s, 1, s.length));
     }
 
-    /** {@code laplace}: {@code sign(u) * log1p(-|u|)} with u uniform on {@code [-1 + epsneg, 1)}. */
-    static Array laplace(Array key, int[] shape, DType dtype) {
-        double epsneg = Math.scalb(1.0, -(nmant(dtype) + 1));
-        Array u = uniform(key, shape, dtype, -1.0 + epsneg, 1.0);
-        return Lax.mul(Lax.sign(u), Lax.log1p(Lax.neg(Lax.abs(u))));
-    }
-
-    /** {@code logistic}: {@code log(x) - log1p(-x)} with x uniform on {@code [tiny, 1)}. */
-    static Array logistic(Array key, int[] shape, DType dtype) {
-        Array x = uniform(key, shape, dtype, tiny(dtype), 1.0);
-        return Lax.sub(Lax.log(x), Lax.log1p(Lax.neg(x)));
-    }
-
-    /** {@code cauchy}: {@code tan(pi * (u - 0.5))} with u uniform on {@code [eps, 1)}. */
-    static Array cauchy(Array key, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, eps(dtype), 1.0);
-        return Lax.tan(Lax.mul(constant(Math.PI, dtype), Lax.sub(u, constant(0.5, dtype))));
-    }
-
-    /** {@code pareto}: {@code exp(exponential / b)}. */
-    static Array pareto(Array key, double b, int[] shape, DType dtype) {
-        Array e = exponential(key, shape, dtype);
-        return Lax.exp(Lax.div(e, constant(b, dtype)));
-    }
-
-    /** {@code weibull_min}: {@code (-log1p(-u)) ** (1 / concentration) * scale}. */
-    static Array weibullMin(Array key, double scale, double concentration, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, 0.0, 1.0);
-        Array e = Lax.neg(Lax.log1p(Lax.neg(u)));
-        Array p = Lax.pow(e, constant(1.0 / concentration, dtype));
-        return Lax.mul(p, constant(scale, dtype));
-    }
-
-    /** {@code rayleigh}: {@code scale * sqrt(-2 log u)}. */
-    static Array rayleigh(Array key, double scale, int[] shape, DType dtype) {
-        Array u = uniform(key, shape, dtype, 0.0, 1.0);
-        Array s = Lax.sqrt(Lax.mul(Lax.log(u), constant(-2, dtype)));
-        return Lax.mul(constant(scale, dtype), s);
-    }
-
     /** {@code lognormal}: {@code exp(normal * sigma)}. */
     static Array lognormal(Array key, double sigma, int[] shape, DType dtype) {
         return Lax.exp(Lax.mul(normal(key, shape, dtype), constant(sigma, dtype)));
     }
 
-    /** {@code maxwell}: the Euclidean norm of 3 standard normals. */
-    static Array maxwell(Array key, int[] shape, DType dtype) {
-        int[] s3 = java.util.Arrays.copyOf(shape, shape.length + 1);
-        s3[shape.length] = 3;
-        Array x = normal(key, s3, dtype);
-        return Lax.sqrt(Lax.reduceSum(Lax.mul(x, x), shape.length));
-    }
+
 }

@@ -59,6 +59,28 @@ class PrngCompiledTest {
         }
     }
 
+    /** The threefry rounds written out into the kernel (opt-in, {@code -Djaxvm.threefry_inline=true}) give the same bits. */
+    @Test
+    void writtenOutRoundsEqualEager() {
+        int n = 10_007;   // an odd size: the scalar tail runs too
+        String saved = System.getProperty("jaxvm.threefry_inline");
+        System.setProperty("jaxvm.threefry_inline", "true");
+        try {
+            ClosedJaxpr j = Oracle.trace(xs -> {
+                KeyArray k = Random.wrapKeyData(xs.getFirst());
+                return List.of(Random.bits(k, new int[] {n}), Random.uniform(k, new int[] {n}));
+            }, ArrayType.of(DType.UINT32, 2));
+            Executable e = Compiler.build(j, Compiler.Backend.BYTECODE);
+            KeyArray key = Random.key(1234);
+            List<DenseArray> out = e.call(List.of((DenseArray) Random.keyData(key)), 2);
+            assertArrayEquals(Random.bits(key, new int[] {n}).toIntArray(), (int[]) out.get(0).buffer());
+            assertArrayEquals(floatBits(Random.uniform(key, new int[] {n}).toFloatArray()), floatBits((float[]) out.get(1).buffer()));
+        } finally {
+            if (saved == null) System.clearProperty("jaxvm.threefry_inline");
+            else System.setProperty("jaxvm.threefry_inline", saved);
+        }
+    }
+
     @Test
     void uniformIsOneFusedSimdLoop() {
         ClosedJaxpr j = Oracle.trace(xs -> List.of(Random.uniform(Random.wrapKeyData(xs.getFirst()), new int[] {N})),
