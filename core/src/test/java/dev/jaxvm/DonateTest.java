@@ -175,6 +175,28 @@ class DonateTest {
                 }
                 assertTrue(ok >= 1 && x.isDeleted(), "one call took the data");
             }
+            // large arrays: a call that read the data while another call took it raises rather than
+            // returning values computed from overwritten data
+            int n = 200_000;
+            float[] v = new float[n], want = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = i;
+                want[i] = i + 1;
+            }
+            for (int round = 0; round < 5; round++) {
+                Array x = Jnp.array(v);
+                List<Future<Array>> calls = new java.util.ArrayList<>();
+                for (int t = 0; t < 4; t++) calls.add(pool.submit(() -> f.apply(x)));
+                for (Future<Array> c : calls) {
+                    try {
+                        assertArrayEquals(want, c.get().toFloatArray());
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        assertTrue(e.getCause().getMessage().startsWith("Array has been deleted with shape=float32[200000]"),
+                                e.getCause().toString());
+                    }
+                }
+                assertTrue(x.isDeleted());
+            }
         } finally {
             pool.shutdown();
         }

@@ -124,7 +124,7 @@ public final class Executable {
         }
         for (int i = 0; i < args.size(); i++) {
             // another thread donated an argument while this call read it: its data may be overwritten
-            if ((donate == null || !donate[i]) && args.get(i).isDeleted()) args.get(i).buffer();
+            if ((taken == null || !taken[i]) && args.get(i).isDeleted()) args.get(i).buffer();
         }
         Object[] keep = new Object[bufs.length];
         boolean any = false;
