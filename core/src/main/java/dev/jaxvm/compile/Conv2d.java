@@ -15,12 +15,14 @@ import java.util.List;
  * columns form one contiguous range (the interior; border columns whose input lies in the padding are
  * skipped, as are whole rows), so the inner loop is a plain multiply-add over contiguous memory that
  * HotSpot vectorises; with the Vector API, depthwise rows instead keep vectors of outputs in registers
- * over all taps ({@link Conv2dSimd} for int32, {@link ConvDepthwiseSimd} for float32, two output rows
- * per pass), as do dense float32 rows with a multiple of four vectors of output channels
- * ({@link ConvDenseSimd}). Those float32 paths sum in float32 fused multiply-adds (within float32
- * rounding of the reference, not bit-identical); without the Vector API, or with
- * {@code -Djaxvm.conv.exact=true}, float32 accumulates in double with the products exact, in the
- * reference evaluation's order, and equals the reference bit for bit. int32 wraps as the reference does. Output rows are split over
+ * over all taps ({@link Conv2dSimd} for int32; for float32 {@link ConvDepthwiseExact}: double
+ * accumulators, two output rows per pass), as do dense float32 rows with a multiple of four vectors of
+ * output channels ({@link ConvDenseSimd}). Float32 depthwise sums are exact products added in double
+ * in the reference evaluation's order and rounded once, so they equal the reference bit for bit, as do
+ * the row-buffer loops (without the Vector API, or with {@code -Djaxvm.conv.exact=true}); the dense
+ * kernel, and the depthwise one with {@code -Djaxvm.conv.fma=true} ({@link ConvDepthwiseSimd}), sum in
+ * float32 fused multiply-adds (within float32 rounding of the reference, not bit-identical). int32
+ * wraps as the reference does. Output rows are split over
  * the cores, each row computed by one thread, so results do not depend on the number of threads.
  *
  * {@snippet :
@@ -73,7 +75,7 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
         int rows = n * oh;
         long work = (long) ow * o * kh * kw * (depthwise ? 1 : c);
         if (depthwise && vector && lhs instanceof int[]) return List.of(DenseArray.wrap(t, simd(lhs, rhs, t.size(), rows, work)));
-        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(this, lhs, (float[]) rhs, t.size(), rows, work)));
+        if (depthwise && vector && !EXACT && lhs instanceof float[]) return List.of(DenseArray.wrap(t, depthwiseRows(lhs, (float[]) rhs, t.size(), rows, work)));
         if (!depthwise && vector && !EXACT && lhs instanceof float[] lf && ConvDenseSimd.applies(o)) {
             float[] dst = new float[t.size()];
             Parallel.forRange(rows, work, Parallel.THREADS, (lo, hi) -> {
@@ -127,8 +129,30 @@ public record Conv2d(int n, int h, int w, int c, int kh, int kw, int o, boolean 
     }
 
     /**
-     * {@code -Djaxvm.conv.exact=true}: float32 convolutions sum in double (bit-identical to the reference
-     * evaluation, ~3x slower) instead of float32 FMAs.
+     * The float32 depthwise kernel with the Vector API on input {@code lhs} (a float[] or a byte[] of
+     * uint8): double sums equal to the reference's ({@link ConvDepthwiseExact}), or float32 FMAs
+     * ({@link ConvDepthwiseRows}) with {@code -Djaxvm.conv.fma=true}.
+     */
+    float[] depthwiseRows(Object lhs, float[] rhs, int size, int rows, long work) {
+        return FMA ? ConvDepthwiseRows.run(this, lhs, rhs, size, rows, work) : ConvDepthwiseExact.run(this, lhs, rhs, size, rows, work);
+    }
+
+    /** {@link #depthwiseRows(Object, float[], int, int, long)} into {@code dst}, a float[] or an int[] (exact integer sums). */
+    void depthwiseRows(Object lhs, float[] rhs, Object dst, int rows, long work) {
+        if (FMA) ConvDepthwiseRows.run(this, lhs, rhs, dst, rows, work);
+        else ConvDepthwiseExact.run(this, lhs, rhs, dst, rows, work);
+    }
+
+    /**
+     * {@code -Djaxvm.conv.fma=true}: the float32 depthwise kernel sums in float32 fused multiply-adds
+     * (within a few ulps of the reference; ~1.7-1.9x faster on AVX-512, where a double vector holds half
+     * as many lanes) instead of exact double sums.
+     */
+    static final boolean FMA = Boolean.getBoolean("jaxvm.conv.fma");
+
+    /**
+     * {@code -Djaxvm.conv.exact=true}: float32 convolutions run the row-buffer loops summing in double
+     * (bit-identical to the reference evaluation, ~3x slower than the register-blocked kernels).
      */
     static final boolean EXACT = Boolean.getBoolean("jaxvm.conv.exact");
 

@@ -1,7 +1,8 @@
 package dev.jaxvm.compile;
 
 /**
- * Drives {@link ConvDepthwiseSimd} over the output rows of a float32 depthwise {@link Conv2d}, reading
+ * Drives {@link ConvDepthwiseSimd} (float32 FMA sums, {@code -Djaxvm.conv.fma=true}; the default is
+ * {@link ConvDepthwiseExact}) over the output rows of a float32 depthwise {@link Conv2d}, reading
  * the input either as float32 or as uint8 converted on the fly (the fused {@code astype} prologue of
  * the demo's uint8 image): then each thread converts each input row once into a ring of
  * {@code kh + 1} float rows, so the float32 image is never materialised. Output rows are split over

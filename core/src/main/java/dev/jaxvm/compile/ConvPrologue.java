@@ -13,7 +13,7 @@ import java.util.Set;
  * demo's {@code image.astype(float32)} before {@code convGeneralDilated}): when a map kernel only
  * converts a uint8 buffer element by element and its result is read by nothing but a depthwise
  * {@link Conv2d}, the map is dropped and the convolution reads the uint8 buffer, converting each input
- * row once as it goes ({@link ConvDepthwiseRows}), so the float32 image is never written.
+ * row once as it goes ({@link ConvDepthwiseExact}), so the float32 image is never written.
  */
 final class ConvPrologue {
     private ConvPrologue() {}
@@ -116,9 +116,9 @@ final class ConvPrologue {
 
     /**
      * A depthwise {@link Conv2d} whose input is the uint8 image it converts row by row: float32, or
-     * int32 when every sum is exact in float32 (255 times the largest sum of |weights| of a channel
-     * below 2^24: then the float32 FMAs compute the exact integer); otherwise int32 converts the
-     * image and runs the int32 kernel.
+     * int32 when every sum is exact in the kernel's arithmetic (255 times the largest sum of |weights|
+     * of a channel below 2^31 for the double sums, below 2^24 for the float32 FMAs of
+     * {@code -Djaxvm.conv.fma=true}); otherwise int32 converts the image and runs the int32 kernel.
      *
      * @param conv the convolution
      */
@@ -133,14 +133,14 @@ final class ConvPrologue {
             int rows = conv.n() * conv.oh();
             byte[] img = (byte[]) in.get(0).buffer();
             if (in.get(1).buffer() instanceof float[] w) {
-                return List.of(DenseArray.wrap(t, ConvDepthwiseRows.run(conv, img, w, t.size(), rows, work)));
+                return List.of(DenseArray.wrap(t, conv.depthwiseRows(img, w, t.size(), rows, work)));
             }
             int[] w = (int[]) in.get(1).buffer();
-            if (exactInFloat(w, conv.c())) {
+            if (exact(w, conv.c(), Conv2d.FMA ? 1L << 24 : 1L << 31)) {
                 float[] wf = new float[w.length];
                 for (int i = 0; i < w.length; i++) wf[i] = w[i];
                 int[] dst = new int[t.size()];
-                ConvDepthwiseRows.run(conv, img, wf, dst, rows, work);
+                conv.depthwiseRows(img, wf, dst, rows, work);
                 return List.of(DenseArray.wrap(t, dst));
             }
             int[] wide = new int[img.length];
@@ -148,12 +148,19 @@ final class ConvPrologue {
             return conv.run(List.of(DenseArray.wrap(ArrayType.of(DType.INT32, in.get(0).type().shape().dims()), wide), in.get(1)), out);
         }
 
-        /** Whether 255 * sum over taps of |w[tap, ch]| < 2^24 for every channel (weights laid out [taps, c]). */
-        private static boolean exactInFloat(int[] w, int c) {
+        /**
+         * Whether 255 * sum over taps of |w[tap, ch]| < {@code bound} for every channel (weights laid out
+         * [taps, c]) and every weight is exact in float32: then the float32 FMAs ({@code bound} 2^24) or the
+         * double sums ({@code bound} 2^31, the int32 range, within double's 2^53) compute the exact integer.
+         */
+        private static boolean exact(int[] w, int c, long bound) {
             for (int ch = 0; ch < c; ch++) {
                 long s = 0;
-                for (int i = ch; i < w.length; i += c) s += Math.abs((long) w[i]);
-                if (255 * s >= 1 << 24) return false;
+                for (int i = ch; i < w.length; i += c) {
+                    if (Math.abs((long) w[i]) > 1 << 24) return false;
+                    s += Math.abs((long) w[i]);
+                }
+                if (255 * s >= bound) return false;
             }
             return true;
         }
