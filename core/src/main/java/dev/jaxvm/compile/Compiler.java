@@ -122,9 +122,23 @@ public final class Compiler {
         for (Kernel k : fused.kernels()) kernels.add(backend == Backend.REFERENCE ? k : Stencil.rewrite(k));
         if (backend != Backend.REFERENCE) kernels = ConvPrologue.fuse(kernels, fused.outputs());
         Program program = new Program(fused.buffers(), fused.inputs(), fused.constants(), kernels, fused.outputs());
-        List<Step> steps = new ArrayList<>();
-        for (Kernel k : program.kernels()) steps.add(step(k, backend));
-        steps = RowGroups.group(steps, program.buffers());
+        List<Step> steps = null;
+        RowScratch.Result scratch = backend == Backend.REFERENCE ? null : RowScratch.apply(program);
+        if (scratch != null) {
+            // row-local intermediates in per-thread chunk buffers, when their group forms as planned
+            List<Step> s = new ArrayList<>();
+            for (Kernel k : scratch.program().kernels()) s.add(step(k, backend));
+            s = RowGroups.group(s, scratch.program().buffers(), scratch);
+            if (RowGroups.covers(s, scratch)) {
+                steps = s;
+                program = scratch.program();
+            }
+        }
+        if (steps == null) {
+            steps = new ArrayList<>();
+            for (Kernel k : program.kernels()) steps.add(step(k, backend));
+            steps = RowGroups.group(steps, program.buffers());
+        }
         double ms = (System.nanoTime() - t0) / 1e6;
         Executable e = new Executable(program, steps, ms);
         if (Jax.config().logCompiles()) log(closed, e, ms);

@@ -96,27 +96,66 @@ sealed interface Step {
      * @param members the kernels, in order
      * @param rows the common row count
      */
-    record Rows(List<Bytecode> members, int rows) implements Step {
+    record Rows(List<Bytecode> members, int rows, List<Boolean> chunkLocal, List<Integer> scratch, int base, int chunk)
+            implements Step {
         /** Bytes of a group's buffers per chunk: about a core's share of L2. */
-        private static final long CHUNK_BYTES = 1 << 18;
+        static final long CHUNK_BYTES = 1 << 18;
+
+        /**
+         * A group that may keep intermediates in per-thread chunk buffers ({@link RowScratch}).
+         *
+         * @param chunkLocal per member, whether it writes a chunk buffer (it runs over the chunk's rows, from 0)
+         * @param scratch the chunk buffers (each thread allocates its own)
+         * @param base the int32 buffer that holds the chunk's first row (-1 without chunk buffers)
+         * @param chunk the rows per chunk (0: from {@link #CHUNK_BYTES})
+         */
+        public Rows {
+            members = List.copyOf(members);
+            chunkLocal = List.copyOf(chunkLocal);
+            scratch = List.copyOf(scratch);
+        }
+
+        /** A group without chunk buffers. */
+        public Rows(List<Bytecode> members, int rows) {
+            this(members, rows, java.util.Collections.nCopies(members.size(), false), List.of(), -1, 0);
+        }
 
         public void run(Object[] bufs, List<ArrayType> types, int threads) {
             long bytesPerRow = 0;
             for (Bytecode m : members) {
                 for (int o : m.kernel().outputs()) {
+                    if (scratch.contains(o)) continue;
                     bufs[o] = fresh(bufs[o], types.get(o));
                     bytesPerRow += (long) types.get(o).size() * types.get(o).dtype().itemSize() / rows;
                 }
             }
-            int chunk = (int) Math.max(1, CHUNK_BYTES / Math.max(1, bytesPerRow));
+            int chunk = this.chunk > 0 ? this.chunk : (int) Math.max(1, CHUNK_BYTES / Math.max(1, bytesPerRow));
             long work = 0;
-            for (Bytecode m : members) work += work(m.kernel());
+            for (int i = 0; i < members.size(); i++) {
+                long w = work(members.get(i).kernel());
+                work += chunkLocal.get(i) ? w * rows / chunk : w;   // a chunk-local kernel runs once per chunk
+            }
             Parallel.forRange(rows, Math.max(1, work / rows), threads, (lo, hi) -> {
+                Object[] view = bufs;
+                int[] first = null;
+                if (base >= 0) {
+                    // each thread its own chunk buffers and chunk position
+                    view = bufs.clone();
+                    first = new int[1];
+                    view[base] = first;
+                    for (int s : scratch) view[s] = Storage.allocate(types.get(s).dtype(), types.get(s).size());
+                }
                 for (int c = lo; c < hi; c += chunk) {
                     int e = Math.min(hi, c + chunk);
-                    for (Bytecode m : members) {
-                        long ext = RowGroups.extent(m.kernel());
-                        m.code().invokeExact(bufs, (int) (c * ext / rows), (int) (e * ext / rows));
+                    if (first != null) first[0] = c;
+                    for (int i = 0; i < members.size(); i++) {
+                        Bytecode m = members.get(i);
+                        if (chunkLocal.get(i)) {
+                            m.code().invokeExact(view, 0, e - c);
+                        } else {
+                            long ext = RowGroups.extent(m.kernel());
+                            m.code().invokeExact(view, (int) (c * ext / rows), (int) (e * ext / rows));
+                        }
                     }
                 }
             });

@@ -57,7 +57,7 @@ final class VectorEmitter {
      * XLA's sequences (normal's erf_inv and its log1p and log), copied into the kernel
      * ({@link VectorInliner}) rather than called, which C2 may leave out of line, boxing every vector.
      */
-    private static final Set<ScalarOp> WRITTEN_OUT = Set.of(ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV);
+    private static final Set<ScalarOp> WRITTEN_OUT = Set.of(ScalarOp.LOG, ScalarOp.LOG1P, ScalarOp.ERF_INV, ScalarOp.EXP);
     /** Whether SIMD kernels may use the Vector API's transcendentals (fast, not bit-reproducible across JIT tiers). */
     static final boolean FAST_TRANSCENDENTALS = Boolean.getBoolean("jaxvm.fast_transcendentals");
 
@@ -69,6 +69,10 @@ final class VectorEmitter {
     private static final ClassDesc INT_VECTOR = ClassDesc.of(PKG + "IntVector");
     private static final ClassDesc FLOAT_VECTOR = ClassDesc.of(PKG + "FloatVector");
     private static final ClassDesc VECTOR_INTS = ClassDesc.of("dev.jaxvm.compile.VectorInts");
+    private static final ClassDesc VECTOR_REDUCE = ClassDesc.of("dev.jaxvm.compile.VectorReduce");
+
+    /** Whether a reduction by {@code op} of this emitter's lanes runs on integer keys ({@link VectorReduce}). */
+    private boolean keyed(ScalarOp op) { return vec.equals(FLOAT_VECTOR) && (op == ScalarOp.MAX || op == ScalarOp.MIN); }
 
     /** An emitter for a loop whose result (or reduced value) has dtype {@code t}. */
     VectorEmitter(CodeBuilder code, NodeEmitter scalars, DType t) {
@@ -337,6 +341,13 @@ final class VectorEmitter {
 
     /** Two double-vector accumulators set to the identity of {@code op}; returns their slots. */
     int[] reduceInit(ScalarOp op) {
+        if (keyed(op)) {
+            // float32 max/min: one vector of integer keys (VectorReduce)
+            code.invokestatic(VECTOR_REDUCE, op == ScalarOp.MAX ? "maxInit" : "minInit", MethodTypeDesc.of(INT_VECTOR));
+            int slot = code.allocateLocal(TypeKind.REFERENCE);
+            code.astore(slot);
+            return new int[] {slot};
+        }
         int[] acc = new int[2];
         for (int i = 0; i < acc.length; i++) {
             code.getstatic(DOUBLE_VECTOR, "SPECIES_256", SPECIES);
@@ -350,6 +361,13 @@ final class VectorEmitter {
 
     /** Folds the vector value of {@code body} into the accumulators (float32 lanes widened to double). */
     void reduceStep(ScalarOp op, Expr body, int[] acc) {
+        if (keyed(op)) {
+            code.aload(acc[0]);
+            push(body);
+            code.invokestatic(VECTOR_REDUCE, op == ScalarOp.MAX ? "max" : "min", MethodTypeDesc.of(INT_VECTOR, INT_VECTOR, FLOAT_VECTOR));
+            code.astore(acc[0]);
+            return;
+        }
         if (vec.equals(DOUBLE_VECTOR)) {
             combine(op, acc[0], () -> push(body));
             return;
@@ -377,6 +395,18 @@ final class VectorEmitter {
 
     /** Folds the accumulators into the scalar accumulator, lane by lane in a fixed order. */
     void reduceFinish(ScalarOp op, int[] acc, Reduction scalar) {
+        if (keyed(op)) {
+            for (int lane = 0; lane < lanes(DType.FLOAT32); lane++) {
+                int l = lane;
+                scalar.accumulateDouble(() -> {
+                    code.aload(acc[0]);
+                    code.loadConstant(l);
+                    code.invokestatic(VECTOR_REDUCE, "lane", MethodTypeDesc.of(CD_float, INT_VECTOR, CD_int));
+                    code.f2d();
+                });
+            }
+            return;
+        }
         combine(op, acc[0], () -> code.aload(acc[1]));
         for (int lane = 0; lane < 4; lane++) {
             int l = lane;
