@@ -48,6 +48,14 @@ final class BufferPlan {
         Arrays.fill(writer, -1);
         Arrays.fill(lastRead, -1);
         boolean[] viewed = new boolean[n];
+        // a row group's chunk buffers live per thread (see RowScratch): never planned
+        boolean[] planned = reusable.clone();
+        for (Step st : steps) {
+            if (st instanceof Step.Rows rows) {
+                rows.scratch().forEach(b -> planned[b] = false);
+                if (rows.base() >= 0) planned[rows.base()] = false;
+            }
+        }
         for (int s = 0; s < steps.size(); s++) {
             for (Kernel k : kernels(steps.get(s))) {
                 for (int b : reads(k)) lastRead[b] = s;
@@ -70,7 +78,7 @@ final class BufferPlan {
             for (Kernel k : kernels(steps.get(s))) {
                 if (!receives(k)) continue;
                 for (int o : k.outputs()) {
-                    if (!reusable[o] || writer[o] != s) continue;
+                    if (!planned[o] || writer[o] != s) continue;
                     ArrayDeque<Integer> free = pool.get(key(program.buffers().get(o)));
                     if (free == null || free.isEmpty()) continue;
                     int donor = free.poll();
@@ -81,7 +89,7 @@ final class BufferPlan {
             }
             lend[s] = pairs.stream().mapToInt(Integer::intValue).toArray();
             for (int b = 0; b < n; b++) {
-                if (reusable[b] && writer[b] >= 0 && Math.max(writer[b], lastRead[b]) == s) {
+                if (planned[b] && writer[b] >= 0 && Math.max(writer[b], lastRead[b]) == s) {
                     pool.computeIfAbsent(key(program.buffers().get(b)), x -> new ArrayDeque<>()).add(b);
                 }
             }

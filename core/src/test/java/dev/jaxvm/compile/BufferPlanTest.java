@@ -94,6 +94,39 @@ class BufferPlanTest {
         }
     }
 
+    /** Row softmaxes (whose row groups keep intermediates in per-thread chunk buffers) between products. */
+    private static Array softmaxChain(Array x) {
+        Array a = x;
+        for (int k = 0; k < 3; k++) {
+            Array m = Jnp.max(a, new int[] {1}, true);
+            Array e = Jnp.exp(Jnp.subtract(a, m));
+            a = Jnp.matmul(Jnp.divide(e, Jnp.sum(e, new int[] {1}, true)), x);
+        }
+        return a;
+    }
+
+    @Test
+    void rowGroupsWithChunkBuffersStayCorrect() throws Exception {
+        float[] v = new float[128 * 128];
+        for (int i = 0; i < v.length; i++) v[i] = (float) Math.cos(0.11 * i);
+        Array x = Jnp.reshape(Jnp.array(v), 128, 128);
+        float[] want = softmaxChain(x).toFloatArray();
+        JitFn1 f = Jax.jit(BufferPlanTest::softmaxChain);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 3; t++) {
+                done.add(pool.submit(() -> {
+                    for (int k = 0; k < 10; k++) assertArrayEquals(want, f.apply(x).toFloatArray(), 1e-4f);
+                    return null;
+                }));
+            }
+            for (Future<?> d : done) d.get();
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     @Test
     void neverReusesInputsOrOutputs() {
         // every output and input must appear only as itself in the plan
