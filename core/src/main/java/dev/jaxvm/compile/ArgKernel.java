@@ -40,7 +40,7 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
                     best = arg(f, base, n, max);
                 } else if (d != null) {
                     Lines.load(t, x.buffer(), base, stride, d);
-                    best = max ? argmax(d) : argmin(d);
+                    best = arg(d, max);
                 } else {
                     Lines.load(t, x.buffer(), base, stride, l);
                     best = arg(l, t.isUnsigned());
@@ -52,7 +52,7 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
     }
 
     /**
-     * {@link #argmax(double[])} / {@link #argmin(double[])} on the contiguous float32 line at
+     * {@link #arg(double[], boolean)} on the contiguous float32 line at
      * {@code base} (no copy): with the Vector API, the extreme value first ({@link ArgSimd}: NaN
      * propagates), then its first index ({@code ==} also matches a {@code -0.0} for {@code 0.0}, as
      * the one-pass rule keeps the first of equal zeros); else one scalar pass.
@@ -78,26 +78,15 @@ public record ArgKernel(boolean max, int axis) implements LibraryKernel {
         return 0;
     }
 
-    private static int argmax(double[] v) {
+    /** The index of the first maximum ({@code max}) or minimum, or of the first NaN. */
+    private static int arg(double[] v, boolean max) {
         int best = 0;
         double b = v[0];
         if (b != b) return 0;
         for (int i = 1; i < v.length; i++) {
             double c = v[i];
             if (c != c) return i;
-            if (c > b) { b = c; best = i; }
-        }
-        return best;
-    }
-
-    private static int argmin(double[] v) {
-        int best = 0;
-        double b = v[0];
-        if (b != b) return 0;
-        for (int i = 1; i < v.length; i++) {
-            double c = v[i];
-            if (c != c) return i;
-            if (c < b) { b = c; best = i; }
+            if (max ? c > b : c < b) { b = c; best = i; }
         }
         return best;
     }

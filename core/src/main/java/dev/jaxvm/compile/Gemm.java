@@ -4,7 +4,6 @@ import dev.jaxvm.DType;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
-import dev.jaxvm.core.Shape;
 import dev.jaxvm.core.Storage;
 import java.util.List;
 
@@ -135,8 +134,8 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
                     threads);
             return List.of(DenseArray.wrap(t, c));
         }
-        Object a = canonical(in.get(0), lhsOrder);
-        Object b = canonical(in.get(1), rhsOrder);
+        Object a = Permute.toOrder(in.get(0), lhsOrder);
+        Object b = Permute.toOrder(in.get(1), rhsOrder);
         Object c = Storage.allocate(t.dtype(), t.size());
         long work = (long) m * n * k;
         Parallel.forRange(batch * m, Math.max(1, work / Math.max(1, m)), threads, (lo, hi) -> rows(a, b, c, lo, hi));
@@ -165,7 +164,7 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
             groupStride[g] = stride;
         }
         if (ok) return new GemmBlocked.Operand((float[]) x.buffer(), 0, groupStride[0], groupStride[1], groupStride[2]);
-        return new GemmBlocked.Operand((float[]) canonical(x, order), 0, rows * cols, cols, 1);
+        return new GemmBlocked.Operand((float[]) Permute.toOrder(x, order), 0, rows * cols, cols, 1);
     }
 
     /** Rows {@code [lo, hi)} of the batched product (row r is row r % m of batch r / m). */
@@ -182,34 +181,5 @@ public record Gemm(Ints lhsOrder, Ints rhsOrder, int batch, int m, int n, int k,
             }
             lo += r1 - r0;
         }
-    }
-
-    /** The data of {@code x} with its dimensions in {@code order} (the buffer itself when already so). */
-    private static Object canonical(DenseArray x, Ints order) {
-        int r = order.size();
-        boolean identity = true;
-        for (int i = 0; i < r; i++) identity &= order.get(i) == i;
-        if (identity) return x.buffer();
-        int[] xd = x.type().shape().dims(), xs = x.type().shape().strides();
-        int[] od = new int[r], os = new int[r];
-        for (int i = 0; i < r; i++) {
-            od[i] = xd[order.get(i)];
-            os[i] = xs[order.get(i)];
-        }
-        int total = new Shape(od).size();
-        Object src = x.buffer(), dst = Storage.allocate(x.dtype(), total);
-        int[] idx = new int[r];
-        int from = 0;
-        for (int i = 0; i < total; i++) {
-            Storage.copyElement(src, from, dst, i);
-            for (int d = r - 1; d >= 0; d--) {
-                idx[d]++;
-                from += os[d];
-                if (idx[d] < od[d]) break;
-                from -= os[d] * od[d];
-                idx[d] = 0;
-            }
-        }
-        return dst;
     }
 }

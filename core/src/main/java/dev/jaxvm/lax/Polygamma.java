@@ -1,11 +1,7 @@
 package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
-import dev.jaxvm.compile.Lowerable;
-import dev.jaxvm.compile.Lowering;
-import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
-import dev.jaxvm.core.Ints;
 import java.util.List;
 
 /**
@@ -19,23 +15,12 @@ import java.util.List;
  * Array trigamma = LaxSpecial.polygamma(Jnp.array(1.0f), x);   // d digamma(x) / dx
  * }
  */
-public record Polygamma() implements BinaryPrimitive, Differentiable, Batchable, Lowerable {
+public record Polygamma() implements SpecialBinary, Differentiable {
     @Override
     public String name() { return "polygamma"; }
 
     @Override
-    public List<ArrayType> abstractEval(List<ArrayType> in) { return SpecialBinaryKernel.abstractEval(name(), in); }
-
-    @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out, Ranges.SEQUENTIAL); }
-
-    /** The reference loop, split over the compiler's pool (each element iterates a series). */
-    @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Library(new RangesKernel(name(), this::evaluate)); }
-
-    private List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out, Ranges ranges) {
-        return SpecialBinaryKernel.evaluate(SpecialZeta::polygamma, in, out, ranges);
-    }
+    public double apply(double a, double x, boolean f32) { return SpecialZeta.polygamma(a, x); }
 
     @Override
     public Jvp jvp(List<Array> primals, List<Array> tangents) {
@@ -47,7 +32,4 @@ public record Polygamma() implements BinaryPrimitive, Differentiable, Batchable,
         Array t = Lax.mul(tangents.get(1), LaxSpecial.polygamma(Lax.add(m, one), x));
         return Jvp.of(ans, Tangents.maybeBroadcast(ans.type().shape(), t));
     }
-
-    @Override
-    public Batched batch(List<Array> args, Ints dims) { return BatchRules.elementwise(this, args, dims); }
 }

@@ -2,10 +2,7 @@ package dev.jaxvm.lax;
 
 import dev.jaxvm.Array;
 import dev.jaxvm.ExtendedDType;
-import dev.jaxvm.compile.Lowerable;
-import dev.jaxvm.compile.Lowering;
 import dev.jaxvm.core.ArrayType;
-import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import dev.jaxvm.core.Trace;
 import java.util.List;
@@ -16,7 +13,7 @@ import java.util.List;
  *
  * @param impl the PRNG implementation (printed {@code impl=fry})
  */
-public record RandomWrap(ExtendedDType impl) implements RandomPrimitive, Batchable, Lowerable {
+public record RandomWrap(ExtendedDType impl) implements KeyView {
     @Override
     public String name() { return "random_wrap"; }
 
@@ -33,18 +30,6 @@ public record RandomWrap(ExtendedDType impl) implements RandomPrimitive, Batchab
         }
         return List.of(new ArrayType(t.shape(), t.dtype(), false, impl));
     }
-
-    @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
-        return List.of(DenseArray.wrap(out.getFirst(), in.getFirst().buffer()));
-    }
-
-    /** A view: eager wrapping shares the data without running a kernel. */
-    @Override
-    public List<DenseArray> execute(List<DenseArray> in, List<ArrayType> out) { return evaluate(in, out); }
-
-    @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) { return new Lowering.Reshape(); }
 
     /** Batch axes stay where they are (never the trailing word axis of the data). */
     @Override

@@ -46,6 +46,16 @@ final class Promote {
     }
 
     static List<Array> promoteDTypes(String fn, boolean inexact, Object... args) {
+        ArrayType r = Promotion.resultType(typesNoFloat0(fn, args));
+        DType to = r.dtype();
+        if (inexact && !to.isFloating()) to = toInexact(to);
+        List<Array> out = new ArrayList<>();
+        for (Object a : args) out.add(convert(fn, a, to, r.weakType() && to != DType.BOOL));
+        return out;
+    }
+
+    /** The arguments' types, refusing float0 ones as jnp's {@code _check_no_float0s}. */
+    private static List<ArrayType> typesNoFloat0(String fn, Object... args) {
         List<ArrayType> types = new ArrayList<>();
         for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
         for (ArrayType t : types) {
@@ -57,12 +67,7 @@ final class Promote {
                         + " taken a gradient with respect to an integer argument.");
             }
         }
-        ArrayType r = Promotion.resultType(types);
-        DType to = r.dtype();
-        if (inexact && !to.isFloating()) to = toInexact(to);
-        List<Array> out = new ArrayList<>();
-        for (Object a : args) out.add(convert(fn, a, to, r.weakType() && to != DType.BOOL));
-        return out;
+        return types;
     }
 
     /**
@@ -102,18 +107,7 @@ final class Promote {
 
     /** {@code promote_dtypes_numeric}: the joint dtype, with bool replaced by the default int. */
     static List<Array> promoteDTypesNumeric(String fn, Object... args) {
-        List<ArrayType> types = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) types.add(typeOf(fn, args[i], i));
-        for (ArrayType t : types) {
-            if (t.dtype() == DType.FLOAT0) {   // jnp's _check_no_float0s
-                throw new IllegalArgumentException("Called " + fn + " with a float0 array. float0s do not support any"
-                        + " operations by design because they are not compatible with non-trivial vector spaces. No implicit"
-                        + " dtype conversion is done. You can use np.zeros_like(arr, dtype=np.float) to cast a float0 array"
-                        + " to a regular zeros array. \nIf you didn't expect to get a float0 you might have accidentally"
-                        + " taken a gradient with respect to an integer argument.");
-            }
-        }
-        ArrayType r = Promotion.resultType(types);
+        ArrayType r = Promotion.resultType(typesNoFloat0(fn, args));
         DType to = r.dtype() == DType.BOOL ? DType.defaultInt() : r.dtype();
         List<Array> out = new ArrayList<>();
         for (Object a : args) out.add(convert(fn, a, to, r.weakType() && r.dtype() != DType.BOOL));

@@ -1,11 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.jaxvm.Array;
-import dev.jaxvm.Jax;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Primitive;
 import dev.jaxvm.core.Trace;
@@ -17,9 +18,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * float64, and, when it is transposable, its transpose passes the dot-product test
  * {@code <ct, J t> = <J^T ct, t>}.
  */
+@ExtendWith(EnableX64.class)
 class AutodiffContractTest {
     /**
      * Primitives without a JVP rule, by record name: {@code Nextafter} has none in JAX either; the
@@ -69,17 +68,6 @@ class AutodiffContractTest {
 
     /** Primitives whose derivative is zero by definition, not by calculus. */
     private static final Set<String> ZERO_BY_DEFINITION = Set.of("stop_gradient");
-
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
 
     /** Every concrete record of the catalog. */
     static List<Class<?>> catalog() {

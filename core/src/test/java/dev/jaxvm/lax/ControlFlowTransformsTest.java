@@ -1,5 +1,7 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,26 +14,14 @@ import dev.jaxvm.JvpResult;
 import dev.jaxvm.numpy.Jnp;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * JVP (against central differences in float64), vmap (against a loop of unbatched calls) and jit
  * (against eager) of cond, switch, while, fori and scan.
  */
+@ExtendWith(EnableX64.class)
 class ControlFlowTransformsTest {
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
-
     static final Fn1 COND = x -> Lax.cond(x.sum().gt(0), (Array v) -> Jnp.sin(v).mul(v), (Array v) -> Jnp.cos(v).add(v.mul(v)), x);
     static final Fn1 SWITCH = x -> Lax.switch_(Jnp.floor(x.sum()).astype(DType.INT32),
             List.<java.util.function.Function<Array, Array>>of(v -> v.mul(2), v -> Jnp.exp(v), v -> v.mul(v).mul(v)), x);

@@ -1,23 +1,20 @@
 package dev.jaxvm.lax;
 
+import static dev.jaxvm.lax.Goldens.check;
+import static dev.jaxvm.lax.Goldens.doubles;
+import static dev.jaxvm.lax.Goldens.vector;
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Fn2;
 import dev.jaxvm.Jax;
-import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,45 +22,11 @@ import org.junit.jupiter.api.Test;
  * {@code igamma_grad_a} against JAX 0.10.2's {@code lax.igamma_grad_a} ({@code tools/gen_adcatalog_goldens.py}),
  * compiled, under {@code jit} and {@code vmap}; {@code grad} in both operands.
  */
+@ExtendWith(EnableX64.class)
 class IgammaTest {
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
-
-    private static JsonObject data() {
-        var in = IgammaTest.class.getResourceAsStream("/adcatalog/igamma.json");
-        return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-    }
-
-    private static double[] doubles(JsonArray a) {
-        double[] v = new double[a.size()];
-        for (int i = 0; i < v.length; i++) v[i] = a.get(i).getAsDouble();
-        return v;
-    }
-
-    private static Array vector(DType t, double[] v) {
-        return Lax.convertElementType(DenseArray.of(ArrayType.of(DType.FLOAT64, v.length), v), t);
-    }
-
-    /** Relative tolerance, with an absolute floor {@code atol} for values that are rounding noise near 0. */
-    private static void check(double[] want, double[] got, double rtol, double atol, String what) {
-        for (int i = 0; i < want.length; i++) {
-            if (Math.abs(want[i] - got[i]) > rtol * Math.abs(want[i]) + atol) {
-                fail(what + " element " + i + ": expected " + want[i] + ", got " + got[i]);
-            }
-        }
-    }
-
     @Test
     void igammaAndIgammacMatchScipy() {
-        JsonObject d = data();
+        JsonObject d = Goldens.load("/adcatalog/igamma.json").getAsJsonObject();
         for (DType t : List.of(DType.FLOAT64, DType.FLOAT32)) {
             boolean f64 = t == DType.FLOAT64;
             Array a = vector(t, doubles(d.getAsJsonArray(f64 ? "a" : "a32")));
@@ -81,7 +44,7 @@ class IgammaTest {
 
     @Test
     void igammaGradAMatchesJaxAndIsTheGradientInA() {
-        JsonObject d = data();
+        JsonObject d = Goldens.load("/adcatalog/igamma.json").getAsJsonObject();
         Array a = vector(DType.FLOAT64, doubles(d.getAsJsonArray("a")));
         Array x = vector(DType.FLOAT64, doubles(d.getAsJsonArray("x")));
         double[] want = doubles(d.getAsJsonArray("grad_a_jax"));

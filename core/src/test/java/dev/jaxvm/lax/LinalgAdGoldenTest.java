@@ -1,13 +1,15 @@
 package dev.jaxvm.lax;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.jaxvm.lax.Goldens.close;
+import static dev.jaxvm.lax.Goldens.decode;
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Fn1;
@@ -15,11 +17,7 @@ import dev.jaxvm.Fn2;
 import dev.jaxvm.Jax;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,39 +25,8 @@ import org.junit.jupiter.api.Test;
  * reverse-mode gradients (which run the transpose rules) against JAX 0.10.2 in float64
  * ({@code tools/gen_adcatalog_goldens.py}), eagerly, under {@code jit} and under {@code vmap}.
  */
+@ExtendWith(EnableX64.class)
 class LinalgAdGoldenTest {
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
-
-    private static JsonObject goldens() {
-        var in = LinalgAdGoldenTest.class.getResourceAsStream("/adcatalog/linalg.json");
-        return JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonObject();
-    }
-
-    static DenseArray decode(JsonObject o) {
-        JsonArray shape = o.getAsJsonArray("shape");
-        int[] dims = new int[shape.size()];
-        for (int i = 0; i < dims.length; i++) dims[i] = shape.get(i).getAsInt();
-        JsonArray data = o.getAsJsonArray("data");
-        double[] v = new double[data.size()];
-        for (int i = 0; i < v.length; i++) v[i] = data.get(i).getAsDouble();
-        return DenseArray.of(ArrayType.of(DType.FLOAT64, dims), v);
-    }
-
-    static void close(JsonObject want, Array got, double tol, String what) {
-        DenseArray w = decode(want);
-        assertArrayEquals(w.shape(), got.shape(), what + " shape");
-        AutodiffContractTest.assertClose(w.toDoubleArray(), got.toDoubleArray(), tol, what);
-    }
-
     private static Array s(Array x) {
         int[] axes = new int[x.ndim()];
         for (int i = 0; i < axes.length; i++) axes[i] = i;
@@ -68,7 +35,7 @@ class LinalgAdGoldenTest {
 
     @Test
     void triangularSolveMatchesJaxForEveryFlag() {
-        for (JsonElement e : goldens().getAsJsonArray("triangular_solve")) {
+        for (JsonElement e : Goldens.load("/adcatalog/linalg.json").getAsJsonObject().getAsJsonArray("triangular_solve")) {
             JsonObject c = e.getAsJsonObject();
             boolean left = c.get("left_side").getAsBoolean(), lower = c.get("lower").getAsBoolean();
             boolean trans = c.get("transpose_a").getAsBoolean(), unit = c.get("unit_diagonal").getAsBoolean();
@@ -120,7 +87,7 @@ class LinalgAdGoldenTest {
 
     @Test
     void choleskyJvpAndGradMatchJax() {
-        for (JsonElement e : goldens().getAsJsonArray("cholesky")) {
+        for (JsonElement e : Goldens.load("/adcatalog/linalg.json").getAsJsonObject().getAsJsonArray("cholesky")) {
             JsonObject c = e.getAsJsonObject();
             Array a = decode(c.getAsJsonObject("a"));
             close(c.getAsJsonObject("out"), Lax.cholesky(a), 1e-12, "cholesky");
@@ -134,7 +101,7 @@ class LinalgAdGoldenTest {
 
     @Test
     void qrJvpAndGradMatchJax() {
-        for (JsonElement e : goldens().getAsJsonArray("qr")) {
+        for (JsonElement e : Goldens.load("/adcatalog/linalg.json").getAsJsonObject().getAsJsonArray("qr")) {
             JsonObject c = e.getAsJsonObject();
             boolean full = c.get("full_matrices").getAsBoolean();
             Array a = decode(c.getAsJsonObject("a"));
@@ -166,7 +133,7 @@ class LinalgAdGoldenTest {
 
     @Test
     void digammaDerivativesAreJaxsPolygamma() {
-        JsonObject d = goldens().getAsJsonObject("digamma");
+        JsonObject d = Goldens.load("/adcatalog/linalg.json").getAsJsonObject().getAsJsonObject("digamma");
         JsonArray xs = d.getAsJsonArray("x");
         for (int i = 0; i < xs.size(); i++) {
             Array x = DenseArray.scalar(DType.FLOAT64, false, xs.get(i).getAsDouble());

@@ -1,11 +1,12 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Fn2;
@@ -13,11 +14,7 @@ import dev.jaxvm.Jax;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,46 +22,35 @@ import org.junit.jupiter.api.Test;
  * JVP, whose linear part is a {@code scatter-add}), against JAX 0.10.2; the transpose of a
  * {@code scatter} with non-unique indices is refused as in JAX.
  */
+@ExtendWith(EnableX64.class)
 class ScatterAdTest {
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
-
     @Test
     void gradAndJvpOfSetWithRepeatedIndicesMatchJax() {
-        var in = ScatterAdTest.class.getResourceAsStream("/adcatalog/scatter.json");
-        for (JsonElement e : JsonParser.parseReader(new InputStreamReader(in, StandardCharsets.UTF_8)).getAsJsonArray()) {
+        for (JsonElement e : Goldens.load("/adcatalog/scatter.json").getAsJsonArray()) {
             JsonObject c = e.getAsJsonObject();
             var idxJson = c.getAsJsonArray("idx");
             int[] idx = new int[idxJson.size()];
             for (int i = 0; i < idx.length; i++) idx[i] = idxJson.get(i).getAsInt();
             Array indices = DenseArray.of(ArrayType.of(DType.INT32, idx.length), idx);
-            Array x = LinalgAdGoldenTest.decode(c.getAsJsonObject("x"));
-            Array v = LinalgAdGoldenTest.decode(c.getAsJsonObject("v"));
-            Array w = LinalgAdGoldenTest.decode(c.getAsJsonObject("w"));
+            Array x = Goldens.decode(c.getAsJsonObject("x"));
+            Array v = Goldens.decode(c.getAsJsonObject("v"));
+            Array w = Goldens.decode(c.getAsJsonObject("w"));
             Fn2 set = (a, b) -> a.at(indices).set(b);
             String what = "x" + x.type() + ".at[" + java.util.Arrays.toString(idx) + "].set";
-            LinalgAdGoldenTest.close(c.getAsJsonObject("out"), set.apply(x, v), 0, what + " value");
+            Goldens.close(c.getAsJsonObject("out"), set.apply(x, v), 0, what + " value");
             var jvp = Jax.jvp(xs -> set.apply((Array) xs[0], (Array) xs[1]), new Array[] {x, v},
-                    new Array[] {LinalgAdGoldenTest.decode(c.getAsJsonObject("tx")), LinalgAdGoldenTest.decode(c.getAsJsonObject("tv"))});
-            LinalgAdGoldenTest.close(c.getAsJsonObject("out"), jvp.primal(), 0, what + " jvp primal");
-            LinalgAdGoldenTest.close(c.getAsJsonObject("tangent"), jvp.tangent(), 1e-15, what + " jvp tangent");
+                    new Array[] {Goldens.decode(c.getAsJsonObject("tx")), Goldens.decode(c.getAsJsonObject("tv"))});
+            Goldens.close(c.getAsJsonObject("out"), jvp.primal(), 0, what + " jvp primal");
+            Goldens.close(c.getAsJsonObject("tangent"), jvp.tangent(), 1e-15, what + " jvp tangent");
             Fn2 loss = (a, b) -> {
                 Array y = Lax.sin(Lax.mul(set.apply(a, b), w));
                 int[] axes = new int[y.ndim()];
                 for (int i = 0; i < axes.length; i++) axes[i] = i;
                 return Lax.reduceSum(y, axes);
             };
-            LinalgAdGoldenTest.close(c.getAsJsonObject("grad_x"), Jax.grad(loss, 0).apply(x, v), 1e-14, what + " grad x");
-            LinalgAdGoldenTest.close(c.getAsJsonObject("grad_v"), Jax.grad(loss, 1).apply(x, v), 1e-14, what + " grad v");
-            LinalgAdGoldenTest.close(c.getAsJsonObject("grad_v"), Jax.jit(Jax.grad(loss, 1)).apply(x, v), 1e-14,
+            Goldens.close(c.getAsJsonObject("grad_x"), Jax.grad(loss, 0).apply(x, v), 1e-14, what + " grad x");
+            Goldens.close(c.getAsJsonObject("grad_v"), Jax.grad(loss, 1).apply(x, v), 1e-14, what + " grad v");
+            Goldens.close(c.getAsJsonObject("grad_v"), Jax.jit(Jax.grad(loss, 1)).apply(x, v), 1e-14,
                     what + " jit(grad v)");
         }
     }

@@ -1,43 +1,29 @@
 package dev.jaxvm.lax;
 
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.jaxvm.Array;
 import dev.jaxvm.DType;
 import dev.jaxvm.Jax;
 import dev.jaxvm.core.ArrayType;
 import dev.jaxvm.core.DenseArray;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code Lax.stopGradient} on pytrees (JAX's {@code lax.stop_gradient} maps over its argument):
  * gradients through stopped records and lists against JAX 0.10.2 ({@code tools/gen_adcatalog_goldens.py}).
  */
+@ExtendWith(EnableX64.class)
 class StopGradientTreeTest {
     /** Model parameters, a pytree. */
     record Params(Array w, Array b) {}
-
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
 
     private static Array s(Array x) { return Lax.reduceSum(x, 0); }
 
@@ -51,9 +37,7 @@ class StopGradientTreeTest {
 
     @Test
     void gradThroughStoppedPytreesMatchesJax() {
-        JsonObject g = JsonParser.parseReader(new InputStreamReader(
-                StopGradientTreeTest.class.getResourceAsStream("/adcatalog/stop_gradient.json"), StandardCharsets.UTF_8))
-                .getAsJsonObject();
+        JsonObject g = Goldens.load("/adcatalog/stop_gradient.json").getAsJsonObject();
         double[] w = new double[3];
         for (int i = 0; i < 3; i++) w[i] = g.getAsJsonArray("w").get(i).getAsDouble();
         Params p = new Params(DenseArray.of(ArrayType.of(DType.FLOAT64, 3), w), DenseArray.scalar(DType.FLOAT64, false,

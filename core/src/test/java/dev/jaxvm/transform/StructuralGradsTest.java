@@ -1,5 +1,7 @@
 package dev.jaxvm.transform;
 
+import dev.jaxvm.EnableX64;
+import org.junit.jupiter.api.extension.ExtendWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import dev.jaxvm.Array;
@@ -16,8 +18,6 @@ import dev.jaxvm.lax.ScatterDimensionNumbers;
 import dev.jaxvm.numpy.Jnp;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,19 +25,9 @@ import org.junit.jupiter.api.Test;
  * {@code lax_autodiff_test} testSliceGrad, testPadGrad, testGatherGrad, ...; API_BEHAVIOURS C14),
  * and Jacobians / Hessians of linear and quadratic maps against closed forms (C1, C2).
  */
+@ExtendWith(EnableX64.class)
 class StructuralGradsTest {
     private static final Random RNG = new Random(3);
-
-    private static boolean x64;
-
-    @BeforeAll
-    static void enableX64() {
-        x64 = Jax.config().enableX64();
-        Jax.config().enableX64(true);
-    }
-
-    @AfterAll
-    static void restoreX64() { Jax.config().enableX64(x64); }
 
     private static Array rand(int... shape) {
         double[] d = new double[ArrayType.of(DType.FLOAT64, shape).size()];
