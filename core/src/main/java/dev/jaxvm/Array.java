@@ -40,6 +40,12 @@ public sealed interface Array permits DenseArray, Tracer {
     /** Whether the dtype is weak (the array came from a Java scalar), as JAX's {@code weak_type}. */
     default boolean weakType() { return type().weakType(); }
 
+    /**
+     * Whether this array was deleted by donation to a jitted call ({@code jax.Array.is_deleted}; see
+     * {@code JitFnN.donateArgnums}). Any use of a deleted array raises "Array has been deleted with shape=...".
+     */
+    default boolean isDeleted() { return false; }
+
     // ---- concrete data -------------------------------------------------------------------------
 
     /** This array's concrete data, or a {@link dev.jaxvm.core.ConcretizationTypeError} naming {@code what}. */

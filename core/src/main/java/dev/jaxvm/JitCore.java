@@ -32,6 +32,8 @@ final class JitCore {
     private final FnN fn;
     private final String name;
     private final int[] staticArgnums;
+    /** Positions of arguments donated at top-level calls (JAX's {@code donate_argnums}). */
+    private final int[] donateArgnums;
     private final ConcurrentHashMap<Key, Pending> cache = new ConcurrentHashMap<>();
     private final AtomicInteger traces = new AtomicInteger();
     /**
@@ -41,15 +43,20 @@ final class JitCore {
      */
     private volatile LastCall last;
 
-    JitCore(FnN fn, String name, int[] staticArgnums) {
+    JitCore(FnN fn, String name, int[] staticArgnums) { this(fn, name, staticArgnums, new int[0]); }
+
+    private JitCore(FnN fn, String name, int[] staticArgnums, int[] donateArgnums) {
         this.fn = fn;
         this.name = name;
         this.staticArgnums = staticArgnums.clone();
+        this.donateArgnums = donateArgnums.clone();
     }
 
-    JitCore named(String newName) { return new JitCore(fn, newName, staticArgnums); }
+    JitCore named(String newName) { return new JitCore(fn, newName, staticArgnums, donateArgnums); }
 
-    JitCore withStaticArgnums(int... nums) { return new JitCore(fn, name, nums); }
+    JitCore withStaticArgnums(int... nums) { return new JitCore(fn, name, nums, donateArgnums); }
+
+    JitCore withDonateArgnums(int... nums) { return new JitCore(fn, name, staticArgnums, nums); }
 
     String name() { return name; }
 
@@ -103,10 +110,14 @@ final class JitCore {
         }
     }
 
-    private record Prepared(Object[] args, boolean[] isStatic, List<Array> leaves, TreeDef dynTree, Key key) {}
+    record Prepared(Object[] args, boolean[] isStatic, List<Array> leaves, TreeDef dynTree, Key key) {}
 
     /** Calls the jitted function: stages one {@code jit} equation, or evaluates it at top level. */
     Object call(Object[] args) {
+        if (donateArgnums.length > 0 && Trace.current() == EvalInterpreter.INSTANCE) {
+            Object r = Donation.call(this, args, donateArgnums, staticArgnums);
+            if (r != null) return r;
+        }
         LastCall l = last;
         if (l != null && matches(l, args)) {
             if (Trace.current() == EvalInterpreter.INSTANCE && allDense(args)) {
@@ -156,7 +167,7 @@ final class JitCore {
     /** The traced program for these arguments (from the cache when possible). */
     Traced trace(Object[] args) { return traced(prepare(args)); }
 
-    private Prepared prepare(Object[] args) {
+    Prepared prepare(Object[] args) {
         boolean[] isStatic = new boolean[args.length];
         for (int k : staticArgnums) {
             int i = k < 0 ? k + args.length : k;
@@ -207,7 +218,7 @@ final class JitCore {
         };
     }
 
-    private Traced traced(Prepared p) {
+    Traced traced(Prepared p) {
         Pending mine = new Pending(Thread.currentThread(), new CompletableFuture<>());
         Pending prev = cache.putIfAbsent(p.key(), mine);
         if (prev != null) {

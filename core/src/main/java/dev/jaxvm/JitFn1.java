@@ -20,6 +20,15 @@ public final class JitFn1 implements Fn1 {
     /** This function with another name, printed in its {@code jit[name=...]} equation. */
     public JitFn1 named(String name) { return new JitFn1(core.named(name)); }
 
+    /**
+     * This function with the given arguments donated, as JAX's {@code donate_argnums} (negative positions
+     * count from the end): at a top-level call the program may write a result into a donated argument's
+     * data when dtype and size match, and that argument is then deleted ({@code isDeleted()}; any use
+     * raises "Array has been deleted with shape=..."). Donations no result can use leave the argument
+     * alive; under a transformation donation is ignored (as JAX).
+     */
+    public JitFn1 donateArgnums(int... argnums) { return new JitFn1(core.withDonateArgnums(argnums)); }
+
     /** The name printed in {@code jit[name=...]}. */
     public String name() { return core.name(); }
 

@@ -25,6 +25,15 @@ public final class JitFnN implements FnN {
     /** This function with another name, printed in its {@code jit[name=...]} equation. */
     public JitFnN named(String name) { return new JitFnN(core.named(name)); }
 
+    /**
+     * This function with the given arguments donated, as JAX's {@code donate_argnums} (negative positions
+     * count from the end): at a top-level call the program may write a result into a donated argument's
+     * data when dtype and size match, and that argument is then deleted ({@code isDeleted()}; any use
+     * raises "Array has been deleted with shape=..."). Donations no result can use leave the argument
+     * alive; under a transformation donation is ignored (as JAX).
+     */
+    public JitFnN donateArgnums(int... argnums) { return new JitFnN(core.withDonateArgnums(argnums)); }
+
     /** This function with the given argument positions static (negative positions count from the end). */
     public JitFnN staticArgnums(int... argnums) { return new JitFnN(core.withStaticArgnums(argnums)); }
 

@@ -27,6 +27,15 @@ public final class JitFunction<P, R> implements Function<P, R> {
     /** This function with another name, printed in its {@code jit[name=...]} equation. */
     public JitFunction<P, R> named(String name) { return new JitFunction<>(core.named(name)); }
 
+    /**
+     * This function with the given arguments donated, as JAX's {@code donate_argnums} (negative positions
+     * count from the end): at a top-level call the program may write a result into a donated argument's
+     * data when dtype and size match, and that argument is then deleted ({@code isDeleted()}; any use
+     * raises "Array has been deleted with shape=..."). Donations no result can use leave the argument
+     * alive; under a transformation donation is ignored (as JAX).
+     */
+    public JitFunction<P, R> donateArgnums(int... argnums) { return new JitFunction<>(core.withDonateArgnums(argnums)); }
+
     /** The name printed in {@code jit[name=...]}. */
     public String name() { return core.name(); }
 

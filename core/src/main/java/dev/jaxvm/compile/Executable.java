@@ -9,7 +9,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * A compiled program, ready to run: what {@code Jax.jit(f).lower(args).compile()} gives. Calls are
- * thread-safe; each allocates its own buffers.
+ * thread-safe; each has its own buffers. Within a call, an intermediate whose last reader has run lends
+ * its array to a later intermediate of the same storage and size ({@code b7 (reuses b3)} in
+ * {@link #asText()}; see {@link BufferPlan}); across calls, intermediates' arrays are recycled.
  *
  * {@snippet :
  * Executable e = Compiler.compile(closedJaxpr);
@@ -25,6 +27,10 @@ public final class Executable {
     private final boolean[] reusable;
     /** Intermediate buffers of finished calls, one set per concurrent caller (an allocation cache). */
     private final ConcurrentLinkedQueue<Object[]> spare = new ConcurrentLinkedQueue<>();
+    /** Which intermediates reuse dead ones' arrays within a call, and where donated inputs may go. */
+    private final BufferPlan plan;
+    /** Which outputs are fresh arrays that no other result shares (their arrays may be donated later). */
+    private final boolean[] ownedOutput;
 
     Executable(Program program, List<Step> steps, double compileMillis) {
         this.program = program;
@@ -48,6 +54,16 @@ public final class Executable {
                 case Kernel.Reduce r -> { }
             }
         }
+        this.plan = BufferPlan.of(program, this.steps, reusable);
+        this.ownedOutput = new boolean[program.outputs().size()];
+        for (int i = 0; i < ownedOutput.length; i++) {
+            int o = program.outputs().get(i);
+            boolean loop = false;
+            for (Kernel k : program.kernels()) {
+                if ((k instanceof Kernel.Map m && m.out() == o) || (k instanceof Kernel.Reduce r && r.out() == o)) loop = true;
+            }
+            ownedOutput[i] = loop && program.outputs().indexOf(o) == program.outputs().lastIndexOf(o);
+        }
     }
 
     /** The kernel program. */
@@ -61,10 +77,30 @@ public final class Executable {
      *
      * @throws IllegalArgumentException if the arguments' number, shapes or dtypes differ from the compiled ones
      */
-    public List<DenseArray> call(List<DenseArray> args) { return call(args, Parallel.THREADS); }
+    public List<DenseArray> call(List<DenseArray> args) { return call(args, null, Parallel.THREADS); }
+
+    /**
+     * Runs the program with some arguments donated (JAX's {@code donate_argnums}): a donated argument
+     * whose type and size match an output that a map kernel writes, and that is the only holder of its
+     * data ({@link DenseArray#wrapOwned}), has that output written into its data and is deleted
+     * ({@link DenseArray#isDeleted()}); other donated arguments are left as they are (as JAX does with
+     * donations it cannot use).
+     *
+     * @param donate per argument, whether it is donated
+     * @throws IllegalArgumentException as {@link #call(List)}, or when a donated argument's array is
+     *     also passed as another argument
+     */
+    public List<DenseArray> call(List<DenseArray> args, boolean[] donate) {
+        if (donate.length != args.size()) {
+            throw new IllegalArgumentException("donate has " + donate.length + " flags for " + args.size() + " arguments");
+        }
+        return call(args, donate, Parallel.THREADS);
+    }
 
     /** Runs the program on at most {@code threads} threads (results do not depend on it). */
-    List<DenseArray> call(List<DenseArray> args, int threads) {
+    List<DenseArray> call(List<DenseArray> args, int threads) { return call(args, null, threads); }
+
+    private List<DenseArray> call(List<DenseArray> args, boolean[] donate, int threads) {
         List<ArrayType> types = program.buffers();
         if (args.size() != program.inputs()) {
             throw new IllegalArgumentException("compiled program takes " + program.inputs() + " arguments, got " + args.size());
@@ -81,7 +117,15 @@ public final class Executable {
             bufs[i] = args.get(i).buffer();
         }
         for (Map.Entry<Integer, DenseArray> c : program.constants().entrySet()) bufs[c.getKey()] = c.getValue().buffer();
-        for (Step s : steps) s.run(bufs, types, threads);
+        boolean[] taken = donate == null ? null : donateInto(args, donate, bufs);
+        for (int s = 0; s < steps.size(); s++) {
+            plan.prepare(s, bufs);
+            steps.get(s).run(bufs, types, threads);
+        }
+        for (int i = 0; i < args.size(); i++) {
+            // another thread donated an argument while this call read it: its data may be overwritten
+            if ((taken == null || !taken[i]) && args.get(i).isDeleted()) args.get(i).buffer();
+        }
         Object[] keep = new Object[bufs.length];
         boolean any = false;
         for (int i = 0; i < keep.length; i++) {
@@ -92,8 +136,34 @@ public final class Executable {
         }
         if (any && spare.size() < 2) spare.offer(keep);
         List<DenseArray> out = new ArrayList<>(program.outputs().size());
-        for (int o : program.outputs()) out.add(DenseArray.wrap(types.get(o), bufs[o]));
+        for (int i = 0; i < program.outputs().size(); i++) {
+            int o = program.outputs().get(i);
+            boolean owned = ownedOutput[i] || taken != null && o < taken.length && taken[o];
+            out.add(owned ? DenseArray.wrapOwned(types.get(o), bufs[o]) : DenseArray.wrap(types.get(o), bufs[o]));
+        }
         return out;
+    }
+
+    /** Takes the donated arguments' arrays for the outputs the plan allows (deleting those arguments). */
+    private boolean[] donateInto(List<DenseArray> args, boolean[] donate, Object[] bufs) {
+        for (int i = 0; i < args.size(); i++) {
+            if (!donate[i]) continue;
+            for (int j = 0; j < args.size(); j++) {
+                if (j != i && bufs[j] == bufs[i]) {
+                    throw new IllegalArgumentException("Attempt to use a buffer that was previously donated in the same call"
+                            + " (argument " + i + " is donated and also passed as argument " + j + ")");
+                }
+            }
+        }
+        boolean[] taken = new boolean[args.size()];
+        for (int i = 0; i < args.size(); i++) {
+            int o = plan.donateInto(i);
+            if (donate[i] && o >= 0 && args.get(i).donate()) {
+                bufs[o] = bufs[i];
+                taken[i] = true;
+            }
+        }
+        return taken;
     }
 
     /** The kernels, readable: each loop nest with its backend. */
@@ -118,6 +188,9 @@ public final class Executable {
                     case Step.Rows r -> throw new IllegalStateException("nested groups");
                 };
                 b.append("\nk").append(k++).append(" [").append(how).append(group).append("]: ").append(kernel);
+                for (int o : kernel.outputs()) {
+                    if (plan.reuses(o) >= 0) b.append("\n  b").append(o).append(" (reuses b").append(plan.reuses(o)).append(')');
+                }
             }
         }
         return b.toString();

@@ -7,8 +7,12 @@ import dev.jaxvm.DType;
  * A concrete array: an {@link ArrayType} and its elements in a flat, row-major primitive array
  * (see {@link Storage} for which Java array type holds which dtype).
  *
- * <p>Immutable: the data array is owned by this object, never written after construction and
- * never handed to user code, so instances are freely shareable between threads.
+ * <p>Immutable: the data array is never written after construction and never handed to user code,
+ * so instances are freely shareable between threads. The one exception is donation
+ * ({@code Jax.jit(f).donateArgnums(...)}, as JAX's {@code donate_argnums}): a jitted call may write
+ * its result into a donated argument's data array when this array is its only holder
+ * ({@link #wrapOwned}); the argument is then deleted ({@link #isDeleted()}) and any use of it raises
+ * JAX's error. Deletion is atomic, so at most one call can take an array's data.
  *
  * {@snippet :
  * DenseArray a = DenseArray.of(ArrayType.of(DType.FLOAT32, 2), new float[] {1, 2});
@@ -16,13 +20,33 @@ import dev.jaxvm.DType;
  * }
  */
 public final class DenseArray implements Array {
+    /** The data array is shared with other arrays (views): it can never be donated. */
+    private static final int SHARED = 0;
+    /** This array is the only holder of its data array: donation may take it. */
+    private static final int OWNED = 1;
+    /** Donated: the data array belongs to a call's result now. */
+    private static final int DELETED = 2;
+    private static final java.lang.invoke.VarHandle STATE;
+    static {
+        try {
+            STATE = java.lang.invoke.MethodHandles.lookup().findVarHandle(DenseArray.class, "state", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private final ArrayType type;
     private final Object data;
+    @SuppressWarnings("unused") // through STATE
+    private volatile int state;
 
-    private DenseArray(ArrayType type, Object data) {
+    private DenseArray(ArrayType type, Object data, int state) {
         this.type = type;
         this.data = data;
+        this.state = state;
     }
+
+    private DenseArray(ArrayType type, Object data) { this(type, data, SHARED); }
 
     /**
      * An array of the given type holding a copy of {@code data}.
@@ -31,7 +55,39 @@ public final class DenseArray implements Array {
      *     is not the shape's size
      */
     public static DenseArray of(ArrayType type, Object data) {
-        return wrap(type, Storage.copy(data));
+        DenseArray a = wrap(type, Storage.copy(data));
+        a.state = OWNED;
+        return a;
+    }
+
+    /**
+     * {@link #wrap}, for a data array that nothing else holds (a kernel's fresh result): a jitted call
+     * that donates this array may then write its result into the data array. Arrays made by
+     * {@link #wrap} may share their data (views) and are never written into.
+     */
+    public static DenseArray wrapOwned(ArrayType type, Object data) {
+        DenseArray a = wrap(type, data);
+        a.state = OWNED;
+        return a;
+    }
+
+    /**
+     * Takes this array's data for a donation: true (and this array is deleted) when it was the only
+     * holder of its data and not yet deleted, false otherwise (then nothing changes).
+     */
+    public boolean donate() { return STATE.compareAndSet(this, OWNED, DELETED); }
+
+    /** Whether this array was deleted by donation ({@code jax.Array.is_deleted}). */
+    @Override
+    public boolean isDeleted() { return state == DELETED; }
+
+    /** The data, for reading; a plain read of the state keeps element loops fast (a racing donation is caught by the caller's recheck). */
+    private Object data() {
+        if ((int) STATE.get(this) == DELETED) {
+            throw new IllegalStateException("Array has been deleted with shape=" + type.dtype().numpyName() + "["
+                    + type.shape().toTypeString() + "].");
+        }
+        return data;
     }
 
     /**
@@ -55,7 +111,7 @@ public final class DenseArray implements Array {
 
     /** A zero-filled array of the given type. */
     public static DenseArray zeros(ArrayType type) {
-        return new DenseArray(type, Storage.allocate(type.dtype(), type.size()));
+        return new DenseArray(type, Storage.allocate(type.dtype(), type.size()), OWNED);
     }
 
     /** A 0-d array holding {@code v} converted to {@code dtype}. */
@@ -79,20 +135,23 @@ public final class DenseArray implements Array {
      * The flat data array, for kernels and evaluators inside jaxvm. It must never be written to;
      * user code should use {@link #toFloatArray()} and friends, which copy.
      */
-    public Object buffer() { return data; }
+    public Object buffer() { return data(); }
 
     /** Element {@code i} (row-major flat index) as a double. */
-    public double getDouble(int i) { return Storage.getDouble(type.dtype(), data, i); }
+    public double getDouble(int i) { return Storage.getDouble(type.dtype(), data(), i); }
 
     /** Element {@code i} (row-major flat index) as a long. */
-    public long getLong(int i) { return Storage.getLong(type.dtype(), data, i); }
+    public long getLong(int i) { return Storage.getLong(type.dtype(), data(), i); }
 
     /** Element {@code i} (row-major flat index) as a boolean. */
-    public boolean getBoolean(int i) { return Storage.getBoolean(type.dtype(), data, i); }
+    public boolean getBoolean(int i) { return Storage.getBoolean(type.dtype(), data(), i); }
 
     /** This array with the same data and another weak-type flag (data is shared, both immutable). */
     public DenseArray withWeakType(boolean weak) {
-        return weak == type.weakType() ? this : new DenseArray(type.withWeakType(weak), data);
+        if (weak == type.weakType()) return this;
+        Object d = data();
+        STATE.compareAndSet(this, OWNED, SHARED);
+        return new DenseArray(type.withWeakType(weak), d);
     }
 
     /** This array's data viewed with another shape of the same size (data is shared). */
@@ -100,7 +159,9 @@ public final class DenseArray implements Array {
         if (shape.size() != type.size()) {
             throw new IllegalArgumentException("cannot reshape " + type.shape() + " to " + shape);
         }
-        return new DenseArray(type.withShape(shape), data);
+        Object d = data();
+        STATE.compareAndSet(this, OWNED, SHARED);
+        return new DenseArray(type.withShape(shape), d);
     }
 
     /** The single element as a boxed Java value of the dtype's natural Java type. */

@@ -37,7 +37,7 @@ final class Creation {
         Object data = Storage.allocate(to, shape.size());
         int[] pos = {0};
         fill(value, natural, to, data, pos, dims, 0);
-        return DenseArray.wrap(new ArrayType(shape, to, false), data);
+        return DenseArray.wrapOwned(new ArrayType(shape, to, false), data);
     }
 
     private static Class<?> shapeOf(Object value, List<Integer> dims) {
