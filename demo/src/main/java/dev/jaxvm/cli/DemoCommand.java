@@ -71,20 +71,16 @@ final class DemoCommand implements Callable<Integer> {
             long t0 = System.nanoTime();
             Array ref = conv.apply(img, filter);
             double tConvFirst = seconds(t0);
-            t0 = System.nanoTime();
-            ref = conv.apply(img, filter);
-            double tConv = seconds(t0);
+            double tConv = median(() -> conv.apply(img, filter));
             DenseArray padded = Ways.pad(img, filter.shape()[0] / 2);
             t0 = System.nanoTime();
             Array viaSlices = slices.apply(padded, filter);
             double tSlicesFirst = seconds(t0);
-            t0 = System.nanoTime();
-            viaSlices = slices.apply(padded, filter);
-            double tSlices = seconds(t0);
-            cells[2][f] = time(tConv, false) + " (first call " + time(tConvFirst, false) + "), reference";
-            cells[3][f] = time(tSlices, false) + " (first call " + time(tSlicesFirst, false) + "), " + compare(ref, viaSlices, 0);
+            double tSlices = median(() -> slices.apply(padded, filter));
+            cells[2][f] = time(tConv, false) + " (median; first call " + time(tConvFirst, false) + "), reference";
+            cells[3][f] = time(tSlices, false) + " (median; first call " + time(tSlicesFirst, false) + "), " + compare(ref, viaSlices, 0);
             System.out.println("3. whole image: convGeneralDilated " + time(tConv, false) + ", Jnp slices " + time(tSlices, false)
-                    + " (second calls; the first ones, which trace and compile: " + time(tConvFirst, false) + ", "
+                    + " (medians of " + TIMED_CALLS + " calls after the first; the first ones, which trace and compile: " + time(tConvFirst, false) + ", "
                     + time(tSlicesFirst, false) + ")");
 
             Run jitted = loop(img, filter, Jax.jit((Fn2) Ways::executeKernel).named("execute_kernel"), ref,
@@ -227,6 +223,21 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     static double seconds(long t0) { return (System.nanoTime() - t0) / 1e9; }
+
+    /** How many calls the whole-image ways are timed over, after their first (tracing and compiling) call. */
+    static final int TIMED_CALLS = 9;
+
+    /** The median wall time of {@link #TIMED_CALLS} calls, in seconds. */
+    static double median(java.util.function.Supplier<Array> call) {
+        double[] t = new double[TIMED_CALLS];
+        for (int i = 0; i < t.length; i++) {
+            long t0 = System.nanoTime();
+            call.get();
+            t[i] = seconds(t0);
+        }
+        java.util.Arrays.sort(t);
+        return t[t.length / 2];
+    }
 
     static String time(double s, boolean approx) {
         String v = s >= 1 ? String.format(Locale.ROOT, "%.1f s", s) : String.format(Locale.ROOT, "%.0f ms", s * 1e3);
