@@ -1,10 +1,6 @@
 package dev.jaxvm.lax;
 
-import dev.jaxvm.compile.Lowering;
-import dev.jaxvm.compile.Lowerable;
 import dev.jaxvm.Array;
-import dev.jaxvm.core.ArrayType;
-import dev.jaxvm.core.DenseArray;
 import dev.jaxvm.core.Ints;
 import java.util.List;
 
@@ -18,48 +14,24 @@ import java.util.List;
  * @param windowStrides the window stride of each dimension
  */
 public record ReduceWindowMin(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions,
-        Ints windowStrides) implements WindowPrimitive, Differentiable, Batchable, Lowerable {
+        Ints windowStrides) implements ReduceWindow, Differentiable {
     @Override
     public String name() { return "reduce_window_min"; }
 
     @Override
-    public List<ArrayType> abstractEval(List<ArrayType> in) {
-        ArrayType x = in.getFirst();
+    public WindowReduce.Monoid monoid() { return WindowReduce.Monoid.MIN; }
 
-        return List.of(WindowReduce.shape(name(), x, windowDimensions, windowStrides, padding, baseDilation, windowDilation));
+    @Override
+    public ReduceWindowMin with(Ints baseDilation, Pads padding, Ints windowDilation, Ints windowDimensions, Ints windowStrides) {
+        return new ReduceWindowMin(baseDilation, padding, windowDilation, windowDimensions, windowStrides);
     }
 
     @Override
-    public Jvp jvp(List<dev.jaxvm.Array> primals, List<dev.jaxvm.Array> tangents) {
-        dev.jaxvm.Array x = primals.getFirst();
-        dev.jaxvm.Array out = dev.jaxvm.core.Trace.bind1(this, x);
-        dev.jaxvm.Array t = tangents.getFirst();
+    public Jvp jvp(List<Array> primals, List<Array> tangents) {
+        Array x = primals.getFirst();
+        Array out = dev.jaxvm.core.Trace.bind1(this, x);
+        Array t = tangents.getFirst();
         return Jvp.of(out, t == null ? null : WindowRules.chooserJvp(SelectAndScatterAdd.Select.LE, t, x, windowDimensions,
                 windowStrides, padding, baseDilation, windowDilation));
-    }
-
-    @Override
-    public List<DenseArray> evaluate(List<DenseArray> in, List<ArrayType> out) {
-        return List.of(WindowReduce.evaluate(WindowReduce.Monoid.MIN, in.getFirst(), out.getFirst(), windowDimensions,
-                windowStrides, padding, baseDilation, windowDilation));
-    }
-
-    /** A unit window along the batch axis. */
-    @Override
-    public Batched batch(List<Array> args, Ints dims) { return WindowBatchRules.reduceWindow(args, dims, d -> new ReduceWindowMin(WindowBatchRules.insert(baseDilation, d, 1), WindowBatchRules.insert(padding, d),
-                WindowBatchRules.insert(windowDilation, d, 1), WindowBatchRules.insert(windowDimensions, d, 1), WindowBatchRules.insert(windowStrides, d, 1))); }
-
-    /**
-     * Small windows: pad and strided slices fused into one loop nest ({@link WindowDecomposition});
-     * larger ones: the reference loop over output positions, split over the compiler's pool.
-     */
-    @Override
-    public Lowering lower(List<ArrayType> in, List<ArrayType> out) {
-        Lowering fused = WindowDecomposition.of(WindowReduce.Monoid.MIN, in.getFirst(), windowDimensions, windowStrides, padding,
-                baseDilation, windowDilation);
-        if (fused != null) return fused;
-        return new Lowering.Library(new RangesKernel(name() + "[window=" + windowDimensions + " strides=" + windowStrides + "]",
-                (x, o, ranges) -> List.of(WindowReduce.evaluate(WindowReduce.Monoid.MIN, x.getFirst(), o.getFirst(), windowDimensions,
-                        windowStrides, padding, baseDilation, windowDilation, ranges))));
     }
 }

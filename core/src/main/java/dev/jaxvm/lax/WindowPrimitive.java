@@ -6,5 +6,5 @@ package dev.jaxvm.lax;
  * strides, padding and dilations.
  */
 public sealed interface WindowPrimitive extends LaxPrimitive
-        permits ConvGeneralDilated, ReduceWindowSum, ReduceWindowMax, ReduceWindowMin, SelectAndScatterAdd,
+        permits ConvGeneralDilated, ReduceWindow, SelectAndScatterAdd,
                 SelectAndGatherAdd {}
