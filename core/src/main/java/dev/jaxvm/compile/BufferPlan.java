@@ -164,8 +164,8 @@ final class BufferPlan {
     static Set<Integer> reads(Kernel k) {
         Set<Integer> out = new HashSet<>();
         switch (k) {
-            case Kernel.Map m -> loads(m.body(), l -> out.add(l.buffer()));
-            case Kernel.Reduce r -> loads(r.body(), l -> out.add(l.buffer()));
+            case Kernel.Map m -> Exprs.forEachLoad(m.body(), l -> out.add(l.buffer()));
+            case Kernel.Reduce r -> Exprs.forEachLoad(r.body(), l -> out.add(l.buffer()));
             case Kernel.Library l -> out.addAll(l.in());
             case Kernel.Fallback f -> out.addAll(f.in());
         }
@@ -178,36 +178,7 @@ final class BufferPlan {
         for (int k = 0; k < m.dims().rank(); k++) loops.add(new Ix.Loop(k, m.dims().dim(k)));
         Ix store = Ix.linearize(loops, m.dims().dims());
         boolean[] ok = {true};
-        loads(m.body(), l -> { if (l.buffer() == b && !l.index().equals(store)) ok[0] = false; });
+        Exprs.forEachLoad(m.body(), l -> { if (l.buffer() == b && !l.index().equals(store)) ok[0] = false; });
         return ok[0];
-    }
-
-    private static void loads(Expr e, java.util.function.Consumer<Expr.Load> f) {
-        loads(e, f, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()));
-    }
-
-    /** Visits each load once per distinct node (bodies are DAGs that share subexpressions). */
-    private static void loads(Expr e, java.util.function.Consumer<Expr.Load> f, Set<Expr> seen) {
-        if (!seen.add(e)) return;
-        switch (e) {
-            case Expr.Load l -> {
-                f.accept(l);
-                indexLoads(l.index(), f, seen);
-            }
-            case Expr.Const c -> { }
-            case Expr.Lane l -> l.args().forEach(a -> loads(a, f, seen));
-            case Expr.Convert c -> loads(c.arg(), f, seen);
-            case Expr.Bitcast c -> loads(c.arg(), f, seen);
-            case Expr.Select s -> {
-                loads(s.which(), f, seen);
-                s.cases().forEach(a -> loads(a, f, seen));
-            }
-            case Expr.Index i -> indexLoads(i.index(), f, seen);
-            case Expr.Threefry t -> t.args().forEach(a -> loads(a, f, seen));
-        }
-    }
-
-    private static void indexLoads(Ix x, java.util.function.Consumer<Expr.Load> f, Set<Expr> seen) {
-        for (Expr v : Exprs.indexValues(x)) loads(v, f, seen);
     }
 }

@@ -67,30 +67,10 @@ final class BytecodeBackend {
     private static String unsupported(Expr e, Set<Expr> seen) {
         if (!seen.add(e)) return null;
         if (!NodeEmitter.supported(e.type())) return "dtype " + e.type() + " is not emitted";
-        List<Expr> kids = switch (e) {
-            case Expr.Lane l -> {
-                if (!NodeEmitter.supported(l.op(), l.operandType())) {
-                    yield null;
-                }
-                yield l.args();
-            }
-            case Expr.Convert c -> List.of(c.arg());
-            case Expr.Bitcast c -> List.of(c.arg());
-            case Expr.Select s -> {
-                List<Expr> all = new ArrayList<>(s.cases());
-                all.add(s.which());
-                yield all;
-            }
-            case Expr.Load l -> Exprs.indexValues(l.index());
-            case Expr.Const c -> List.of();
-            case Expr.Index i -> Exprs.indexValues(i.index());
-            case Expr.Threefry t -> t.args();
-        };
-        if (kids == null) {
-            Expr.Lane l = (Expr.Lane) e;
+        if (e instanceof Expr.Lane l && !NodeEmitter.supported(l.op(), l.operandType())) {
             return l.op().name().toLowerCase() + " on " + l.operandType() + " is not emitted";
         }
-        for (Expr x : kids) {
+        for (Expr x : Exprs.children(e)) {
             String why = unsupported(x, seen);
             if (why != null) return why;
         }
@@ -153,7 +133,7 @@ final class BytecodeBackend {
         }
 
         private void prologue(List<Expr> roots, int out, DType outArray, int levels) {
-            collectBuffers(roots, Collections.newSetFromMap(new IdentityHashMap<>()));
+            collectBuffers(roots);
             for (var e : bufferType.entrySet()) loadArray(e.getKey(), e.getValue());
             loadArray(out, outArray);
             loopSlots = new int[levels];
@@ -164,26 +144,8 @@ final class BytecodeBackend {
 
         private final Map<Integer, DType> bufferType = new TreeMap<>();
 
-        private void collectBuffers(List<Expr> roots, Set<Expr> seen) {
-            for (Expr e : roots) {
-                if (!seen.add(e)) continue;
-                switch (e) {
-                    case Expr.Load l -> {
-                        bufferType.put(l.buffer(), l.type());
-                        collectBuffers(Exprs.indexValues(l.index()), seen);
-                    }
-                    case Expr.Lane l -> collectBuffers(l.args(), seen);
-                    case Expr.Convert c -> collectBuffers(List.of(c.arg()), seen);
-                    case Expr.Bitcast c -> collectBuffers(List.of(c.arg()), seen);
-                    case Expr.Select s -> {
-                        collectBuffers(s.cases(), seen);
-                        collectBuffers(List.of(s.which()), seen);
-                    }
-                    case Expr.Const c -> { }
-                    case Expr.Index i -> collectBuffers(Exprs.indexValues(i.index()), seen);
-                    case Expr.Threefry t -> collectBuffers(t.args(), seen);
-                }
-            }
+        private void collectBuffers(List<Expr> roots) {
+            for (Expr e : roots) Exprs.forEachLoad(e, l -> bufferType.put(l.buffer(), l.type()));
         }
 
         private void loadArray(int buffer, DType t) {

@@ -47,34 +47,14 @@ final class ConvPrologue {
         if (!(m.body() instanceof Expr.Convert c) || (c.type() != DType.FLOAT32 && c.type() != DType.INT32)) return null;
         if (!(c.arg() instanceof Expr.Load ld) || ld.type() != DType.UINT8) return null;
         int[] dims = m.dims().dims();
-        long[] coef = new long[dims.length + 1];
-        if (!affine(ld.index(), 1, coef, dims.length)) return null;
+        long[] coef = Ix.affine(ld.index(), dims.length);
+        if (coef == null) return null;
         long stride = 1;
         for (int d = dims.length - 1; d >= 0; d--) {
             if (dims[d] != 1 && coef[d] != stride) return null;
             stride *= dims[d];
         }
         return coef[dims.length] == 0 ? ld.buffer() : null;
-    }
-
-    private static boolean affine(Ix x, long k, long[] f, int rank) {
-        return switch (x) {
-            case Ix.Const c -> {
-                f[rank] += k * c.value();
-                yield true;
-            }
-            case Ix.Add a -> affine(a.a(), k, f, rank) && affine(a.b(), k, f, rank);
-            case Ix.Mul m -> affine(m.a(), k * m.c(), f, rank);
-            case Ix.Loop l -> {
-                if (l.level() >= rank) yield false;
-                f[l.level()] += k;
-                yield true;
-            }
-            case Ix.Div d -> false;
-            case Ix.Rem r -> false;
-            case Ix.Clamp c -> false;
-            case Ix.Dynamic d -> false;
-        };
     }
 
     /** How many kernels read buffer {@code b}. */
@@ -84,33 +64,17 @@ final class ConvPrologue {
             boolean reads = switch (k) {
                 case Kernel.Library l -> l.in().contains(b);
                 case Kernel.Fallback f -> f.in().contains(b);
-                case Kernel.Map m -> loads(m.body(), new HashSet<>()).contains(b);
-                case Kernel.Reduce r -> loads(r.body(), new HashSet<>()).contains(b);
+                case Kernel.Map m -> loads(m.body()).contains(b);
+                case Kernel.Reduce r -> loads(r.body()).contains(b);
             };
             if (reads) n++;
         }
         return n;
     }
 
-    private static Set<Integer> loads(Expr e, Set<Integer> into) {
-        switch (e) {
-            case Expr.Load l -> {
-                into.add(l.buffer());
-                for (Expr v : Exprs.indexValues(l.index())) loads(v, into);
-            }
-            case Expr.Const c -> { }
-            case Expr.Lane l -> l.args().forEach(a -> loads(a, into));
-            case Expr.Convert c -> loads(c.arg(), into);
-            case Expr.Bitcast c -> loads(c.arg(), into);
-            case Expr.Select s -> {
-                loads(s.which(), into);
-                s.cases().forEach(a -> loads(a, into));
-            }
-            case Expr.Index i -> {
-                for (Expr v : Exprs.indexValues(i.index())) loads(v, into);
-            }
-            case Expr.Threefry t -> t.args().forEach(a -> loads(a, into));
-        }
+    private static Set<Integer> loads(Expr e) {
+        Set<Integer> into = new HashSet<>();
+        Exprs.forEachLoad(e, l -> into.add(l.buffer()));
         return into;
     }
 

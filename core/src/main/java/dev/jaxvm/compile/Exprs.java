@@ -14,6 +14,39 @@ final class Exprs {
         return new Expr.Const(d.dtype(), d.getDouble(0), d.getLong(0));
     }
 
+    /**
+     * The expressions {@code e} reads directly: its operands, and the run-time index values of a load or
+     * an index node (a select's predicate first, then its cases).
+     */
+    static java.util.List<Expr> children(Expr e) {
+        return switch (e) {
+            case Expr.Load l -> indexValues(l.index());
+            case Expr.Index i -> indexValues(i.index());
+            case Expr.Const c -> java.util.List.of();
+            case Expr.Lane l -> l.args();
+            case Expr.Convert c -> java.util.List.of(c.arg());
+            case Expr.Bitcast c -> java.util.List.of(c.arg());
+            case Expr.Select s -> {
+                java.util.List<Expr> all = new java.util.ArrayList<>(s.cases().size() + 1);
+                all.add(s.which());
+                all.addAll(s.cases());
+                yield all;
+            }
+            case Expr.Threefry t -> t.args();
+        };
+    }
+
+    /** Calls {@code f} on every load in {@code e}, parents before children, visiting each shared node once. */
+    static void forEachLoad(Expr e, java.util.function.Consumer<Expr.Load> f) {
+        forEachLoad(e, f, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static void forEachLoad(Expr e, java.util.function.Consumer<Expr.Load> f, Set<Expr> seen) {
+        if (!seen.add(e)) return;
+        if (e instanceof Expr.Load l) f.accept(l);
+        for (Expr c : children(e)) forEachLoad(c, f, seen);
+    }
+
     /** The expressions of the run-time indices ({@link Ix.Dynamic}) inside {@code x}. */
     static java.util.List<Expr> indexValues(Ix x) {
         java.util.List<Expr> out = new java.util.ArrayList<>();
@@ -57,15 +90,8 @@ final class Exprs {
 
     private static boolean anyIndex(Expr e, java.util.function.Predicate<Ix> p, Set<Expr> seen) {
         if (!seen.add(e)) return false;
-        return switch (e) {
-            case Expr.Load l -> p.test(l.index());
-            case Expr.Index i -> p.test(i.index());
-            case Expr.Const c -> false;
-            case Expr.Convert c -> anyIndex(c.arg(), p, seen);
-            case Expr.Bitcast c -> anyIndex(c.arg(), p, seen);
-            case Expr.Lane l -> l.args().stream().anyMatch(a -> anyIndex(a, p, seen));
-            case Expr.Select s -> anyIndex(s.which(), p, seen) || s.cases().stream().anyMatch(a -> anyIndex(a, p, seen));
-            case Expr.Threefry t -> t.args().stream().anyMatch(a -> anyIndex(a, p, seen));
-        };
+        if (e instanceof Expr.Load l) return p.test(l.index());
+        if (e instanceof Expr.Index i) return p.test(i.index());
+        return children(e).stream().anyMatch(a -> anyIndex(a, p, seen));
     }
 }

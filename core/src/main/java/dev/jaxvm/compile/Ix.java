@@ -149,6 +149,32 @@ public sealed interface Ix {
         return new Rem(a, c);
     }
 
+    /** {@code x} as coefficients of loops 0..rank-1 and a constant (last), or null if it is not such an affine form. */
+    static long[] affine(Ix x, int rank) {
+        long[] f = new long[rank + 1];
+        return accumulate(x, 1, f, rank) ? f : null;
+    }
+
+    private static boolean accumulate(Ix x, long k, long[] f, int rank) {
+        return switch (x) {
+            case Ix.Const c -> {
+                f[rank] += k * c.value();
+                yield true;
+            }
+            case Ix.Add a -> accumulate(a.a(), k, f, rank) && accumulate(a.b(), k, f, rank);
+            case Ix.Mul m -> accumulate(m.a(), k * m.c(), f, rank);
+            case Ix.Loop l -> {
+                if (l.level() >= rank) yield false;
+                f[l.level()] += k;
+                yield true;
+            }
+            case Ix.Div d -> false;
+            case Ix.Rem r -> false;
+            case Ix.Clamp c -> false;
+            case Ix.Dynamic d -> false;
+        };
+    }
+
     /** The row-major flat index of {@code index} in an array of dimensions {@code dims}. */
     static Ix linearize(List<Ix> index, int[] dims) {
         Ix flat = of(0);

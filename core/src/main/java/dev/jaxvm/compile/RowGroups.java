@@ -2,9 +2,7 @@ package dev.jaxvm.compile;
 
 import dev.jaxvm.core.ArrayType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Set;
 
@@ -123,7 +121,7 @@ final class RowGroups {
             case Kernel.Fallback f -> null;
         };
         List<Expr.Load> loads = new ArrayList<>();
-        collect(body, loads, Collections.newSetFromMap(new IdentityHashMap<>()));
+        Exprs.forEachLoad(body, loads::add);
         for (Expr.Load l : loads) {
             if (!written.contains(l.buffer())) continue;
             long size = types.get(l.buffer()).size();
@@ -136,25 +134,5 @@ final class RowGroups {
     private static boolean sameRow(Ix ix, long c) {
         Affine f = Affine.of(ix);
         return f.rowLocal(c);
-    }
-
-    private static void collect(Expr e, List<Expr.Load> out, Set<Expr> seen) {
-        if (!seen.add(e)) return;
-        switch (e) {
-            case Expr.Load l -> {
-                out.add(l);
-                Exprs.indexValues(l.index()).forEach(a -> collect(a, out, seen));
-            }
-            case Expr.Lane l -> l.args().forEach(a -> collect(a, out, seen));
-            case Expr.Convert c -> collect(c.arg(), out, seen);
-            case Expr.Bitcast c -> collect(c.arg(), out, seen);
-            case Expr.Select s -> {
-                collect(s.which(), out, seen);
-                s.cases().forEach(a -> collect(a, out, seen));
-            }
-            case Expr.Const c -> { }
-            case Expr.Index i -> Exprs.indexValues(i.index()).forEach(a -> collect(a, out, seen));
-            case Expr.Threefry t -> t.args().forEach(a -> collect(a, out, seen));
-        }
     }
 }

@@ -166,31 +166,15 @@ final class RowScratch {
     /** Collects the indices at which loop kernel {@code k} loads {@code buffer}; true if a non-loop kernel reads it. */
     private static boolean readsOther(Kernel k, int buffer, List<Ix> at) {
         return switch (k) {
-            case Kernel.Map m -> { loads(m.body(), buffer, at, new HashMap<>()); yield false; }
-            case Kernel.Reduce r -> { loads(r.body(), buffer, at, new HashMap<>()); yield false; }
+            case Kernel.Map m -> { loads(m.body(), buffer, at); yield false; }
+            case Kernel.Reduce r -> { loads(r.body(), buffer, at); yield false; }
             case Kernel.Library l -> l.in().contains(buffer);
             case Kernel.Fallback f -> f.in().contains(buffer);
         };
     }
 
-    private static void loads(Expr e, int buffer, List<Ix> at, Map<Expr, Boolean> seen) {
-        if (seen.put(e, Boolean.TRUE) != null) return;
-        switch (e) {
-            case Expr.Load l -> {
-                if (l.buffer() == buffer) at.add(l.index());
-                Exprs.indexValues(l.index()).forEach(a -> loads(a, buffer, at, seen));
-            }
-            case Expr.Lane l -> l.args().forEach(a -> loads(a, buffer, at, seen));
-            case Expr.Convert c -> loads(c.arg(), buffer, at, seen);
-            case Expr.Bitcast c -> loads(c.arg(), buffer, at, seen);
-            case Expr.Select s -> {
-                loads(s.which(), buffer, at, seen);
-                s.cases().forEach(a -> loads(a, buffer, at, seen));
-            }
-            case Expr.Const c -> { }
-            case Expr.Index i -> Exprs.indexValues(i.index()).forEach(a -> loads(a, buffer, at, seen));
-            case Expr.Threefry t -> t.args().forEach(a -> loads(a, buffer, at, seen));
-        }
+    private static void loads(Expr e, int buffer, List<Ix> at) {
+        Exprs.forEachLoad(e, l -> { if (l.buffer() == buffer) at.add(l.index()); });
     }
 
     /** The flat index a map kernel over {@code dims} stores to. */

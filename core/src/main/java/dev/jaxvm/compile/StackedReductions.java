@@ -109,23 +109,10 @@ final class StackedReductions {
         return n;
     }
 
+    /** Counts every load on every path (a load shared by two paths counts twice). */
     private static void loads(Expr e, Map<Integer, Integer> n) {
-        switch (e) {
-            case Expr.Load l -> {
-                n.merge(l.buffer(), 1, Integer::sum);
-                for (Expr v : Exprs.indexValues(l.index())) loads(v, n);
-            }
-            case Expr.Lane l -> l.args().forEach(a -> loads(a, n));
-            case Expr.Convert c -> loads(c.arg(), n);
-            case Expr.Bitcast c -> loads(c.arg(), n);
-            case Expr.Select s -> {
-                loads(s.which(), n);
-                s.cases().forEach(a -> loads(a, n));
-            }
-            case Expr.Const c -> { }
-            case Expr.Index i -> { for (Expr v : Exprs.indexValues(i.index())) loads(v, n); }
-            case Expr.Threefry t -> t.args().forEach(a -> loads(a, n));
-        }
+        if (e instanceof Expr.Load l) n.merge(l.buffer(), 1, Integer::sum);
+        for (Expr c : Exprs.children(e)) loads(c, n);
     }
 
     /** {@code e} with every loop level moved one deeper (the kept axis becomes level 0). */

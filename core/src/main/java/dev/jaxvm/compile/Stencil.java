@@ -59,7 +59,7 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
             Expr.Load x = imageLoad(a);
             if (x == null || (imageType != null && x.type() != imageType)) return k;
             imageType = x.type();
-            long[] f = affine(x.index(), rank);
+            long[] f = Ix.affine(x.index(), rank);
             if (f == null || allZero(f, rank)) return k;
             if (image < 0) {
                 image = x.buffer();
@@ -130,34 +130,8 @@ record Stencil(Shape dims, int[] coef, int[] offsets, int[] weightInput, int[] w
 
     /** The index when it is a non-negative constant, else -1. */
     private static int constantIndex(Ix x, int rank) {
-        long[] f = affine(x, rank);
+        long[] f = Ix.affine(x, rank);
         return f != null && allZero(f, rank) && f[rank] >= 0 && f[rank] <= Integer.MAX_VALUE ? (int) f[rank] : -1;
-    }
-
-    /** {@code x} as coefficients of loops 0..rank-1 and a constant (last), or null if it is not such an affine form. */
-    private static long[] affine(Ix x, int rank) {
-        long[] f = new long[rank + 1];
-        return accumulate(x, 1, f, rank) ? f : null;
-    }
-
-    private static boolean accumulate(Ix x, long k, long[] f, int rank) {
-        return switch (x) {
-            case Ix.Const c -> {
-                f[rank] += k * c.value();
-                yield true;
-            }
-            case Ix.Add a -> accumulate(a.a(), k, f, rank) && accumulate(a.b(), k, f, rank);
-            case Ix.Mul m -> accumulate(m.a(), k * m.c(), f, rank);
-            case Ix.Loop l -> {
-                if (l.level() >= rank) yield false;
-                f[l.level()] += k;
-                yield true;
-            }
-            case Ix.Div d -> false;
-            case Ix.Rem r -> false;
-            case Ix.Clamp c -> false;
-            case Ix.Dynamic d -> false;
-        };
     }
 
     /** The terms of a left-nested float32 sum, in order; false when a right operand is itself a sum. */
