@@ -43,7 +43,7 @@ public final class DenseArray implements Array {
     private DenseArray(ArrayType type, Object data, int state) {
         this.type = type;
         this.data = data;
-        this.state = state;
+        STATE.set(this, state);   // plain: a reader that sees SHARED before publication only declines a donation
     }
 
     private DenseArray(ArrayType type, Object data) { this(type, data, SHARED); }
@@ -55,9 +55,7 @@ public final class DenseArray implements Array {
      *     is not the shape's size
      */
     public static DenseArray of(ArrayType type, Object data) {
-        DenseArray a = wrap(type, Storage.copy(data));
-        a.state = OWNED;
-        return a;
+        return new DenseArray(type, checked(type, Storage.copy(data)), OWNED);
     }
 
     /**
@@ -66,9 +64,7 @@ public final class DenseArray implements Array {
      * {@link #wrap} may share their data (views) and are never written into.
      */
     public static DenseArray wrapOwned(ArrayType type, Object data) {
-        DenseArray a = wrap(type, data);
-        a.state = OWNED;
-        return a;
+        return new DenseArray(type, checked(type, data), OWNED);
     }
 
     /**
@@ -96,7 +92,10 @@ public final class DenseArray implements Array {
      *
      * @throws IllegalArgumentException on a data array of the wrong type or length
      */
-    public static DenseArray wrap(ArrayType type, Object data) {
+    public static DenseArray wrap(ArrayType type, Object data) { return new DenseArray(type, checked(type, data)); }
+
+    /** {@code data}, checked to be a data array of {@code type}'s dtype and size. */
+    private static Object checked(ArrayType type, Object data) {
         Object probe = Storage.allocate(type.dtype(), 0);
         if (probe.getClass() != data.getClass()) {
             throw new IllegalArgumentException("data of type " + data.getClass().getSimpleName()
@@ -106,7 +105,7 @@ public final class DenseArray implements Array {
             throw new IllegalArgumentException("data has " + Storage.length(data) + " elements, shape "
                     + type.shape() + " needs " + type.size());
         }
-        return new DenseArray(type, data);
+        return data;
     }
 
     /** A zero-filled array of the given type. */
